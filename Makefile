@@ -1,0 +1,73 @@
+# The portal's commands. `make run` serves it with demo data; `make test` runs every check.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PYTHON ?= $(shell bin/find-python)
+AXE := node_modules/axe-core/axe.min.js
+
+.PHONY: help run test ci lint fmt check messages compilemessages db stop-db install clean
+
+help:
+	@echo "make run    serve the portal with demo data on http://127.0.0.1:8000/"
+	@echo "make test   lint, system checks, migrations check, catalogue check and the test suite"
+	@echo "make lint | fmt | messages | db | stop-db | clean"
+
+# The virtual environment is rebuilt when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "No suitable Python found (see above)."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the accessibility checks of the browser tests will be skipped."; fi
+
+# The .mo files are committed; they are rebuilt here when gettext's msgfmt is present.
+compilemessages: install
+	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --locale ru --ignore '.venv' -v 0; \
+	else echo "msgfmt not found (apt-get install gettext): using the committed catalogues."; fi
+
+db: install
+	@$(PY) -m rocb.embedded_db >/dev/null && echo "Database ready."
+
+stop-db: install
+	$(PY) -m rocb.embedded_db stop
+
+run: install compilemessages db
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) demo_data
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: install db
+	DJANGO_SETTINGS_MODULE=rocb.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=rocb.settings.test $(MANAGE) makemigrations --check --dry-run -v 1
+
+test: install $(AXE) lint compilemessages check
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+		echo "Chromium not found (apt-get install chromium): the browser tests will be skipped."
+	$(VENV)/bin/pytest -n 2 -p no:cacheprovider
+
+ci: test
+
+# Update the Russian catalogue from the source (no file locations, so diffs stay small).
+messages: install
+	$(MANAGE) makemessages --locale ru --no-location --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*'
+	$(MANAGE) compilemessages --locale ru --ignore '.venv' -v 0
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

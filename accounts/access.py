@@ -1,0 +1,52 @@
+"""The members-only rule, in one place.
+
+Anonymous visitors are sent to the login page; office staff and users of a member
+administration are let in; any other logged-in user gets 403.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.mixins import AccessMixin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+
+def check_member(request) -> None:
+    """Raise PermissionDenied for a logged-in user who may not enter the members area."""
+    if not request.user.can_enter_members_area:
+        raise PermissionDenied
+
+
+def member_required(view):
+    """Decorator for function views of the members area."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        check_member(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+class MemberRequiredMixin(AccessMixin):
+    """Mixin for class-based views of the members area."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        check_member(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class FocalPointRequiredMixin(MemberRequiredMixin):
+    """Only a focal point of a member administration passes (office staff do their edits in
+    the admin). Views that act on one administration must still check `is_focal_point_for`."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not (
+            request.user.is_member and request.user.is_focal_point
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

@@ -1,0 +1,48 @@
+"""The embedded PostgreSQL (pgserver) used when DATABASE_URL is not set.
+
+Its data lives in `.pgdata/` of the checkout (git-ignored). The server keeps running between
+commands so that `make run`, `manage.py` and the test run share it; `make stop-db` stops it.
+Production always sets DATABASE_URL.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+DATA_DIR = Path(os.environ.get("ROCB_PGDATA") or Path(__file__).resolve().parent.parent / ".pgdata")
+
+
+def _quiet_platformdirs() -> None:
+    # platformdirs (used by pgserver) warns when XDG_RUNTIME_DIR is unset or not private.
+    if "XDG_RUNTIME_DIR" not in os.environ:
+        runtime_dir = Path(tempfile.gettempdir()) / f"rocb-runtime-{os.getuid()}"
+        runtime_dir.mkdir(mode=0o700, exist_ok=True)
+        os.environ["XDG_RUNTIME_DIR"] = str(runtime_dir)
+
+
+def ensure_running() -> str:
+    """Start the embedded server unless it runs already, and return its connection URL."""
+    _quiet_platformdirs()
+    import pgserver
+
+    return pgserver.get_server(DATA_DIR, cleanup_mode=None).get_uri()
+
+
+def stop() -> None:
+    """Stop the embedded server if it runs."""
+    _quiet_platformdirs()
+    from pgserver._commands import pg_ctl
+
+    if (DATA_DIR / "postmaster.pid").exists():
+        # pgserver runs PostgreSQL as the `pgserver` system user when started by root.
+        user = "pgserver" if os.geteuid() == 0 else None
+        pg_ctl(["-w", "-m", "fast", "stop"], pgdata=DATA_DIR, user=user)
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["stop"]:
+        stop()
+    else:
+        print(ensure_running())

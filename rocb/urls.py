@@ -1,0 +1,23 @@
+"""Root URLs: every page under /en/ and /ru/; the admin and the health check outside them."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from rocb import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("accounts/", include("accounts.urls")),
+    path("members/", include("accounts.members_urls")),
+)
+
+handler400 = "rocb.views.bad_request"
+handler403 = "rocb.views.permission_denied"
+handler404 = "rocb.views.page_not_found"
+handler500 = "rocb.views.server_error"
