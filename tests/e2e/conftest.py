@@ -39,14 +39,31 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def _keep_serialized_database(run):
+    """Playwright's sync API gives the test code a new context, in which Django hands out new
+    connection objects; the snapshot that `serialized_rollback` restores was stored on the
+    connection of the old one. Carry it over, so data from migrations survives flushes."""
+    from django.db import connections
+
+    before = {alias: connections[alias] for alias in connections}
+    result = run()
+    for alias, old in before.items():
+        new = connections[alias]
+        if new is not old and hasattr(old, "_test_serialized_contents"):
+            new._test_serialized_contents = old._test_serialized_contents
+    return result
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup, django_db_blocker):
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
+    with django_db_blocker.unblock():
+        playwright = _keep_serialized_database(lambda: sync_playwright().start())
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
 
 
 @pytest.fixture
