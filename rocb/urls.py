@@ -15,6 +15,13 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("accounts/", include("accounts.urls")),
     path("members/", include("accounts.members_urls")),
+    # Each app's urls.py spells out its own paths (public ones and those under members/).
+    path("", include("contacts.urls")),
+    path("", include("experts.urls")),
+    path("", include("library.urls")),
+    path("", include("workplan.urls")),
+    path("", include("competencies.urls")),
+    path("", include("outreach.urls")),
 )
 
 handler400 = "rocb.views.bad_request"

@@ -1,9 +1,18 @@
 """Shared fixtures: the seeded administrations and one user of each role."""
 
 import pytest
+from django.core.cache import cache
 
 from contacts.models import Administration
 from tests.factories import make_user
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached pages must not outlive a rolled-back test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -36,10 +36,19 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "django_filters",
+    "reversion",
+    "import_export",
+    # The portal's apps, base first: an app may use those above it, never those below.
     "rocb",
-    "accounts",
     "contacts",
+    "accounts",
+    "experts",
+    "library",
+    "workplan",
+    "competencies",
+    "outreach",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +112,9 @@ CACHES = {
     )
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Public pages are cached for anonymous visitors; edits in these apps refresh them at once.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 3600)
+PUBLIC_CONTENT_APPS = {"contacts", "library", "workplan", "competencies", "outreach"}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["accounts.backends.UserBackend"]
@@ -131,8 +143,14 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+# Members-only and staff files: outside MEDIA_ROOT, served only by permission-checked views.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or BASE_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "rocb.files.PrivateStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -1,5 +1,8 @@
 """Test settings: the base settings with fast password hashing and plain static storage."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import STORAGES
 
@@ -11,3 +14,12 @@ STORAGES = {
 # Serve static files from the apps' folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Uploaded files of a test run go to a throw-away folder.
+_test_files = Path(tempfile.mkdtemp(prefix="rocb-test-files-"))
+MEDIA_ROOT = _test_files / "media"
+PRIVATE_MEDIA_ROOT = _test_files / "private"
+STORAGES["private"] = {
+    "BACKEND": "rocb.files.PrivateStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+}
