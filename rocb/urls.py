@@ -20,8 +20,8 @@ urlpatterns += i18n_patterns(
     path("", include("experts.urls")),
     path("", include("library.urls")),
     path("", include("workplan.urls")),
-    path("", include("competencies.urls")),
     path("", include("outreach.urls")),
+    path("", include("competencies.urls")),
 )
 
 handler400 = "rocb.views.bad_request"

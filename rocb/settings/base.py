@@ -47,8 +47,8 @@ INSTALLED_APPS = [
     "experts",
     "library",
     "workplan",
-    "competencies",
     "outreach",
+    "competencies",
 ]
 
 MIDDLEWARE = [
