@@ -7,8 +7,9 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PYTHON ?= $(shell bin/find-python)
 AXE := node_modules/axe-core/axe.min.js
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help run test ci lint fmt check messages compilemessages db stop-db install clean
+.PHONY: help run test ci lint fmt check messages compilemessages db stop-db install clean bench
 
 help:
 	@echo "make run    serve the portal with demo data on http://127.0.0.1:8000/"
@@ -71,3 +72,8 @@ messages: install
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles
+
+# The load benchmark (see bench/run.py): scale data in a separate database, gunicorn, wrk.
+bench: install compilemessages db
+	@command -v wrk >/dev/null || { echo "Installing wrk…"; $(SUDO) apt-get install -y -qq wrk >/dev/null || $(SUDO) sh -c 'apt-get update -qq && apt-get install -y -qq wrk' >/dev/null; }
+	$(PY) bench/run.py $(BENCH_ARGS)

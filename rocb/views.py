@@ -1,7 +1,7 @@
 """Project-wide pages: home, health check and the error pages."""
 
 from django.db import DatabaseError, connections
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -21,6 +21,11 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def floor(request):
+    """The benchmark's reference: Django's own cost for a request (see bench/run.py)."""
+    return HttpResponse("floor")
 
 
 # The error pages render without touching the database, so they work while it is down.

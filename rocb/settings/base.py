@@ -245,6 +245,9 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# Serve /bench/floor, the benchmark's bare reference view (bench/run.py sets it).
+BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", default=False)
+
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 
