@@ -9,7 +9,7 @@ PYTHON ?= $(shell bin/find-python)
 AXE := node_modules/axe-core/axe.min.js
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help run test ci lint fmt check messages compilemessages db stop-db install clean bench
+.PHONY: help run test ci lint fmt check messages compilemessages db stop-db install clean bench drill
 
 help:
 	@echo "make run    serve the portal with demo data on http://127.0.0.1:8000/"
@@ -77,3 +77,7 @@ clean:
 bench: install compilemessages db
 	@command -v wrk >/dev/null || { echo "Installing wrk…"; $(SUDO) apt-get install -y -qq wrk >/dev/null || $(SUDO) sh -c 'apt-get update -qq && apt-get install -y -qq wrk' >/dev/null; }
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Backup and restore drill (see bench/drill.py).
+drill: install db
+	$(PY) bench/drill.py
