@@ -9,7 +9,7 @@ PYTHON ?= $(shell bin/find-python)
 AXE := node_modules/axe-core/axe.min.js
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help run test ci lint fmt check messages compilemessages db stop-db install clean bench drill
+.PHONY: help run test ci lint fmt check messages compilemessages db stop-db install clean bench drill restart-drill
 
 help:
 	@echo "make run    serve the portal with demo data on http://127.0.0.1:8000/"
@@ -81,3 +81,7 @@ bench: install compilemessages db
 # Backup and restore drill (see bench/drill.py).
 drill: install db
 	$(PY) bench/drill.py
+
+# PostgreSQL restarted under load: no acknowledged write lost, quick recovery (bench/restart.py).
+restart-drill: install db
+	$(PY) bench/restart.py

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
 if settings.BENCHMARK_FLOOR:
     # The benchmark's floor: a bare view through the same middleware, no database, no template.
     urlpatterns.append(path("bench/floor", views.floor))
+    urlpatterns.append(path("bench/write", views.bench_write))
 
 handler400 = "rocb.views.bad_request"
 handler403 = "rocb.views.permission_denied"

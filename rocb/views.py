@@ -1,5 +1,8 @@
 """Project-wide pages: home, health check and the error pages."""
 
+from importlib import import_module
+
+from django.conf import settings
 from django.db import DatabaseError, connections
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -26,6 +29,15 @@ def healthz(request):
 def floor(request):
     """The benchmark's reference: Django's own cost for a request (see bench/run.py)."""
     return HttpResponse("floor")
+
+
+@never_cache
+def bench_write(request):
+    """Benchmark-only: one acknowledged write (a new session row), for bench/restart.py."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store["bench"] = True
+    store.create()
+    return JsonResponse({"key": store.session_key})
 
 
 # The error pages render without touching the database, so they work while it is down.
