@@ -22,8 +22,13 @@ def page(client, url, **params):
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_materials_are_for_members_and_staff_only(client, member, staff, outsider, language):
+@pytest.mark.parametrize("detail", [False, True])
+def test_materials_are_for_members_and_staff_only(
+    client, member, staff, outsider, category, language, detail
+):
     url = MATERIALS.format(language=language)
+    if detail:
+        url += f"{make_document(category=category).pk}/"
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"] == f"/{language}/accounts/login/?next={url}"
