@@ -180,3 +180,14 @@ def test_saving_again_without_a_new_upload_does_not_reread_the_stored_file(staff
     assert response.status_code == 302
     document.refresh_from_db()
     assert document.title_en == "Customs valuation, revised"
+
+
+def test_the_document_list_exports_with_both_languages(staff_client, category):
+    from library.admin import DocumentResource
+
+    make_document(category=category, title_en="Guide", title_ru="Руководство", languages=("en",))
+    assert staff_client.get("/admin/library/document/export/").status_code == 200
+    dataset = DocumentResource().export(Document.objects.prefetch_related("files"))
+    row = dict(zip(dataset.headers, dataset[0], strict=True))
+    assert (row["title_en"], row["title_ru"], row["languages"]) == ("Guide", "Руководство", "en")
+    assert row["category"] == "Training materials"

@@ -233,3 +233,11 @@ def test_an_edit_shows_on_the_cached_public_page_at_once(client, category):
     document.visibility = Document.Visibility.MEMBERS
     document.save()
     assert "Work Plan 2026" not in page(client, "/en/documents/")
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("en", "Translated materials"), ("ru", "Переведённые материалы")]
+)
+def test_the_members_home_links_to_the_materials(member_client, language, name):
+    html = page(member_client, f"/{language}/members/")
+    assert f'<a href="/{language}/members/materials/">{name}</a>' in html
