@@ -146,7 +146,7 @@ class DocumentFile(models.Model):
     class Meta:
         verbose_name = _("file")
         verbose_name_plural = _("files")
-        ordering = ["document", "language"]
+        ordering = ["document_id", "language"]
         constraints = [
             models.UniqueConstraint(
                 fields=["document", "language"],

@@ -13,6 +13,7 @@ def documents_visible(*, visibilities: Iterable[str]) -> QuerySet[Document]:
     """Documents of the given visibilities, with what a listing shows."""
     return (
         Document.objects.visible_in(visibilities)
+        .defer("search_en", "search_ru")  # searched in the database, never shown
         .select_related("category")
         .prefetch_related(
             Prefetch(
