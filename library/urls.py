@@ -1,3 +1,35 @@
+from django.urls import path
+
+from library import views
+from rocb.cache import cache_public_page
+
 app_name = "library"
 
-urlpatterns = []
+urlpatterns = [
+    path(
+        "documents/",
+        cache_public_page(views.DocumentListView.as_view()),
+        name="document_list",
+    ),
+    path(
+        "documents/<int:pk>/",
+        cache_public_page(views.DocumentDetailView.as_view()),
+        name="document_detail",
+    ),
+    path(
+        "documents/<int:pk>/download/<slug:language>/",
+        views.document_download,
+        name="document_download",
+    ),
+    path("members/materials/", views.MaterialListView.as_view(), name="material_list"),
+    path(
+        "members/materials/<int:pk>/",
+        views.MaterialDetailView.as_view(),
+        name="material_detail",
+    ),
+    path(
+        "members/materials/<int:pk>/download/<slug:language>/",
+        views.material_download,
+        name="material_download",
+    ),
+]

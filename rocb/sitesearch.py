@@ -25,6 +25,7 @@ class Hit:
     url: str
     summary: str = ""
     rank: float = 0.0
+    lang: str = ""  # the language of title and summary where it is not the page's (a fallback)
 
 
 def search_config(language: str | None = None) -> str:
@@ -43,8 +44,11 @@ def public_search(query: str, *, language: str, limit: int = 10) -> list[tuple[s
         module_name = f"{app.name}.search"
         if find_spec(module_name) is None:
             continue
-        for hit in import_module(module_name).public_hits(
-            query=query, language=language, limit=limit
-        ):
+        # Other packages have `search` modules too (django.contrib.postgres.search): only a
+        # module with `public_hits` takes part.
+        public_hits = getattr(import_module(module_name), "public_hits", None)
+        if public_hits is None:
+            continue
+        for hit in public_hits(query=query, language=language, limit=limit):
             groups.setdefault(hit.kind, []).append(hit)
     return list(groups.items())

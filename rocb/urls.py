@@ -5,7 +5,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from rocb import views
+from rocb import search_views, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -14,6 +14,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
+    path("search/", search_views.search, name="search"),
     path("accounts/", include("accounts.urls")),
     path("members/", include("accounts.members_urls")),
     # Each app's urls.py spells out its own paths (public ones and those under members/).

@@ -1,0 +1,122 @@
+"""Browser tests of the translated materials, the public documents and the site search."""
+
+import pytest
+
+from tests.e2e.conftest import axe_violations
+from tests.library.factories import make_category, make_document
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+LANGUAGES = ["en", "ru"]
+SEARCH_LABEL = {"en": "Search the site", "ru": "Слова для поиска по сайту"}
+
+
+@pytest.fixture
+def documents(db):
+    category = make_category(
+        slug="training", name_en="Training materials", name_ru="Учебные материалы"
+    )
+    return {
+        "both": make_document(
+            category=category,
+            title_en="Customs valuation guide",
+            title_ru="Руководство по таможенной оценке",
+            description_en="How customs value imported goods.",
+            description_ru="Как таможня оценивает ввозимые товары.",
+            visibility="members",
+        ),
+        "english": make_document(
+            category=category,
+            title_en="Revised Kyoto Convention handbook",
+            description_en="For trainers.",
+            visibility="members",
+            languages=("en",),
+        ),
+        "public": make_document(
+            category=category,
+            title_en="Regional study on customs valuation",
+            title_ru="Региональное исследование по таможенной оценке",
+            visibility="public",
+        ),
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_materials_list_and_detail(page, check_page, login, member, documents, language):
+    login(page, member, language)
+    check_page(page, f"/{language}/members/materials/")
+    assert page.locator("h1").count() == 1
+    assert page.locator("li.document").count() == 3
+    if language == "ru":
+        notice = page.locator("li.document", has_text="Revised Kyoto").locator(".notice")
+        assert "не переведён на русский язык" in notice.inner_text()
+    check_page(page, f"/{language}/members/materials/{documents['english'].pk}/")
+    assert page.get_by_role(
+        "link", name={"en": "English version", "ru": "Версия на английском языке"}[language]
+    ).is_visible()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_materials_search_and_download(page, check_page, login, member, documents, language):
+    login(page, member, language)
+    check_page(page, f"/{language}/members/materials/")
+    words = {"en": "valuations", "ru": "оценка"}[language]
+    page.get_by_role("main").get_by_role("searchbox").fill(words)
+    page.locator(".document-filters button[type=submit]").click()
+    page.wait_for_load_state()
+    assert axe_violations(page) == []
+    results = page.locator("li.document")
+    assert results.count() == 2  # the members' guide and the public study
+    with page.expect_download() as download:
+        results.first.get_by_role(
+            "link", name={"en": "English version", "ru": "Версия на английском языке"}[language]
+        ).click()
+    assert download.value.suggested_filename.endswith(".pdf")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_site_search_from_the_header(page, check_page, documents, language):
+    check_page(page, f"/{language}/")
+    field = page.get_by_role("banner").get_by_role("searchbox", name=SEARCH_LABEL[language])
+    field.fill({"en": "valuation", "ru": "таможенной оценки"}[language])
+    field.press("Enter")
+    page.wait_for_load_state()
+    assert f"/{language}/search/?q=" in page.url
+    assert axe_violations(page) == []
+    status = page.get_by_role("status")
+    assert {"en": "1 result", "ru": "1 результат"}[language] in status.inner_text()
+    hits = page.locator(".search-results a")
+    assert hits.count() == 1  # the public study; never the members' guide
+    hits.first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/{language}/documents/{documents['public'].pk}/")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_page_without_a_query_and_without_results(page, check_page, language):
+    check_page(page, f"/{language}/search/")
+    assert page.locator("h1").count() == 1
+    check_page(page, f"/{language}/search/?q=zzzzqqq")
+    assert {"en": "0 results", "ru": "0 результатов"}[language] in page.get_by_role(
+        "status"
+    ).inner_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_public_documents(page, check_page, documents, language):
+    check_page(page, f"/{language}/documents/")
+    assert page.locator("li.document").count() == 1
+    check_page(page, f"/{language}/documents/{documents['public'].pk}/")
+
+
+def test_materials_and_search_fit_a_phone(browser, live_server, documents, login, member):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for path in ("/ru/search/?q=оценка", "/ru/documents/"):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+    login(page, member, "ru")
+    page.goto("/ru/members/materials/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
