@@ -9,6 +9,7 @@ from reversion.models import Version
 
 from library.demo import docx_bytes, pdf_bytes
 from library.models import Document, DocumentFile
+from rocb.concurrency import row_fingerprint
 from tests.library.factories import make_document, make_many_documents
 
 pytestmark = pytest.mark.django_db
@@ -151,6 +152,7 @@ def test_reverting_an_edit_restores_the_russian_text(staff_client, category):
     for index, stored in enumerate(document.files.order_by("language")):
         change[f"files-{index}-id"] = stored.pk
         change[f"files-{index}-document"] = document.pk
+    change["edit_fingerprint"] = row_fingerprint(Document, document.pk)
     response = staff_client.post(f"/admin/library/document/{document.pk}/change/", change)
     assert response.status_code == 302
     document.refresh_from_db()
@@ -176,6 +178,7 @@ def test_saving_again_without_a_new_upload_does_not_reread_the_stored_file(staff
     for index, stored in enumerate(document.files.order_by("language")):
         change[f"files-{index}-id"] = stored.pk
         change[f"files-{index}-document"] = document.pk
+    change["edit_fingerprint"] = row_fingerprint(Document, document.pk)
     response = staff_client.post(f"/admin/library/document/{document.pk}/change/", change)
     assert response.status_code == 302
     document.refresh_from_db()
