@@ -4,15 +4,18 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from rocb import views
+from rocb import sitemaps, views
+from rocb.cache import cache_public_page
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", cache_public_page(sitemaps.sitemap), name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.HomeView.as_view(), name="home"),
+    path("", cache_public_page(views.HomeView.as_view()), name="home"),
     path("accounts/", include("accounts.urls")),
     path("members/", include("accounts.members_urls")),
     # Each app's urls.py spells out its own paths (public ones and those under members/).

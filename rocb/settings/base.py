@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django_filters",
     "reversion",
     "import_export",
+    "django.contrib.sitemaps",
+    "django_prose_editor",
     # The portal's apps, base first: an app may use those above it, never those below.
     "rocb",
     "contacts",
