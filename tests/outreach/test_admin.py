@@ -56,9 +56,7 @@ def test_staff_create_a_news_item_and_the_body_is_sanitised(staff_client):
     assert item.title_ru == "Круглый стол о профессионализме"
 
 
-def test_a_staff_edit_shows_on_the_cached_public_pages_at_once(
-    staff, django_assert_num_queries
-):
+def test_a_staff_edit_shows_on_the_cached_public_pages_at_once(staff, django_assert_num_queries):
     item = make_news(slug="roundtable", title_en="Old title", title_ru="Старый заголовок")
     visitor = Client()
     pages = ["/en/", "/en/news/", "/en/news/roundtable/", "/ru/news/", "/en/news/feed/"]
@@ -117,7 +115,16 @@ def test_reverting_a_russian_edit_restores_the_russian_text(staff_client):
 
 def test_import_sanitises_bodies_and_reports_row_errors():
     dataset = tablib.Dataset(
-        ["imported", "Imported", "Импорт", "Summary", "", '<p onclick="x()">Body</p>', "", "published"],
+        [
+            "imported",
+            "Imported",
+            "Импорт",
+            "Summary",
+            "",
+            '<p onclick="x()">Body</p>',
+            "",
+            "published",
+        ],
         ["", "", "", "", "", "", "", "unknown"],
         headers=[
             "slug",

@@ -127,9 +127,7 @@ def test_news_pagination(client):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_news_pages_run_fixed_queries_on_many_rows(
-    client, django_assert_max_num_queries, language
-):
+def test_news_pages_run_fixed_queries_on_many_rows(client, django_assert_max_num_queries, language):
     make_many_news(2000)
     with django_assert_max_num_queries(2):
         html_of(client.get(f"/{language}/news/"))
@@ -211,9 +209,7 @@ def test_event_page_and_calendar_file(client, language):
     assert entry.decoded("dtstart") == datetime.date(2030, 5, 12)
     assert entry.decoded("dtend") == datetime.date(2030, 5, 15)  # exclusive end
     assert str(entry["summary"]) == event.title_en if language == "en" else event.title_ru
-    assert str(entry["location"]) == {"en": "Baku, Azerbaijan", "ru": "Баку, Азербайджан"}[
-        language
-    ]
+    assert str(entry["location"]) == {"en": "Baku, Azerbaijan", "ru": "Баку, Азербайджан"}[language]
     assert str(entry["uid"]) == f"event-{event.pk}@testserver"
     assert str(entry["url"]) == "https://example.org/register"
 
@@ -241,7 +237,9 @@ def test_events_page_runs_fixed_queries_on_many_rows(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_tools_page_groups_the_seeded_tools_by_kind(client, django_assert_max_num_queries, language):
+def test_tools_page_groups_the_seeded_tools_by_kind(
+    client, django_assert_max_num_queries, language
+):
     with django_assert_max_num_queries(1):
         html = html_of(client.get(f"/{language}/tools/"))
     headings = {
@@ -251,7 +249,11 @@ def test_tools_page_groups_the_seeded_tools_by_kind(client, django_assert_max_nu
     positions = [html.index(f'">{heading}</h2>') for heading in headings]
     assert positions == sorted(positions)
     names = {
-        "en": ["CLiKC!", "Virtual Customs Orientation Academy", "People Development Interactive Map"],
+        "en": [
+            "CLiKC!",
+            "Virtual Customs Orientation Academy",
+            "People Development Interactive Map",
+        ],
         "ru": ["CLiKC!", "Виртуальная академия таможенной ориентации", "Интерактивная карта"],
     }[language]
     for name in names:
@@ -263,8 +265,7 @@ def test_tools_page_groups_the_seeded_tools_by_kind(client, django_assert_max_nu
 
 def test_tools_page_runs_fixed_queries_on_many_rows(client, django_assert_max_num_queries):
     Tool.objects.bulk_create(
-        Tool(kind=Tool.Kind.COURSE, slug=f"course-{i}", title_en=f"Course {i}")
-        for i in range(500)
+        Tool(kind=Tool.Kind.COURSE, slug=f"course-{i}", title_en=f"Course {i}") for i in range(500)
     )
     with django_assert_max_num_queries(1):
         html_of(client.get("/ru/tools/"))
