@@ -7,8 +7,9 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PYTHON ?= $(shell bin/find-python)
 AXE := node_modules/axe-core/axe.min.js
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help run test ci lint fmt check messages compilemessages db stop-db install clean
+.PHONY: help run test ci lint fmt check messages compilemessages db stop-db install clean bench drill restart-drill
 
 help:
 	@echo "make run    serve the portal with demo data on http://127.0.0.1:8000/"
@@ -71,3 +72,16 @@ messages: install
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles
+
+# The load benchmark (see bench/run.py): scale data in a separate database, gunicorn, wrk.
+bench: install compilemessages db
+	@command -v wrk >/dev/null || { echo "Installing wrk…"; $(SUDO) apt-get install -y -qq wrk >/dev/null || $(SUDO) sh -c 'apt-get update -qq && apt-get install -y -qq wrk' >/dev/null; }
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Backup and restore drill (see bench/drill.py).
+drill: install db
+	$(PY) bench/drill.py
+
+# PostgreSQL restarted under load: no acknowledged write lost, quick recovery (bench/restart.py).
+restart-drill: install db
+	$(PY) bench/restart.py

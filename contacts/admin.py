@@ -1,11 +1,11 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
 
 from contacts.models import Administration
+from rocb.admin import TranslatedHistoryAdmin
 
 
 @admin.register(Administration)
-class AdministrationAdmin(TranslationAdmin):
+class AdministrationAdmin(TranslatedHistoryAdmin):
     list_display = ["name", "code", "is_member", "is_rtc", "website"]
     list_filter = ["is_member", "is_rtc"]
     search_fields = ["name_en", "name_ru", "code"]

@@ -9,6 +9,7 @@ class RocbConfig(AppConfig):
     verbose_name = _("ROCB Europe portal")
 
     def ready(self):
+        from rocb import checks  # noqa: F401  (registers the deployment checks)
         from rocb.cache import invalidate_public_pages
 
         def refresh_public_pages(sender, **kwargs):

@@ -1,5 +1,6 @@
 """Root URLs: every page under /en/ and /ru/; the admin and the health check outside them."""
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -26,6 +27,11 @@ urlpatterns += i18n_patterns(
     path("", include("outreach.urls")),
     path("", include("competencies.urls")),
 )
+
+if settings.BENCHMARK_FLOOR:
+    # The benchmark's floor: a bare view through the same middleware, no database, no template.
+    urlpatterns.append(path("bench/floor", views.floor))
+    urlpatterns.append(path("bench/write", views.bench_write))
 
 handler400 = "rocb.views.bad_request"
 handler403 = "rocb.views.permission_denied"

@@ -1,5 +1,7 @@
 """Project-wide pages: home, health check and the error pages."""
 
+from importlib import import_module
+
 from django.conf import settings
 from django.db import DatabaseError, connections
 from django.http import HttpResponse, JsonResponse
@@ -40,6 +42,20 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def floor(request):
+    """The benchmark's reference: Django's own cost for a request (see bench/run.py)."""
+    return HttpResponse("floor")
+
+
+@never_cache
+def bench_write(request):
+    """Benchmark-only: one acknowledged write (a new session row), for bench/restart.py."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store["bench"] = True
+    store.create()
+    return JsonResponse({"key": store.session_key})
 
 
 # The error pages render without touching the database, so they work while it is down.

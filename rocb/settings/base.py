@@ -1,5 +1,6 @@
 """Settings for every environment, read from environment variables (see `.env.example`)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -16,7 +17,9 @@ DEBUG = env_bool("DEBUG", default=True)
 # A development key is fine while DEBUG is on; anywhere else a real one is required.
 _DEV_SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
 SECRET_KEY = env_str("SECRET_KEY") or (_DEV_SECRET_KEY if DEBUG else "")
-if not DEBUG and (len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure")):
+if not DEBUG and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure")
+):
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a random value of 50 or more characters when DEBUG is off."
     )
@@ -40,6 +43,7 @@ INSTALLED_APPS = [
     "django_filters",
     "reversion",
     "import_export",
+    "axes",
     "django.contrib.sitemaps",
     "django_prose_editor",
     # The portal's apps, base first: an app may use those above it, never those below.
@@ -64,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it answers locked-out login attempts.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rocb.urls"
@@ -104,22 +110,51 @@ if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (needed with more than one host), else local memory.
+# Cache: Redis when REDIS_URL is set (needed with more than one host). Without it, local memory
+# in development; in production a folder shared by the host's worker processes, so that an edit
+# refreshes the cached pages of every worker.
 _redis_url = env_str("REDIS_URL")
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}
-        if _redis_url
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+if _redis_url:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+        }
+    }
+elif DEBUG:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("CACHE_DIR") or str(BASE_DIR / ".cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Public pages are cached for anonymous visitors; edits in these apps refresh them at once.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 3600)
 PUBLIC_CONTENT_APPS = {"contacts", "library", "workplan", "competencies", "outreach"}
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["accounts.backends.UserBackend"]
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.LoginThrottleBackend",
+    "accounts.backends.UserBackend",
+]
+
+# Login throttling: the fifth wrong password for one account from one address locks that pair
+# out for AXES_COOLOFF_MINUTES (429); staff unlock in the admin (Axes › Access attempts).
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "errors/429.html"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.throttling.username"
+AXES_SENSITIVE_PARAMETERS = ["password", "username"]
+# Number of reverse proxies in front of the portal that append to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "members:home"
 LOGOUT_REDIRECT_URL = "home"
@@ -212,6 +247,9 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# Serve /bench/floor, the benchmark's bare reference view (bench/run.py sets it).
+BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", default=False)
+
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 
@@ -220,6 +258,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # pgserver narrates every start and stop of the embedded database at INFO.
-    "loggers": {"pgserver": {"level": "WARNING"}},
+    # pgserver narrates every start and stop of the embedded database at INFO, and axes every
+    # login; lockouts (WARNING) still show.
+    "loggers": {"pgserver": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

@@ -23,3 +23,4 @@ STORAGES["private"] = {
     "BACKEND": "rocb.files.PrivateStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -41,6 +41,7 @@ def test_generated_names_ignore_the_uploaded_path():
     assert name.startswith("cv/") and name.endswith(".pdf") and ".." not in name
 
 
+@pytest.mark.django_db  # closing a response signals request_finished, which closes connections
 def test_private_files_have_no_url_and_download_with_their_cyrillic_name(tmp_path, settings):
     storage = private_storage()
     stored = storage.save("test/file.pdf", io.BytesIO(PDF))

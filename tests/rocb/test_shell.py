@@ -94,6 +94,8 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_production_starts_with_a_real_secret_key():
     result = _import_settings(
-        DEBUG="0", DATABASE_URL="postgres://u@localhost/db", SECRET_KEY="x" * 60
+        DEBUG="0",
+        DATABASE_URL="postgres://u@localhost/db",
+        SECRET_KEY="kR3v9-production-like-secret-Zq8wN2xT5yB7mC4pL6hJ1fD0gS_aE",
     )
     assert result.returncode == 0, result.stderr

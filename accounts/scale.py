@@ -1,0 +1,16 @@
+"""Benchmark scale: a member user for the logged-in pages (bench@member.test)."""
+
+from accounts.models import User
+from contacts.models import Administration
+
+BENCH_MEMBER = "bench@member.test"
+BENCH_PASSWORD = "bench-member-password"  # noqa: S105 - benchmark database only
+
+
+def load(*, stdout) -> None:
+    User.objects.create_user(
+        BENCH_MEMBER,
+        BENCH_PASSWORD,
+        administration=Administration.objects.get(code="AZ"),
+        is_focal_point=True,
+    )

@@ -1,0 +1,333 @@
+"""The portal's load benchmark: `make bench`.
+
+1. A separate database (`<name>_bench` beside the development one) is migrated and filled with
+   benchmark-scale data once (`manage.py scale_data`); `--fresh` rebuilds it.
+2. gunicorn serves the portal as in production (2 sync workers, DEBUG off, WhiteNoise, file
+   cache shared by the workers) on 127.0.0.1.
+3. wrk, a separate process, loads each page at 16 and 64 connections: a warm-up, then three
+   runs; the median run is reported, with its ratio to the floor (a bare Django view through
+   the same middleware) measured in the same run, the queries one request makes, and the
+   workers' peak memory.
+
+The table is printed and the figures written to bench/results/latest.json.
+"""
+
+import argparse
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+RESULTS = BASE_DIR / "bench" / "results"
+REPORTER = BASE_DIR / "bench" / "report.lua"
+PORT = 8765
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str
+    member: bool = False  # requested with a logged-in member's session
+
+
+# Paths resolved against the scale data by `pages()`; "{...}" parts are filled from the data.
+PAGES = [
+    Page("floor", "/bench/floor"),
+    Page("home", "/en/"),
+    Page("home (ru)", "/ru/"),
+    Page("members home", "/en/members/", member=True),
+]
+
+
+@dataclass
+class Result:
+    page: str
+    connections: int
+    rps: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    errors: int
+    ratio_to_floor: float
+    queries: int
+
+
+def environment(database_url: str) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=database_url,
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        SECURE_SSL_REDIRECT="0",
+        BENCHMARK_FLOOR="1",
+        CACHE_DIR=tempfile.mkdtemp(prefix="rocb-bench-cache-"),
+        EMAIL_HOST="localhost",
+        LOG_LEVEL="WARNING",
+    )
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return env
+
+
+def bench_database_url() -> str:
+    """The development database's server, with a database of its own for the benchmark."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        sys.path.insert(0, str(BASE_DIR))
+        from rocb import embedded_db
+
+        url = embedded_db.ensure_running()
+    import psycopg2
+    from psycopg2 import sql
+
+    base, _, query = url.partition("?")
+    root, _, name = base.rpartition("/")
+    bench_name = f"{name or 'postgres'}_bench"
+    connection = psycopg2.connect(url)
+    connection.autocommit = True  # CREATE DATABASE cannot run in a transaction
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [bench_name])
+            if cursor.fetchone() is None:
+                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(bench_name)))
+    finally:
+        connection.close()
+    return f"{root}/{bench_name}" + (f"?{query}" if query else "")
+
+
+def manage(env: dict, *args: str) -> str:
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def prepare(env: dict, fresh: bool) -> None:
+    """Static files as in production, and the benchmark database with its scale data."""
+    manage(env, "collectstatic", "--no-input", "-v", "0")
+    manage(env, "migrate", "--no-input", "-v", "0")
+    filled = manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from accounts.models import User;"
+        "print(User.objects.filter(email='bench@member.test').exists())",
+    ).strip()
+    if filled == "True" and not fresh:
+        print("Scale data: already loaded (use --fresh to rebuild).")
+        return
+    if filled == "True":
+        manage(env, "flush", "--no-input")
+        manage(env, "migrate", "--no-input", "-v", "0")
+    started = time.monotonic()
+    print("Scale data: loading…", flush=True)
+    print(manage(env, "scale_data"), end="")
+    print(f"Scale data: loaded in {time.monotonic() - started:.0f} s.")
+
+
+def probe(env: dict) -> tuple[dict[str, int], str]:
+    """Queries per request of each page (in a Django process on the same data), and a
+    logged-in member's session cookie for wrk."""
+    script = BASE_DIR / "bench" / "probe.py"
+    output = subprocess.run(  # noqa: S603
+        [sys.executable, str(script), json.dumps([asdict(page) for page in PAGES])],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if output.returncode:
+        sys.exit(f"bench/probe.py failed:\n{output.stderr}")
+    data = json.loads(output.stdout.strip().splitlines()[-1])
+    return data["queries"], data["cookie"]
+
+
+class Server:
+    """gunicorn with 2 sync workers, and the peak memory of its workers while it runs."""
+
+    def __init__(self, env: dict):
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                str(gunicorn),
+                "rocb.wsgi",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{PORT}",
+                "--access-logfile",
+                "/dev/null",
+                "--log-level",
+                "warning",
+            ],
+            cwd=BASE_DIR,
+            env=env,
+        )
+        self.peak_worker_rss = 0
+        self._sampling = True
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+        self._wait_until_up()
+        self._sampler.start()
+
+    def _wait_until_up(self) -> None:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz") as response:  # noqa: S310
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        sys.exit("gunicorn did not start")
+
+    def _sample(self) -> None:
+        import psutil
+
+        master = psutil.Process(self.process.pid)
+        while self._sampling:
+            for worker in master.children():
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    self.peak_worker_rss = max(self.peak_worker_rss, worker.memory_info().rss)
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        self._sampling = False
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def wrk(path: str, connections: int, seconds: int, cookie: str | None) -> dict:
+    command = [
+        "wrk",
+        "-t",
+        "2" if connections >= 2 else "1",
+        "-c",
+        str(connections),
+        "-d",
+        f"{seconds}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(REPORTER),
+        f"http://127.0.0.1:{PORT}{path}",
+    ]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    figures = json.loads(output.strip().splitlines()[-1])
+    figures["rps"] = figures["requests"] / (figures["duration_us"] / 1_000_000)
+    return figures
+
+
+def measure(page: Page, connections: int, args, cookie: str) -> dict:
+    wrk(page.path, connections, args.warmup, cookie if page.member else None)
+    runs = [
+        wrk(page.path, connections, args.seconds, cookie if page.member else None)
+        for _ in range(args.repeats)
+    ]
+    return sorted(runs, key=lambda run: run["rps"])[len(runs) // 2]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fresh", action="store_true", help="rebuild the scale data")
+    parser.add_argument("--seconds", type=int, default=5, help="length of each measured run")
+    parser.add_argument("--warmup", type=int, default=2, help="length of the warm-up run")
+    parser.add_argument("--repeats", type=int, default=3, help="measured runs per page")
+    parser.add_argument("--connections", default="16,64", help="comma-separated")
+    parser.add_argument("--only", help="measure only pages whose name contains this")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed: apt-get install wrk (make bench does it).")
+
+    env = environment(bench_database_url())
+    prepare(env, args.fresh)
+    queries, cookie = probe(env)
+    server = Server(env)
+    results: list[Result] = []
+    try:
+        for connections in [int(c) for c in args.connections.split(",")]:
+            floor = measure(PAGES[0], connections, args, cookie)
+            for page in PAGES:
+                if args.only and args.only not in page.name and page is not PAGES[0]:
+                    continue
+                figures = floor if page is PAGES[0] else measure(page, connections, args, cookie)
+                results.append(
+                    Result(
+                        page=page.name,
+                        connections=connections,
+                        rps=round(figures["rps"], 1),
+                        p50_ms=figures["p50"] / 1000,
+                        p95_ms=figures["p95"] / 1000,
+                        p99_ms=figures["p99"] / 1000,
+                        errors=figures["errors"],
+                        ratio_to_floor=round(figures["rps"] / floor["rps"], 3),
+                        queries=queries.get(page.name, 0),
+                    )
+                )
+                print(format_row(results[-1]), flush=True)
+    finally:
+        server.stop()
+    peak_mib = server.peak_worker_rss / 2**20
+    print_table(results, peak_mib)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(
+        json.dumps(
+            {
+                "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "peak_worker_mib": round(peak_mib, 1),
+                "results": [asdict(result) for result in results],
+            },
+            indent=2,
+        )
+    )
+    print(f"\nFigures written to {RESULTS / 'latest.json'}")
+
+
+HEADER = (
+    f"{'page':<28}{'conn':>5}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+    f"{'errors':>8}{'× floor':>9}{'queries':>9}"
+)
+
+
+def format_row(result: Result) -> str:
+    return (
+        f"{result.page:<28}{result.connections:>5}{result.rps:>9.0f}{result.p50_ms:>9.1f}"
+        f"{result.p95_ms:>9.1f}{result.p99_ms:>9.1f}{result.errors:>8}"
+        f"{result.ratio_to_floor:>9.2f}{result.queries:>9}"
+    )
+
+
+def print_table(results: list[Result], peak_mib: float) -> None:
+    print()
+    print(HEADER)
+    print("-" * len(HEADER))
+    for result in results:
+        print(format_row(result))
+    print(f"\nPeak memory of a worker: {peak_mib:.0f} MiB")
+    ratios = [r.ratio_to_floor for r in results if r.page != "floor"]
+    if ratios:
+        print(f"Median ratio to the floor: {statistics.median(ratios):.2f}")
+
+
+if __name__ == "__main__":
+    main()
