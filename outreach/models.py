@@ -4,7 +4,7 @@ import operator
 from functools import reduce
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import models
 from django.db.models.functions import Cast
 from django.urls import reverse
@@ -17,40 +17,60 @@ from rocb.files import GeneratedName, UploadValidator
 IMAGE_VALIDATOR = UploadValidator(kinds=("jpeg", "png", "webp"), max_bytes=5 * 1024 * 1024)
 
 
-def search_vector_field(config: str, languages: tuple[str, ...], weights: dict[str, str]):
-    """A stored full-text vector, kept current by PostgreSQL, over the fields' language columns.
+# The text each model is searched on, with its weight (A counts most).
+NEWS_SEARCHED = {"title": "A", "summary": "B", "body": "C"}
+EVENT_SEARCHED = {"title": "A", "place": "B", "description": "C"}
+TOOL_SEARCHED = {"title": "A", "description": "B"}
 
-    The Russian vector covers the English columns too: PostgreSQL's `russian` configuration stems
-    Latin words in English, so a search on a Russian page also finds items still shown there in
-    English.
+# Per page language: the PostgreSQL text search configuration and the columns it reads. The
+# Russian one covers the English columns too: the `russian` configuration stems Latin words in
+# English, so a Russian-page search also finds items still shown there in English.
+VECTOR_LANGUAGES = {"en": ("english", ("en",)), "ru": ("russian", ("ru", "en"))}
+
+
+def search_vector(weights: dict[str, str], language: str) -> SearchVector:
+    """The full-text vector of a model's text for a page language.
+
+    The same expression defines the GIN index (`search_indexes`) and the search query
+    (`SearchableQuerySet.search`), so PostgreSQL answers searches from the index.
     """
+    config, languages = VECTOR_LANGUAGES.get(language, VECTOR_LANGUAGES["en"])
     vectors = [
         SearchVector(
-            # The cast keeps the expression immutable, as a generated column requires.
-            *(Cast(f"{field}_{language}", models.TextField()) for language in languages),
+            # The cast keeps the expression immutable, as an index expression must be.
+            *(Cast(f"{field}_{code}", models.TextField()) for code in languages),
             config=config,
             weight=weight,
         )
         for field, weight in weights.items()
     ]
-    return models.GeneratedField(
-        expression=reduce(operator.add, vectors),
-        output_field=SearchVectorField(),
-        db_persist=True,
-        editable=False,
-        verbose_name=_("search vector"),
-    )
+    return reduce(operator.add, vectors)
+
+
+def search_indexes(prefix: str, weights: dict[str, str]) -> list[GinIndex]:
+    return [
+        GinIndex(search_vector(weights, language), name=f"{prefix}_search_{language}_idx")
+        for language in VECTOR_LANGUAGES
+    ]
+
+
+class SearchableQuerySet(models.QuerySet):
+    searched_fields: dict[str, str] = {}
+
+    def search(self, query: SearchQuery, *, language: str):
+        """Rows matching the query in the page language, best first, with their `rank`."""
+        vector = search_vector(self.searched_fields, language)
+        return (
+            self.alias(search=vector)
+            .filter(search=query)
+            .annotate(rank=SearchRank(vector, query))
+            .order_by("-rank", "pk")
+        )
 
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
-
-
-class SearchableQuerySet(models.QuerySet):
-    def without_search_vectors(self):
-        """Leave the (large) stored vectors out of pages that only show the rows."""
-        return self.defer("search_en", "search_ru")
 
 
 class PublishedQuerySet(SearchableQuerySet):
@@ -59,9 +79,19 @@ class PublishedQuerySet(SearchableQuerySet):
         return self.filter(status=Status.PUBLISHED)
 
 
-class NewsItem(models.Model):
-    SEARCHED = {"title": "A", "summary": "B", "body": "C"}
+class NewsItemQuerySet(PublishedQuerySet):
+    searched_fields = NEWS_SEARCHED
 
+
+class EventQuerySet(PublishedQuerySet):
+    searched_fields = EVENT_SEARCHED
+
+
+class ToolQuerySet(SearchableQuerySet):
+    searched_fields = TOOL_SEARCHED
+
+
+class NewsItem(models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"), max_length=200, unique=True, help_text=_("The news item's web address.")
@@ -86,10 +116,8 @@ class NewsItem(models.Model):
     )
     published_at = models.DateTimeField(_("publication date"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    search_en = search_vector_field("english", ("en",), SEARCHED)
-    search_ru = search_vector_field("russian", ("ru", "en"), SEARCHED)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = NewsItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("news item")
@@ -97,8 +125,7 @@ class NewsItem(models.Model):
         ordering = ["-published_at", "-id"]
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"], name="news_published_idx"),
-            GinIndex(fields=["search_en"], name="news_search_en_idx"),
-            GinIndex(fields=["search_ru"], name="news_search_ru_idx"),
+            *search_indexes("news", NEWS_SEARCHED),
         ]
         constraints = [
             models.CheckConstraint(
@@ -129,8 +156,6 @@ class NewsItem(models.Model):
 
 
 class Event(models.Model):
-    SEARCHED = {"title": "A", "place": "B", "description": "C"}
-
     class Kind(models.TextChoices):
         CONFERENCE = "conference", _("Conference")
         WORKSHOP = "workshop", _("Workshop")
@@ -155,10 +180,8 @@ class Event(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    search_en = search_vector_field("english", ("en",), SEARCHED)
-    search_ru = search_vector_field("russian", ("ru", "en"), SEARCHED)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("event")
@@ -166,8 +189,7 @@ class Event(models.Model):
         ordering = ["starts_on", "id"]
         indexes = [
             models.Index(fields=["status", "ends_on", "starts_on"], name="event_dates_idx"),
-            GinIndex(fields=["search_en"], name="event_search_en_idx"),
-            GinIndex(fields=["search_ru"], name="event_search_ru_idx"),
+            *search_indexes("event", EVENT_SEARCHED),
         ]
         constraints = [
             models.CheckConstraint(
@@ -195,8 +217,6 @@ class Event(models.Model):
 
 
 class Tool(models.Model):
-    SEARCHED = {"title": "A", "description": "B"}
-
     class Kind(models.TextChoices):
         INSTRUMENT = "instrument", _("WCO instrument")
         TOOL = "tool", _("Tool")
@@ -218,19 +238,14 @@ class Tool(models.Model):
     )
     is_promoted = models.BooleanField(_("promoted on the home page"), default=False, db_index=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    search_en = search_vector_field("english", ("en",), SEARCHED)
-    search_ru = search_vector_field("russian", ("ru", "en"), SEARCHED)
 
-    objects = SearchableQuerySet.as_manager()
+    objects = ToolQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("WCO tool or course")
         verbose_name_plural = _("WCO tools and courses")
         ordering = ["kind", "position", "title"]
-        indexes = [
-            GinIndex(fields=["search_en"], name="tool_search_en_idx"),
-            GinIndex(fields=["search_ru"], name="tool_search_ru_idx"),
-        ]
+        indexes = search_indexes("tool", TOOL_SEARCHED)
 
     def __str__(self):
         return self.title

@@ -1,4 +1,4 @@
-"""Reads of public outreach content: only published rows, without the stored search vectors."""
+"""Reads of public outreach content: only published rows."""
 
 import datetime
 from dataclasses import dataclass
@@ -17,7 +17,7 @@ UPCOMING_EVENTS = 50  # the events page lists at most this many; past events are
 
 def news_list() -> QuerySet[NewsItem]:
     """Published news, newest first, without the text body (lists show the summary)."""
-    return NewsItem.objects.published().without_search_vectors().defer("body_en", "body_ru", "body")
+    return NewsItem.objects.published().defer("body", "body_en", "body_ru")
 
 
 def home_sections() -> dict:
@@ -31,7 +31,7 @@ def home_sections() -> dict:
 
 def news_detail(*, slug: str) -> NewsItem:
     """One published news item; a draft is a 404 like a missing page."""
-    return get_object_or_404(NewsItem.objects.published().without_search_vectors(), slug=slug)
+    return get_object_or_404(NewsItem.objects.published(), slug=slug)
 
 
 def latest_news(*, limit: int = HOME_NEWS) -> list[NewsItem]:
@@ -45,30 +45,22 @@ def _today() -> datetime.date:
 def upcoming_events(*, limit: int = UPCOMING_EVENTS) -> QuerySet[Event]:
     """Published events not yet over, soonest first."""
     return (
-        Event.objects.published()
-        .without_search_vectors()
-        .filter(ends_on__gte=_today())
-        .order_by("starts_on", "id")[:limit]
+        Event.objects.published().filter(ends_on__gte=_today()).order_by("starts_on", "id")[:limit]
     )
 
 
 def past_events() -> QuerySet[Event]:
     """Published events that are over, latest first."""
-    return (
-        Event.objects.published()
-        .without_search_vectors()
-        .filter(ends_on__lt=_today())
-        .order_by("-starts_on", "-id")
-    )
+    return Event.objects.published().filter(ends_on__lt=_today()).order_by("-starts_on", "-id")
 
 
 def all_events() -> QuerySet[Event]:
     """Every published event (for the sitemap)."""
-    return Event.objects.published().without_search_vectors().order_by("-starts_on", "-id")
+    return Event.objects.published().order_by("-starts_on", "-id")
 
 
 def event_detail(*, slug: str) -> Event:
-    return get_object_or_404(Event.objects.published().without_search_vectors(), slug=slug)
+    return get_object_or_404(Event.objects.published(), slug=slug)
 
 
 # Headings of the tools page, one per kind.
@@ -92,7 +84,7 @@ class ToolGroup:
 def tools_by_kind() -> list[ToolGroup]:
     """Every tool, grouped by kind in the order of Tool.Kind (instruments first)."""
     by_kind: dict[str, list[Tool]] = {}
-    for tool in Tool.objects.without_search_vectors().order_by("position", "title_en"):
+    for tool in Tool.objects.order_by("position", "title_en"):
         by_kind.setdefault(tool.kind, []).append(tool)
     return [ToolGroup(Tool.Kind(kind), by_kind[kind]) for kind in Tool.Kind if kind in by_kind]
 
@@ -100,5 +92,5 @@ def tools_by_kind() -> list[ToolGroup]:
 def promoted_tools() -> list[Tool]:
     """The tools staff marked for the home page, instruments first, as on the tools page."""
     order = list(Tool.Kind)
-    tools = Tool.objects.without_search_vectors().filter(is_promoted=True)
+    tools = Tool.objects.filter(is_promoted=True)
     return sorted(tools, key=lambda tool: (order.index(tool.kind), tool.position, tool.title))

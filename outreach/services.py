@@ -14,7 +14,7 @@ def publication_status_set(*, items: QuerySet, status: Status) -> int:
     refreshes the cached public pages.
     """
     changed = 0
-    for item in items.exclude(status=status).without_search_vectors():
+    for item in items.exclude(status=status):
         item.status = status
         item.full_clean()
         item.save(update_fields=["status", "updated_at"])

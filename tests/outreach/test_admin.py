@@ -9,12 +9,14 @@ from reversion.models import Version
 
 from outreach.admin import NewsItemResource
 from outreach.models import NewsItem, Status
+from rocb.concurrency import FIELD, row_fingerprint
 from tests.outreach.factories import make_news
 
 pytestmark = pytest.mark.django_db
 
 
-def news_form(**changes) -> dict:
+def news_form(item: NewsItem | None = None, **changes) -> dict:
+    """The admin form's data; for a change, with the fingerprint of the row as opened."""
     data = {
         "title_en": "Roundtable on professionalism",
         "title_ru": "Круглый стол о профессионализме",
@@ -30,6 +32,8 @@ def news_form(**changes) -> dict:
         "published_at_1": "10:00:00",
     }
     data.update(changes)
+    if item is not None:
+        data[FIELD] = row_fingerprint(NewsItem, item.pk)
     return data
 
 
@@ -70,7 +74,7 @@ def test_a_staff_edit_shows_on_the_cached_public_pages_at_once(staff, django_ass
     editor.force_login(staff)
     response = editor.post(
         f"/admin/outreach/newsitem/{item.pk}/change/",
-        news_form(title_en="New title", title_ru="Новый заголовок"),
+        news_form(item, title_en="New title", title_ru="Новый заголовок"),
     )
     assert response.status_code == 302
 
@@ -102,7 +106,7 @@ def test_reverting_a_russian_edit_restores_the_russian_text(staff_client):
     item = NewsItem.objects.get(slug="roundtable")
     staff_client.post(
         f"/admin/outreach/newsitem/{item.pk}/change/",
-        news_form(title_ru="Испорченный заголовок", body_ru="<p>Испорчено</p>"),
+        news_form(item, title_ru="Испорченный заголовок", body_ru="<p>Испорчено</p>"),
     )
     item.refresh_from_db()
     assert item.title_ru == "Испорченный заголовок"

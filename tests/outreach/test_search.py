@@ -1,8 +1,9 @@
 import pytest
+from django.db import connection
 
-from outreach.models import Status
+from outreach.models import Event, NewsItem, Status, Tool
 from outreach.search import public_hits
-from rocb.sitesearch import public_search
+from rocb.sitesearch import public_search, search_query
 from tests.outreach.factories import make_event, make_many_news, make_news
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +88,20 @@ def test_search_runs_fixed_queries_on_many_rows(django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         hits = public_hits(query="новость", language="ru", limit=10)
     assert len(hits) == 10
+
+
+@pytest.mark.parametrize(
+    ("model", "language", "index"),
+    [
+        (NewsItem, "ru", "news_search_ru_idx"),
+        (NewsItem, "en", "news_search_en_idx"),
+        (Event, "ru", "event_search_ru_idx"),
+        (Tool, "en", "tool_search_en_idx"),
+    ],
+)
+def test_searches_are_answered_from_the_gin_index(model, language, index):
+    """The query's vector expression is the index's own, so PostgreSQL can use the index."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    plan = model.objects.search(search_query("курс", language), language=language).explain()
+    assert index in plan
