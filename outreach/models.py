@@ -54,17 +54,27 @@ def search_indexes(prefix: str, weights: dict[str, str]) -> list[GinIndex]:
     ]
 
 
+# Only this many matches, the newest, are ranked: ranking re-reads each row's text, so the cost
+# of a search stays bounded however many rows match a common word.
+SEARCH_CANDIDATES = 200
+
+
 class SearchableQuerySet(models.QuerySet):
     searched_fields: dict[str, str] = {}
 
     def search(self, query: SearchQuery, *, language: str):
         """Rows matching the query in the page language, best first, with their `rank`."""
         vector = search_vector(self.searched_fields, language)
-        return (
+        candidates = (
             self.alias(search=vector)
             .filter(search=query)
+            .order_by("-pk")
+            .values("pk")[:SEARCH_CANDIDATES]
+        )
+        return (
+            self.filter(pk__in=candidates)
             .annotate(rank=SearchRank(vector, query))
-            .order_by("-rank", "pk")
+            .order_by("-rank", "-pk")
         )
 
 

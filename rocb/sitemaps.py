@@ -1,5 +1,6 @@
-"""The portal's sitemap.xml: the public pages of every app, each in both languages with its
-hreflang alternates (and x-default).
+"""The portal's sitemaps: /sitemap.xml is an index of one sitemap per section
+(/sitemap-<section>.xml, paginated), listing the public pages of every app, each in both
+languages with its hreflang alternates (and x-default).
 
 An app takes part with a `sitemaps.py` module holding `SITEMAPS = {"section": SitemapClass}`,
 its classes based on `PortalSitemap` (pages with objects) or `PagesSitemap` (named pages); no
@@ -17,11 +18,16 @@ from django.urls import reverse
 
 
 class PortalSitemap(Sitemap):
-    """Every URL in each of settings.LANGUAGES, with alternates for hreflang."""
+    """Every URL in each of settings.LANGUAGES, with alternates for hreflang.
+
+    A page of a section holds `limit` URLs (each object counts once per language), which keeps
+    the cost of building one page fixed whatever the number of objects.
+    """
 
     i18n = True
     alternates = True
     x_default = True
+    limit = 500
 
 
 class PagesSitemap(PortalSitemap):
@@ -57,5 +63,11 @@ def portal_sitemaps() -> dict[str, type[Sitemap]]:
     return sitemaps
 
 
-def sitemap(request):
-    return sitemap_views.sitemap(request, sitemaps=portal_sitemaps())
+def index(request):
+    return sitemap_views.index(
+        request, sitemaps=portal_sitemaps(), sitemap_url_name="sitemap_section"
+    )
+
+
+def section(request, section):
+    return sitemap_views.sitemap(request, sitemaps=portal_sitemaps(), section=section)
