@@ -1,10 +1,229 @@
-"""Public outreach: the WCO tools and e-learning courses the office promotes.
+"""Public outreach: news, events, and the WCO tools and e-learning courses the office promotes."""
 
-News and events join this module in the outreach issue.
-"""
+import operator
+from functools import reduce
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import models
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from outreach.richtext import RichTextField
+from rocb.files import GeneratedName, UploadValidator
+
+IMAGE_VALIDATOR = UploadValidator(kinds=("jpeg", "png", "webp"), max_bytes=5 * 1024 * 1024)
+
+
+# The text each model is searched on, with its weight (A counts most).
+NEWS_SEARCHED = {"title": "A", "summary": "B", "body": "C"}
+EVENT_SEARCHED = {"title": "A", "place": "B", "description": "C"}
+TOOL_SEARCHED = {"title": "A", "description": "B"}
+
+# Per page language: the PostgreSQL text search configuration and the columns it reads. The
+# Russian one covers the English columns too: the `russian` configuration stems Latin words in
+# English, so a Russian-page search also finds items still shown there in English.
+VECTOR_LANGUAGES = {"en": ("english", ("en",)), "ru": ("russian", ("ru", "en"))}
+
+
+def search_vector(weights: dict[str, str], language: str) -> SearchVector:
+    """The full-text vector of a model's text for a page language.
+
+    The same expression defines the GIN index (`search_indexes`) and the search query
+    (`SearchableQuerySet.search`), so PostgreSQL answers searches from the index.
+    """
+    config, languages = VECTOR_LANGUAGES.get(language, VECTOR_LANGUAGES["en"])
+    vectors = [
+        SearchVector(
+            # The cast keeps the expression immutable, as an index expression must be.
+            *(Cast(f"{field}_{code}", models.TextField()) for code in languages),
+            config=config,
+            weight=weight,
+        )
+        for field, weight in weights.items()
+    ]
+    return reduce(operator.add, vectors)
+
+
+def search_indexes(prefix: str, weights: dict[str, str]) -> list[GinIndex]:
+    return [
+        GinIndex(search_vector(weights, language), name=f"{prefix}_search_{language}_idx")
+        for language in VECTOR_LANGUAGES
+    ]
+
+
+# Only this many matches, the newest, are ranked: ranking re-reads each row's text, so the cost
+# of a search stays bounded however many rows match a common word.
+SEARCH_CANDIDATES = 200
+
+
+class SearchableQuerySet(models.QuerySet):
+    searched_fields: dict[str, str] = {}
+
+    def search(self, query: SearchQuery, *, language: str):
+        """Rows matching the query in the page language, best first, with their `rank`."""
+        vector = search_vector(self.searched_fields, language)
+        candidates = (
+            self.alias(search=vector)
+            .filter(search=query)
+            .order_by("-pk")
+            .values("pk")[:SEARCH_CANDIDATES]
+        )
+        return (
+            self.filter(pk__in=candidates)
+            .annotate(rank=SearchRank(vector, query))
+            .order_by("-rank", "-pk")
+        )
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishedQuerySet(SearchableQuerySet):
+    def published(self):
+        """What the public may see: drafts never leave the admin."""
+        return self.filter(status=Status.PUBLISHED)
+
+
+class NewsItemQuerySet(PublishedQuerySet):
+    searched_fields = NEWS_SEARCHED
+
+
+class EventQuerySet(PublishedQuerySet):
+    searched_fields = EVENT_SEARCHED
+
+
+class ToolQuerySet(SearchableQuerySet):
+    searched_fields = TOOL_SEARCHED
+
+
+class NewsItem(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("The news item's web address.")
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_("One or two sentences for lists, feeds and search engines."),
+    )
+    body = RichTextField(_("text"), blank=True)
+    image = models.ImageField(
+        _("image"), upload_to=GeneratedName("news"), blank=True, validators=[IMAGE_VALIDATOR]
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describes the image for people who cannot see it."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("publication date"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-published_at", "-id"], name="news_published_idx"),
+            *search_indexes("news", NEWS_SEARCHED),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values), name="news_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(slug="feed"),
+                name="news_slug_not_feed",
+                violation_error_message=_("“feed” is the address of the news feed."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(image="")
+                | (models.Q(image_alt_en__isnull=False) & ~models.Q(image_alt_en="")),
+                name="news_image_has_description",
+                violation_error_message=_("An image needs a description."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("outreach:news_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        CONFERENCE = "conference", _("Conference")
+        WORKSHOP = "workshop", _("Workshop")
+        SEMINAR = "seminar", _("Seminar")
+        TRAINING = "training", _("Training course")
+        WEBINAR = "webinar", _("Webinar")
+        MEETING = "meeting", _("Meeting")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("The event's web address.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    place = models.CharField(
+        _("place"), max_length=200, help_text=_("City and country, or “Online”.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    url = models.URLField(_("link"), blank=True, help_text=_("Page with details or registration."))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_on", "id"]
+        indexes = [
+            models.Index(fields=["status", "ends_on", "starts_on"], name="event_dates_idx"),
+            *search_indexes("event", EVENT_SEARCHED),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="event_ends_after_it_starts",
+                violation_error_message=_("The last day cannot come before the first day."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values), name="event_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("outreach:event_detail", kwargs={"slug": self.slug})
+
+    def get_calendar_url(self):
+        return reverse("outreach:event_calendar", kwargs={"slug": self.slug})
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.ends_on >= timezone.localdate()
 
 
 class Tool(models.Model):
@@ -18,7 +237,9 @@ class Tool(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("link"), blank=True)
-    image = models.ImageField(_("image"), upload_to="tools/", blank=True)
+    image = models.ImageField(
+        _("image"), upload_to=GeneratedName("tools"), blank=True, validators=[IMAGE_VALIDATOR]
+    )
     image_alt = models.CharField(
         _("image description"),
         max_length=250,
@@ -28,10 +249,16 @@ class Tool(models.Model):
     is_promoted = models.BooleanField(_("promoted on the home page"), default=False, db_index=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    objects = ToolQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("WCO tool or course")
         verbose_name_plural = _("WCO tools and courses")
         ordering = ["kind", "position", "title"]
+        indexes = search_indexes("tool", TOOL_SEARCHED)
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("outreach:tool_list") + f"#tool-{self.slug}"

@@ -5,15 +5,19 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from rocb import search_views, views
+from rocb import search_views, sitemaps, views
+from rocb.cache import cache_public_page
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", cache_public_page(sitemaps.index), name="sitemap"),
+    path("sitemap-<slug:section>.xml", cache_public_page(sitemaps.section), name="sitemap_section"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.HomeView.as_view(), name="home"),
+    path("", cache_public_page(views.HomeView.as_view()), name="home"),
     path("search/", search_views.search, name="search"),
     path("accounts/", include("accounts.urls")),
     path("members/", include("accounts.members_urls")),

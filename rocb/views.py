@@ -6,12 +6,30 @@ from django.conf import settings
 from django.db import DatabaseError, connections
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
+
+from outreach.selectors import home_sections as outreach_home_sections
 
 
 class HomeView(TemplateView):
     template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Outreach: latest news, next events, promoted tools (outreach/_home_sections.html).
+        context.update(outreach_home_sections())
+        return context
+
+
+def robots_txt(request):
+    """Crawlers: everything public, except the members area, accounts and the admin."""
+    prefixes = ["/", *(f"/{code}/" for code, _name in settings.LANGUAGES)]
+    private = ["/admin/", *(f"{p}{path}" for p in prefixes for path in ("members/", "accounts/"))]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in private)]
+    lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 @never_cache

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "reversion",
     "import_export",
     "axes",
+    "django.contrib.sitemaps",
+    "django_prose_editor",
     # The portal's apps, base first: an app may use those above it, never those below.
     "rocb",
     "contacts",

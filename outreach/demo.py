@@ -1,0 +1,262 @@
+"""Demo news and events for development (the tools come with migration 0003)."""
+
+import datetime
+
+from django.utils import timezone
+
+from outreach.models import Event, NewsItem, Status
+
+NEWS = [
+    (
+        "capacity-building-roundtable-council-sessions",
+        datetime.date(2014, 7, 8),
+        "WCO hosts Capacity Building Roundtable on the margins of the Council Sessions",
+        "ВТамО провела круглый стол по наращиванию потенциала в рамках сессий Совета",
+        "The roundtable reinforced the 2014 theme “Strong People – Strong Organizations” and "
+        "presented the Framework of Principles and Practices on Customs Professionalism.",
+        "Круглый стол поддержал тему 2014 года «Сильные люди – сильные организации» и представил "
+        "Рамочные принципы и практики в области таможенного профессионализма.",
+        "<p>Building on the 5th Session of the Capacity Building Committee, the WCO's Capacity "
+        "Building Directorate hosted a roundtable on strategic human resources management, "
+        "recruitment, training and career paths.</p><p>The European Union's Customs Competency "
+        "Framework was presented by DG TAXUD, and Uganda and Rwanda shared how they apply the "
+        "training pillar of the Framework.</p>",
+        "<p>По итогам 5-й сессии Комитета по наращиванию потенциала Директорат ВТамО провёл "
+        "круглый стол по стратегическому управлению персоналом, подбору кадров, обучению и "
+        "карьерному росту.</p><p>Генеральный директорат Европейской комиссии по налогообложению и "
+        "таможенному союзу представил Рамку компетенций таможенных служб ЕС, а Уганда и Руанда "
+        "поделились опытом применения учебного раздела Рамочных принципов.</p>",
+    ),
+    (
+        "new-e-learning-courses-launched",
+        datetime.date(2014, 10, 24),
+        "New WCO e-learning courses launched",
+        "Запущены новые электронные курсы ВТамО",
+        "Courses on the Revised Kyoto Convention, Post-Clearance Audit, Risk Management and "
+        "Coordinated Border Management: 45 modules and more than 100 hours of e-learning.",
+        "Курсы по Пересмотренной Киотской конвенции, аудиту после выпуска товаров, управлению "
+        "рисками и скоординированному управлению границами: 45 модулей и более 100 часов обучения.",
+        "<p>The WCO and the South African Revenue Service hosted the closing workshop of the "
+        "training component of the Customs Capacity Enhancement project, where the new courses "
+        "were launched.</p><ul><li>Revised Kyoto Convention</li><li>Post-Clearance Audit</li>"
+        "<li>Risk Management</li><li>Coordinated Border Management</li></ul>",
+        "<p>ВТамО и Налоговая служба Южно-Африканской Республики провели заключительный семинар "
+        "учебного компонента проекта по укреплению таможенного потенциала, на котором были "
+        "представлены новые курсы.</p><ul><li>Пересмотренная Киотская конвенция</li>"
+        "<li>Аудит после выпуска товаров</li><li>Управление рисками</li>"
+        "<li>Скоординированное управление границами</li></ul>",
+    ),
+    (
+        "vcoa-first-session-highlights",
+        datetime.date(2014, 11, 3),
+        "Highlights from the first session of the Virtual Customs Orientation Academy",
+        "Итоги первой сессии Виртуальной академии таможенной ориентации",
+        "Of 33 participants in the pilot session, 25 received a standard certificate and three "
+        "graduated with honours.",
+        "Из 33 участников пилотной сессии 25 получили сертификат, трое окончили обучение с "
+        "отличием.",
+        "<p>The pilot session ran from 4 August to 24 October 2014. The top graduates are "
+        "showcased on the academy's alumni site.</p>",
+        "<p>Пилотная сессия проходила с 4 августа по 24 октября 2014 года. Лучшие выпускники "
+        "представлены на сайте выпускников академии.</p>",
+    ),
+    (
+        "fellowship-programme-alumni-site",
+        datetime.date(2015, 2, 2),
+        "The WCO Fellowship Programme opens an alumni site",
+        "",
+        "Fellows can now share their experiences, network with each other and promote their "
+        "development.",
+        "",
+        "<p>The new alumni site of the WCO Fellowship Programme connects former fellows.</p>",
+        "",
+    ),
+    (
+        "call-national-practices",
+        datetime.date(2015, 2, 10),
+        "Call to National Learning Coordinators: share your national practices",
+        "Национальным координаторам по обучению: поделитесь национальной практикой",
+        "Share your national curricula, case studies on human resource management and training "
+        "management with the CLiKC! community.",
+        "Поделитесь с сообществом CLiKC! национальными учебными программами, примерами управления "
+        "персоналом и организации обучения.",
+        "<p>Please also update your contact information and your administration's data on the "
+        "People Development Interactive Map.</p>",
+        "<p>Просим также обновить контактные данные и сведения о вашей администрации на "
+        "Интерактивной карте развития персонала.</p>",
+    ),
+    (
+        "blended-learning-leadership-workshops",
+        datetime.date(2015, 2, 16),
+        "Leadership workshops now include an e-learning preparatory course",
+        "",
+        "Leadership and Management Development workshops now follow a blended learning format.",
+        "",
+        "<p>Participants first take the <strong>Introduction to Leadership and Management</strong> "
+        "course online, then join the workshop.</p>",
+        "",
+    ),
+    (
+        "romanian-customs-moodle-support",
+        datetime.date(2015, 2, 20),
+        "Romanian Customs offers support with e-learning platforms",
+        "Таможня Румынии предлагает помощь во внедрении платформ электронного обучения",
+        "After implementing an e-learning system for the Customs Service of the Republic of "
+        "Moldova, Romanian Customs offers technical advice to other administrations.",
+        "Внедрив систему электронного обучения для Таможенной службы Республики Молдова, таможня "
+        "Румынии предлагает техническую помощь другим администрациям.",
+        "<p>The support covers installation, customization, training of the main users and the "
+        "installation of ready-to-use customs course modules.</p>",
+        "<p>Помощь включает установку, настройку, обучение основных пользователей и установку "
+        "готовых модулей таможенных курсов.</p>",
+    ),
+    (
+        "inama-project",
+        datetime.date(2015, 3, 2),
+        "New WCO capacity building project on wildlife enforcement",
+        "",
+        "The INAMA Project strengthens the enforcement capacity of customs administrations "
+        "against the illegal trade in wildlife.",
+        "",
+        "<p>The five-year project combines e-learning courses with workshops.</p>",
+        "",
+    ),
+    (
+        "regional-experts-database-opens",
+        datetime.date(2025, 9, 15),
+        "The Regional Experts Database opens to focal points",
+        "Региональная база экспертов открыта для координаторов",
+        "Focal points of member administrations can now nominate experts for regional "
+        "capacity-building missions.",
+        "Координаторы администраций-членов теперь могут выдвигать экспертов для региональных "
+        "миссий по наращиванию потенциала.",
+        "<p>Nominations are reviewed by the office before experts appear in the database.</p>",
+        "<p>Перед включением в базу кандидатуры проверяются бюро.</p>",
+    ),
+    (
+        "work-plan-progress-published",
+        datetime.date(2026, 1, 20),
+        "Work Plan progress published",
+        "Опубликован отчёт о ходе выполнения рабочего плана",
+        "The office now reports the progress of each Work Plan activity on the portal.",
+        "Бюро публикует на портале ход выполнения каждого мероприятия рабочего плана.",
+        "<p>Each activity shows its status, indicator and the latest progress.</p>",
+        "<p>Для каждого мероприятия указаны статус, показатель и последние результаты.</p>",
+    ),
+    (
+        "competency-framework-translated",
+        datetime.date(2026, 3, 5),
+        "Competency framework available in Russian",
+        "Рамка компетенций доступна на русском языке",
+        "The job catalogue and the competency dictionary can now be read in Russian.",
+        "Каталог должностей и словарь компетенций теперь доступны на русском языке.",
+        "<p>Member administrations can use them to write competency-based job descriptions.</p>",
+        "<p>Администрации-члены могут использовать их для составления должностных инструкций на "
+        "основе компетенций.</p>",
+    ),
+]
+
+DRAFT = (
+    "regional-workshop-announcement-draft",
+    "Regional workshop on training needs analysis (draft)",
+    "Announcement of the regional workshop, to be completed.",
+)
+
+
+def load(*, stdout) -> None:
+    for slug, day, title_en, title_ru, summary_en, summary_ru, body_en, body_ru in NEWS:
+        item = NewsItem(
+            slug=slug,
+            title_en=title_en,
+            title_ru=title_ru or None,
+            summary_en=summary_en,
+            summary_ru=summary_ru or None,
+            body_en=body_en,
+            body_ru=body_ru or None,
+            status=Status.PUBLISHED,
+            published_at=datetime.datetime.combine(day, datetime.time(10), tzinfo=datetime.UTC),
+        )
+        item.full_clean()
+        item.save()
+    slug, title, summary = DRAFT
+    NewsItem.objects.create(slug=slug, title_en=title, summary_en=summary, status=Status.DRAFT)
+
+    today = timezone.localdate()
+    events = [
+        (
+            "vcoa-pilot-session",
+            Event.Kind.TRAINING,
+            datetime.date(2014, 8, 4),
+            datetime.date(2014, 10, 24),
+            "Virtual Customs Orientation Academy: pilot session",
+            "Виртуальная академия таможенной ориентации: пилотная сессия",
+            "Online",
+            "Онлайн",
+        ),
+        (
+            "capacity-building-closing-workshop-2014",
+            Event.Kind.WORKSHOP,
+            datetime.date(2014, 10, 21),
+            datetime.date(2014, 10, 23),
+            "Closing workshop of the training and e-learning component",
+            "",
+            "Pretoria, South Africa",
+            "",
+        ),
+        (
+            "capacity-building-committee-2014",
+            Event.Kind.MEETING,
+            datetime.date(2014, 3, 31),
+            datetime.date(2014, 4, 2),
+            "5th Session of the WCO Capacity Building Committee",
+            "5-я сессия Комитета ВТамО по наращиванию потенциала",
+            "Brussels, Belgium",
+            "Брюссель, Бельгия",
+        ),
+        (
+            "vcoa-second-session",
+            Event.Kind.TRAINING,
+            today + datetime.timedelta(days=30),
+            today + datetime.timedelta(days=30 + 83),
+            "Virtual Customs Orientation Academy: second session",
+            "Виртуальная академия таможенной ориентации: вторая сессия",
+            "Online",
+            "Онлайн",
+        ),
+        (
+            "regional-heads-of-training-meeting",
+            Event.Kind.CONFERENCE,
+            today + datetime.timedelta(days=60),
+            today + datetime.timedelta(days=62),
+            "Regional meeting of heads of customs training",
+            "Региональное совещание руководителей таможенного обучения",
+            "Baku, Azerbaijan",
+            "Баку, Азербайджан",
+        ),
+        (
+            "risk-management-webinar",
+            Event.Kind.WEBINAR,
+            today + datetime.timedelta(days=14),
+            today + datetime.timedelta(days=14),
+            "Webinar: getting started with the Risk Management e-learning course",
+            "",
+            "Online",
+            "",
+        ),
+    ]
+    for slug, kind, starts, ends, title_en, title_ru, place_en, place_ru in events:
+        event = Event(
+            slug=slug,
+            kind=kind,
+            starts_on=starts,
+            ends_on=ends,
+            title_en=title_en,
+            title_ru=title_ru or None,
+            place_en=place_en,
+            place_ru=place_ru or None,
+            url="https://clikc.wcoomd.org/" if kind != Event.Kind.MEETING else "",
+            status=Status.PUBLISHED,
+        )
+        event.full_clean()
+        event.save()
+    stdout.write(f"Outreach: {len(NEWS) + 1} news items (one draft), {len(events)} events.")

@@ -1,0 +1,96 @@
+"""Reads of public outreach content: only published rows."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from outreach.models import Event, NewsItem, Tool
+
+HOME_NEWS = 3
+HOME_EVENTS = 3
+UPCOMING_EVENTS = 50  # the events page lists at most this many; past events are paginated
+
+
+def news_list() -> QuerySet[NewsItem]:
+    """Published news, newest first, without the text body (lists show the summary)."""
+    return NewsItem.objects.published().defer("body", "body_en", "body_ru")
+
+
+def home_sections() -> dict:
+    """The home page's outreach part: latest news, next events, promoted tools."""
+    return {
+        "latest_news": latest_news(),
+        "next_events": list(upcoming_events(limit=HOME_EVENTS)),
+        "promoted_tools": promoted_tools(),
+    }
+
+
+def news_detail(*, slug: str) -> NewsItem:
+    """One published news item; a draft is a 404 like a missing page."""
+    return get_object_or_404(NewsItem.objects.published(), slug=slug)
+
+
+def latest_news(*, limit: int = HOME_NEWS) -> list[NewsItem]:
+    return list(news_list()[:limit])
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def upcoming_events(*, limit: int = UPCOMING_EVENTS) -> QuerySet[Event]:
+    """Published events not yet over, soonest first."""
+    return (
+        Event.objects.published().filter(ends_on__gte=_today()).order_by("starts_on", "id")[:limit]
+    )
+
+
+def past_events() -> QuerySet[Event]:
+    """Published events that are over, latest first."""
+    return Event.objects.published().filter(ends_on__lt=_today()).order_by("-starts_on", "-id")
+
+
+def all_events() -> QuerySet[Event]:
+    """Every published event (for the sitemap)."""
+    return Event.objects.published().order_by("-starts_on", "-id")
+
+
+def event_detail(*, slug: str) -> Event:
+    return get_object_or_404(Event.objects.published(), slug=slug)
+
+
+# Headings of the tools page, one per kind.
+KIND_HEADINGS = {
+    Tool.Kind.INSTRUMENT: _("WCO instruments"),
+    Tool.Kind.TOOL: _("Tools"),
+    Tool.Kind.COURSE: _("E-learning courses"),
+}
+
+
+@dataclass(frozen=True)
+class ToolGroup:
+    kind: Tool.Kind
+    tools: list[Tool]
+
+    @property
+    def heading(self) -> str:
+        return KIND_HEADINGS[self.kind]
+
+
+def tools_by_kind() -> list[ToolGroup]:
+    """Every tool, grouped by kind in the order of Tool.Kind (instruments first)."""
+    by_kind: dict[str, list[Tool]] = {}
+    for tool in Tool.objects.order_by("position", "title_en"):
+        by_kind.setdefault(tool.kind, []).append(tool)
+    return [ToolGroup(Tool.Kind(kind), by_kind[kind]) for kind in Tool.Kind if kind in by_kind]
+
+
+def promoted_tools() -> list[Tool]:
+    """The tools staff marked for the home page, instruments first, as on the tools page."""
+    order = list(Tool.Kind)
+    tools = Tool.objects.filter(is_promoted=True)
+    return sorted(tools, key=lambda tool: (order.index(tool.kind), tool.position, tool.title))

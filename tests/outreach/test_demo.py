@@ -1,0 +1,25 @@
+import io
+
+import pytest
+
+from outreach import demo
+from outreach.models import Event, NewsItem, Status
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_news_and_events_render_in_both_languages(client):
+    demo.load(stdout=io.StringIO())
+    assert NewsItem.objects.count() == 12
+    assert NewsItem.objects.filter(status=Status.DRAFT).count() == 1
+    assert NewsItem.objects.exclude(title_ru=None).count() >= 6
+    assert Event.objects.filter(ends_on__lt="2020-01-01").exists()
+    upcoming = [event for event in Event.objects.all() if event.is_upcoming]
+    assert len(upcoming) >= 2
+    for language in ("en", "ru"):
+        for path in ("", "news/", "events/", "tools/"):
+            assert client.get(f"/{language}/{path}").status_code == 200
+        for item in NewsItem.objects.published():
+            assert client.get(f"/{language}/news/{item.slug}/").status_code == 200
+        for event in Event.objects.all():
+            assert client.get(f"/{language}/events/{event.slug}/").status_code == 200
