@@ -6,9 +6,16 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from workplan import selectors as workplan_selectors
+
 
 class HomeView(TemplateView):
     template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["workplan_glance"] = workplan_selectors.plan_at_a_glance()
+        return context
 
 
 @never_cache
