@@ -43,8 +43,9 @@ def public_search(query: str, *, language: str, limit: int = 10) -> list[tuple[s
         module_name = f"{app.name}.search"
         if find_spec(module_name) is None:
             continue
-        for hit in import_module(module_name).public_hits(
-            query=query, language=language, limit=limit
-        ):
+        module = import_module(module_name)
+        if not hasattr(module, "public_hits"):  # e.g. django.contrib.postgres.search
+            continue
+        for hit in module.public_hits(query=query, language=language, limit=limit):
             groups.setdefault(hit.kind, []).append(hit)
     return list(groups.items())
