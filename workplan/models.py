@@ -178,7 +178,7 @@ class Activity(models.Model):
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
-        ordering = ["goal__plan", "goal__number", "sequence"]
+        ordering = ["goal__number", "sequence"]
         constraints = [
             models.UniqueConstraint(
                 fields=["goal", "sequence"],
@@ -272,7 +272,7 @@ class ProgressEntry(models.Model):
     class Meta:
         verbose_name = _("progress entry")
         verbose_name_plural = _("progress entries")
-        ordering = ["-period__starts_on", "activity"]
+        ordering = ["-period__starts_on", "activity_id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["activity", "period"],
