@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from workplan.models import Activity, ProgressEntry
 from workplan.selectors import STATUSES, IndicatorSeries, StatusRow
 
 
@@ -263,6 +264,17 @@ def indicator_chart(series: IndicatorSeries, period_names: list[str]) -> Indicat
         target=level(activity.target),
         unit=activity.unit,
         description=description,
+    )
+
+
+def history_chart(activity: Activity, history: list[ProgressEntry]) -> IndicatorChart | None:
+    """The chart of one activity's figures, oldest period first; None when it has none."""
+    if not activity.is_countable or all(entry.value is None for entry in history):
+        return None
+    ordered = sorted(history, key=lambda entry: entry.period.starts_on)
+    return indicator_chart(
+        IndicatorSeries(activity=activity, values=[entry.value for entry in ordered]),
+        [entry.period.name for entry in ordered],
     )
 
 

@@ -1,5 +1,6 @@
 """Narrowing the work plan by goal, status and stakeholder (query string, no JavaScript)."""
 
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
 import django_filters
@@ -37,7 +38,7 @@ class ActivityFilter(django_filters.FilterSet):
         model = Activity
         fields = list(FILTER_NAMES)
 
-    def __init__(self, data=None, *args, goals: list[Goal] = (), **kwargs):
+    def __init__(self, data=None, *args, goals: Sequence[Goal] = (), **kwargs):
         super().__init__(data, *args, **kwargs)
         # The goals of the plan on show: they are read once for the page and reused here.
         self.filters["goal"].extra["choices"] = [(str(goal.number), str(goal)) for goal in goals]

@@ -3,7 +3,8 @@
 One row per activity, found by its number in the current plan (a new number adds an activity to
 an existing goal). The headers say the file's language (the export writes them in the page's
 language): texts go into that language's columns and the other language is left as it was.
-A row with a reporting period and a summary progress records that period's progress.
+A row with a reporting period and a summary progress records that period's progress. The
+"Goal" column is there for readers: the activity's number says which goal it belongs to.
 
 The whole file is one transaction: a single bad row rejects the import, and the preview lists
 every row's errors. Each import is one entry in the edit history.
@@ -81,6 +82,10 @@ class PlanTableResource(resources.ModelResource):
         use_transactions = True
         clean_model_instances = True
         name = gettext_lazy("Work plan table (the CSV or XLSX of the public export)")
+
+    def get_user_visible_fields(self):
+        """The columns the import page lists: those of the export."""
+        return [Field(column_name=header) for _key, header in exports.COLUMNS]
 
     # Reading the file
 

@@ -36,17 +36,10 @@ class ActivityDetailView(TemplateView):
         if activity is None:
             raise Http404("No such activity in the current plan.")
         history = list(activity.progress_entries.all())
-        chart = None
-        if activity.is_countable and any(entry.value is not None for entry in history):
-            ordered = sorted(history, key=lambda entry: entry.period.starts_on)
-            chart = charts.indicator_chart(
-                selectors.IndicatorSeries(activity, [entry.value for entry in ordered]),
-                [entry.period.name for entry in ordered],
-            )
         return super().get_context_data(
             activity=activity,
             history=history,
-            chart=chart,
+            chart=charts.history_chart(activity, history),
             # The way back to the plan keeps the filters the visitor came with.
             back_query=filter_query(self.request.GET),
             **kwargs,
