@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from outreach.selectors import home_sections as outreach_home_sections
+from workplan import selectors as workplan_selectors
 
 
 class HomeView(TemplateView):
@@ -20,6 +21,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         # Outreach: latest news, next events, promoted tools (outreach/_home_sections.html).
         context.update(outreach_home_sections())
+        context["workplan_glance"] = workplan_selectors.plan_at_a_glance()
         return context
 
 

@@ -1,3 +1,41 @@
+from django.urls import path, register_converter
+
+from rocb.cache import cache_public_page
+from workplan import views
+
+
+class ActivityNumberConverter:
+    """An activity number such as "1.10": the goal's number and the activity's, dot-separated."""
+
+    regex = r"[1-9][0-9]{0,3}\.[1-9][0-9]{0,3}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(ActivityNumberConverter, "activity_number")
+
 app_name = "workplan"
 
-urlpatterns = []
+urlpatterns = [
+    path("workplan/", cache_public_page(views.PlanView.as_view()), name="plan"),
+    path(
+        "workplan/activities/<activity_number:number>/",
+        cache_public_page(views.ActivityDetailView.as_view()),
+        name="activity",
+    ),
+    path("workplan/progress/", cache_public_page(views.DashboardView.as_view()), name="progress"),
+    path(
+        "workplan/export.csv",
+        cache_public_page(views.ExportView.as_view(file_format="csv")),
+        name="export_csv",
+    ),
+    path(
+        "workplan/export.xlsx",
+        cache_public_page(views.ExportView.as_view(file_format="xlsx")),
+        name="export_xlsx",
+    ),
+]

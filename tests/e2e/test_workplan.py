@@ -1,0 +1,67 @@
+"""The Work Plan pages in a real browser: accessible in both languages, usable without scripts."""
+
+import pytest
+
+from workplan import demo
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+LANGUAGES = ["en", "ru"]
+
+
+@pytest.fixture
+def progress():
+    """Figures for the dashboard's charts (the real plan has none yet)."""
+    import io
+
+    demo.load(stdout=io.StringIO())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_work_plan_is_accessible(page, check_page, language):
+    check_page(page, f"/{language}/workplan/")
+    assert page.locator("h1").count() == 1
+    assert page.locator("table.activities tbody tr").count() == 27
+    assert page.locator("section.goal h2").count() == 7
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_activity_is_accessible(page, check_page, progress, language):
+    check_page(page, f"/{language}/workplan/activities/1.1/")
+    assert page.locator("h1").count() == 1
+    assert page.get_by_role("img").count() == 1  # the indicator's chart
+    assert page.locator(".progress-entry").count() == 4
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_dashboard_is_accessible(page, check_page, progress, language):
+    check_page(page, f"/{language}/workplan/progress/")
+    assert page.locator("h1").count() == 1
+    assert page.get_by_role("img").count() == 9
+    assert page.locator("table caption").count() == 9
+
+
+def test_filters_work_without_javascript(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/en/workplan/")
+    page.get_by_role("combobox", name="Status").select_option(label="To be initiated")
+    page.get_by_role("combobox", name="Stakeholder").select_option(label="WCO")
+    page.get_by_role("button", name="Show activities").click()
+    assert "status=to_be_initiated" in page.url and "stakeholder=wco" in page.url
+    numbers = page.locator("table.activities tbody th").all_inner_texts()
+    assert numbers == ["2.4", "3.1", "3.2"]
+    page.get_by_role("link", name="3.1").click()
+    assert page.url.endswith("/en/workplan/activities/3.1/?status=to_be_initiated&stakeholder=wco")
+    page.get_by_role("link", name="Back to the Work Plan").click()
+    assert page.locator("table.activities tbody th").all_inner_texts() == ["2.4", "3.1", "3.2"]
+    context.close()
+
+
+def test_the_work_plan_fits_a_phone(browser, live_server, progress):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for path in ("/ru/workplan/", "/ru/workplan/progress/", "/ru/workplan/activities/7.1/"):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+    context.close()

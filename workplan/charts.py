@@ -1,0 +1,282 @@
+"""Geometry of the dashboard's charts, drawn as SVG by the templates.
+
+Charts are computed here and rendered on the server: they need no JavaScript, print like the
+rest of the page, and carry a title and a description for screen readers; the same numbers
+stand in a table beside each chart. Colours come from CSS classes (no inline styles under the
+content security policy); each status also has its own label, so colour is never the only cue.
+"""
+
+import math
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from workplan.models import Activity, ProgressEntry
+from workplan.selectors import STATUSES, IndicatorSeries, StatusRow
+
+
+@dataclass(frozen=True)
+class Segment:
+    status: str
+    label: str
+    count: int
+    x: float
+    width: float
+
+    @property
+    def label_x(self) -> float:
+        return round(self.x + self.width / 2, 1)
+
+    @property
+    def shows_count(self) -> bool:
+        """Whether the count fits inside the segment."""
+        return self.width >= 16
+
+
+@dataclass(frozen=True)
+class StackedBar:
+    label: str
+    total: int
+    y: float
+    segments: list[Segment]
+    end_x: float
+
+    @property
+    def label_y(self) -> float:
+        return self.y + StatusChart.BAR_HEIGHT / 2
+
+
+@dataclass(frozen=True)
+class StatusChart:
+    """Horizontal bars, one per goal, split by status, on one scale."""
+
+    LABEL_WIDTH = 90
+    BAR_WIDTH = 440
+    BAR_HEIGHT = 22
+    ROW_HEIGHT = 32
+    width = LABEL_WIDTH + BAR_WIDTH + 40
+
+    bars: list[StackedBar]
+    description: str
+
+    @property
+    def height(self) -> int:
+        return len(self.bars) * self.ROW_HEIGHT + 8
+
+    @property
+    def bar_height(self) -> int:
+        return self.BAR_HEIGHT
+
+    @property
+    def label_width(self) -> int:
+        return self.LABEL_WIDTH
+
+
+def _counts_text(row: StatusRow) -> str:
+    parts = [
+        _("%(status)s: %(count)s") % {"status": status.label, "count": count}
+        for status, count in zip(STATUSES, row.counts, strict=True)
+        if count
+    ]
+    return "; ".join(parts) if parts else _("no activities")
+
+
+def status_chart(rows: list[StatusRow]) -> StatusChart:
+    scale_max = max((row.total for row in rows), default=0) or 1
+    unit = StatusChart.BAR_WIDTH / scale_max
+    bars = []
+    for index, row in enumerate(rows):
+        x = float(StatusChart.LABEL_WIDTH)
+        segments = []
+        for status, count in zip(STATUSES, row.counts, strict=True):
+            if count:
+                width = round(count * unit, 1)
+                segments.append(
+                    Segment(status=status.value, label=status.label, count=count, x=x, width=width)
+                )
+                x = round(x + width, 1)
+        bars.append(
+            StackedBar(
+                label=row.label,
+                total=row.total,
+                y=index * StatusChart.ROW_HEIGHT + 4,
+                segments=segments,
+                end_x=x + 6,
+            )
+        )
+    description = " ".join(
+        _("%(label)s: %(counts)s.") % {"label": row.label, "counts": _counts_text(row)}
+        for row in rows
+    )
+    return StatusChart(bars=bars, description=description)
+
+
+def _axis_top(value: int) -> int:
+    """The top of a value axis in four equal, round, whole-number steps."""
+    quarter = max(value, 1) / 4
+    magnitude = 10 ** math.floor(math.log10(quarter)) if quarter >= 1 else 1
+    steps = (1, 2, 2.5, 5, 10) if magnitude >= 10 else (1, 2, 5, 10)  # whole-number ticks
+    return int(4 * next(step * magnitude for step in steps if step * magnitude >= quarter))
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    value: int | None
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def center_x(self) -> float:
+        return round(self.x + self.width / 2, 1)
+
+    @property
+    def value_y(self) -> float:
+        return round(self.y - 5, 1)
+
+
+@dataclass(frozen=True)
+class Level:
+    """A horizontal line across the plot: a grid line, the baseline or the target."""
+
+    value: int
+    y: float
+
+
+@dataclass(frozen=True)
+class IndicatorChart:
+    """Columns of the actual value per reporting period, with the baseline and the target."""
+
+    LEFT = 48
+    TOP = 16
+    PLOT_WIDTH = 420
+    PLOT_HEIGHT = 160
+    RIGHT = 110
+    width = LEFT + PLOT_WIDTH + RIGHT
+    height = TOP + PLOT_HEIGHT + 36
+
+    columns: list[Column]
+    grid: list[Level]
+    baseline: Level | None
+    target: Level | None
+    unit: str
+    description: str
+
+    @property
+    def has_figures(self) -> bool:
+        return any(column.value is not None for column in self.columns)
+
+    @property
+    def plot_left(self) -> int:
+        return self.LEFT
+
+    @property
+    def plot_right(self) -> int:
+        return self.LEFT + self.PLOT_WIDTH
+
+    @property
+    def plot_bottom(self) -> int:
+        return self.TOP + self.PLOT_HEIGHT
+
+    @property
+    def axis_label_y(self) -> int:
+        return self.plot_bottom + 20
+
+    @property
+    def tick_label_x(self) -> int:
+        return self.LEFT - 6
+
+    @property
+    def level_label_x(self) -> int:
+        return self.plot_right + 6
+
+    @property
+    def missing_y(self) -> int:
+        return self.plot_bottom - 5
+
+    @property
+    def target_label_y(self) -> float:
+        """Above the target's line when the baseline's label would sit too close."""
+        if self.target is None:
+            return 0
+        if self.baseline is not None and abs(self.target.y - self.baseline.y) < 14:
+            return round(min(self.target.y, self.baseline.y) - 7, 1)
+        return self.target.y
+
+    @property
+    def baseline_label_y(self) -> float:
+        """Below the baseline's line when the target's label would sit too close."""
+        if self.baseline is None:
+            return 0
+        if self.target is not None and abs(self.target.y - self.baseline.y) < 14:
+            return round(max(self.target.y, self.baseline.y) + 7, 1)
+        return self.baseline.y
+
+
+def indicator_chart(series: IndicatorSeries, period_names: list[str]) -> IndicatorChart:
+    activity = series.activity
+    known = [value for value in series.values if value is not None]
+    top = _axis_top(max([*known, activity.baseline or 0, activity.target or 0]))
+    chart = IndicatorChart
+
+    def y_of(value: int) -> float:
+        return round(chart.TOP + chart.PLOT_HEIGHT * (1 - value / top), 1)
+
+    slot = chart.PLOT_WIDTH / max(len(period_names), 1)
+    bar_width = round(min(slot * 0.6, 48), 1)
+    columns = []
+    for index, (name, value) in enumerate(zip(period_names, series.values, strict=True)):
+        x = round(chart.LEFT + slot * index + (slot - bar_width) / 2, 1)
+        y = y_of(value) if value is not None else chart.TOP + chart.PLOT_HEIGHT
+        columns.append(
+            Column(
+                label=name,
+                value=value,
+                x=x,
+                y=y,
+                width=bar_width,
+                height=round(chart.TOP + chart.PLOT_HEIGHT - y, 1),
+            )
+        )
+    grid = [Level(value=top * step // 4, y=y_of(top * step // 4)) for step in range(5)]
+
+    def level(value: int | None) -> Level | None:
+        return None if value is None else Level(value=value, y=y_of(value))
+
+    values_text = "; ".join(
+        _("%(period)s: %(value)s") % {"period": name, "value": _figure(value)}
+        for name, value in zip(period_names, series.values, strict=True)
+    )
+    description = _("Actual values by reporting period, in %(unit)s: %(values)s.") % {
+        "unit": activity.unit,
+        "values": values_text or _("none yet"),
+    }
+    if activity.baseline is not None:
+        description += " " + _("Baseline: %(value)s.") % {"value": activity.baseline}
+    if activity.target is not None:
+        description += " " + _("Target: %(value)s.") % {"value": activity.target}
+    return IndicatorChart(
+        columns=columns,
+        grid=grid,
+        baseline=level(activity.baseline),
+        target=level(activity.target),
+        unit=activity.unit,
+        description=description,
+    )
+
+
+def history_chart(activity: Activity, history: list[ProgressEntry]) -> IndicatorChart | None:
+    """The chart of one activity's figures, oldest period first; None when it has none."""
+    if not activity.is_countable or all(entry.value is None for entry in history):
+        return None
+    ordered = sorted(history, key=lambda entry: entry.period.starts_on)
+    return indicator_chart(
+        IndicatorSeries(activity=activity, values=[entry.value for entry in ordered]),
+        [entry.period.name for entry in ordered],
+    )
+
+
+def _figure(value: int | None) -> str:
+    return _("no figure") if value is None else str(value)

@@ -1,0 +1,82 @@
+"""Public pages of the work plan: the plan, one activity, the progress dashboard, the exports.
+
+All are public and the same for every anonymous visitor: urls.py wraps them in
+`cache_public_page`, and any staff edit of the plan refreshes them.
+"""
+
+from django.http import Http404
+from django.utils import timezone
+from django.views.generic import TemplateView, View
+
+from rocb.spreadsheets import table_response
+from workplan import charts, exports, selectors
+from workplan.filters import filter_query
+
+
+def _current_plan():
+    plan = selectors.current_plan()
+    if plan is None:
+        raise Http404("No work plan is published.")
+    return plan
+
+
+class PlanView(TemplateView):
+    template_name = "workplan/activity_list.html"
+
+    def get_context_data(self, **kwargs):
+        page = selectors.plan_page(plan=_current_plan(), params=self.request.GET)
+        return super().get_context_data(page=page, **kwargs)
+
+
+class ActivityDetailView(TemplateView):
+    template_name = "workplan/activity_detail.html"
+
+    def get_context_data(self, **kwargs):
+        activity = selectors.activity_detail(number=self.kwargs["number"])
+        if activity is None:
+            raise Http404("No such activity in the current plan.")
+        history = list(activity.progress_entries.all())
+        return super().get_context_data(
+            activity=activity,
+            history=history,
+            chart=charts.history_chart(activity, history),
+            # The way back to the plan keeps the filters the visitor came with.
+            back_query=filter_query(self.request.GET),
+            **kwargs,
+        )
+
+
+class DashboardView(TemplateView):
+    template_name = "workplan/progress_dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        board = selectors.dashboard(plan=_current_plan())
+        period_names = [period.name for period in board.periods]
+        indicators = [
+            (series, charts.indicator_chart(series, period_names)) for series in board.indicators
+        ]
+        return super().get_context_data(
+            board=board,
+            status_chart=charts.status_chart(board.goal_rows),
+            statuses=selectors.STATUSES,
+            indicators=indicators,
+            **kwargs,
+        )
+
+
+class ExportView(View):
+    """The (filtered) plan with each activity's latest progress, in the page's language."""
+
+    file_format = "csv"
+
+    def get(self, request):
+        plan = _current_plan()
+        filterset = selectors.activity_filter(
+            plan=plan, params=request.GET, goals=list(plan.goals.all())
+        )
+        return table_response(
+            headers=exports.headers(),
+            rows=exports.rows(filterset.qs),
+            filename=f"rocb-europe-work-plan-{timezone.localdate():%Y-%m-%d}",
+            file_format=self.file_format,
+        )
