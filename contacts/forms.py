@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from contacts.models import SPOKEN_LANGUAGES, ContactPoint
+from contacts.models import SPOKEN_LANGUAGES, ContactPoint, ContactRole
 
 
 class ContactPointForm(forms.ModelForm):
@@ -58,6 +58,7 @@ class ContactPointForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name_en"].required = True
+        self.fields["role"].choices = [("", _("Choose a role")), *ContactRole.choices]
         # Checkboxes in the alphabetical order of the page's language.
         self.fields["languages"].choices = sorted(
             SPOKEN_LANGUAGES, key=lambda choice: str(choice[1]).casefold()

@@ -1,11 +1,12 @@
 """Pages of the National Contact Points directory (members) and the People Development Map."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -138,7 +139,11 @@ class ContactPointCreateView(OwnAdministrationMixin, FormView):
         }
 
     def form_valid(self, form):
-        contact = services.contact_point_create(contact=form.instance, by=self.request.user)
+        try:
+            contact = services.contact_point_create(contact=form.instance, by=self.request.user)
+        except ValidationError as error:  # e.g. the same person twice in one role
+            form.add_error(None, error)
+            return self.form_invalid(form)
         messages.success(self.request, _("%(name)s was added.") % {"name": contact.name})
         return redirect(self.get_success_url())
 
@@ -146,7 +151,8 @@ class ContactPointCreateView(OwnAdministrationMixin, FormView):
 class ContactPointObjectMixin(OwnAdministrationMixin):
     """The contact point in the URL, which must belong to the administration in the URL."""
 
-    def get_contact(self) -> ContactPoint:
+    @cached_property
+    def contact(self) -> ContactPoint:
         return get_object_or_404(
             ContactPoint, pk=self.kwargs["pk"], administration=self.administration
         )
@@ -158,11 +164,14 @@ class ContactPointUpdateView(ContactPointObjectMixin, FormView):
     form_class = ContactPointForm
 
     def get_form_kwargs(self):
-        self.contact = self.get_contact()
         return {**super().get_form_kwargs(), "instance": self.contact}
 
     def form_valid(self, form):
-        services.contact_point_update(contact=form.instance, by=self.request.user)
+        try:
+            services.contact_point_update(contact=form.instance, by=self.request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
         messages.success(self.request, _("%(name)s was saved.") % {"name": form.instance.name})
         return redirect(self.get_success_url())
 
@@ -175,12 +184,11 @@ class ContactPointDeleteView(ContactPointObjectMixin, TemplateView):
     template_name = "contacts/contactpoint_confirm_delete.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(contact=self.get_contact(), **kwargs)
+        return super().get_context_data(contact=self.contact, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        contact = self.get_contact()
-        name = contact.name
-        services.contact_point_delete(contact=contact, by=request.user)
+        name = self.contact.name
+        services.contact_point_delete(contact=self.contact, by=request.user)
         messages.success(request, _("%(name)s was removed.") % {"name": name})
         return redirect(self.get_success_url())
 
