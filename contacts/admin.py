@@ -4,6 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
+from import_export.formats import base_formats
+from import_export.tmp_storages import CacheStorage
 from modeltranslation.admin import TranslationAdmin
 
 from contacts.models import (
@@ -66,9 +68,17 @@ class ContactPointAdminForm(forms.ModelForm):
         ]
 
 
+class SpreadsheetAdmin(ImportExportModelAdmin):
+    """CSV and XLSX import (previewed, with row errors, all or nothing) and export. The upload
+    waits for confirmation in the cache, which every host shares (Redis in production)."""
+
+    formats = [base_formats.CSV, base_formats.XLSX]
+    tmp_storage_class = CacheStorage
+
+
 # Import/export buttons and the history's "Recover deleted" button share the change list.
 @admin.register(ContactPoint)
-class ContactPointAdmin(ImportExportModelAdmin, TranslatedHistoryAdmin):
+class ContactPointAdmin(SpreadsheetAdmin, TranslatedHistoryAdmin):
     form = ContactPointAdminForm
     resource_classes = [ContactPointResource]
     list_display = ["name", "role", "administration", "email", "phone", "verified_on"]
@@ -90,7 +100,7 @@ class ContactPointAdmin(ImportExportModelAdmin, TranslatedHistoryAdmin):
 
 
 @admin.register(TrainingCentre)
-class TrainingCentreAdmin(ImportExportModelAdmin, TranslatedHistoryAdmin):
+class TrainingCentreAdmin(SpreadsheetAdmin, TranslatedHistoryAdmin):
     resource_classes = [TrainingCentreResource]
     list_display = ["name", "city", "administration", "is_wco_rtc", "elearning_platform"]
     list_filter = ["is_wco_rtc", "administration"]

@@ -5,6 +5,7 @@ nothing is saved. Every saved row is a revision in the edit history.
 """
 
 import reversion
+from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from contacts.models import Administration, ContactPoint, TrainingCentre
@@ -18,7 +19,14 @@ class AdministrationWidget(widgets.ForeignKeyWidget):
         super().__init__(Administration, field="code")
 
     def clean(self, value, row=None, **kwargs):
-        return super().clean(str(value or "").strip().upper() or None, row, **kwargs)
+        code = str(value or "").strip().upper()
+        try:
+            return super().clean(code or None, row, **kwargs)
+        except Administration.DoesNotExist:
+            # A ValueError becomes an error of this row's field, shown in the preview.
+            raise ValueError(
+                _("No administration has the code %(code)s.") % {"code": code}
+            ) from None
 
 
 class LanguagesWidget(widgets.SimpleArrayWidget):
