@@ -2,8 +2,9 @@
 
 import contextlib
 import datetime
+import functools
 
-from django.conf import global_settings
+from django.conf import global_settings, settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
@@ -11,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from contacts.phones import format_international_phone, phone_uri, validate_international_phone
@@ -62,6 +63,17 @@ SPOKEN_LANGUAGE_CODES = [
 ]  # fmt: skip
 _DJANGO_LANGUAGE_NAMES = dict(global_settings.LANGUAGES)
 SPOKEN_LANGUAGES = [(code, _(_DJANGO_LANGUAGE_NAMES[code])) for code in SPOKEN_LANGUAGE_CODES]
+
+
+def spoken_language_names() -> dict[str, str]:
+    """Names of the spoken languages in the active language (worked out once per language)."""
+    return _spoken_language_names(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@functools.cache
+def _spoken_language_names(language: str) -> dict[str, str]:
+    with translation.override(language):
+        return {code: str(name) for code, name in SPOKEN_LANGUAGES}
 
 
 def verification_cutoff() -> datetime.date:
@@ -181,8 +193,8 @@ class ContactPoint(models.Model):
         return phone_uri(self.phone)
 
     def language_names(self) -> list[str]:
-        names = dict(SPOKEN_LANGUAGES)
-        return [str(names.get(code, code)) for code in self.languages]
+        names = spoken_language_names()
+        return [names.get(code, code) for code in self.languages]
 
 
 class TrainingCentre(models.Model):
