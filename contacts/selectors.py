@@ -1,0 +1,56 @@
+"""Reads of the contacts app: the directory, one administration, the training centres."""
+
+from django.db.models import Prefetch, Q, Subquery
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404
+
+from contacts.filters import ContactPointFilter, administration_matches
+from contacts.models import ROLE_ORDER, Administration, ContactPoint, TrainingCentre
+
+
+def contact_point_filter(*, params: QueryDict | None) -> ContactPointFilter:
+    """The directory's filters bound to the query string."""
+    return ContactPointFilter(params or None, queryset=ContactPoint.objects.all())
+
+
+def directory_administrations(*, contact_filter: ContactPointFilter):
+    """Member administrations for the directory page, each with its matching contact points
+    in `listed_contacts` (one query for the page of administrations, one for their contacts).
+
+    Without filters every member administration shows, also one with no contact point yet;
+    with filters only those with a matching contact point, or whose name matches the search.
+    """
+    contacts = contact_filter.qs.order_by(ROLE_ORDER, "name")
+    administrations = Administration.objects.members()
+    if contact_filter.is_filtering:
+        matching = Q(pk__in=Subquery(contacts.values("administration_id")))
+        data = contact_filter.form.cleaned_data
+        if data.get("q") and not data.get("role") and not data.get("country"):
+            matching |= administration_matches(data["q"])
+        administrations = administrations.filter(matching)
+    return administrations.prefetch_related(
+        Prefetch("contact_points", queryset=contacts, to_attr="listed_contacts")
+    )
+
+
+def directory_rows(*, contact_filter: ContactPointFilter):
+    """Every contact point the filters select, in directory order, for the downloads."""
+    return contact_filter.qs.select_related("administration").order_by(
+        "administration__name", ROLE_ORDER, "name"
+    )
+
+
+def member_administration(*, country: str) -> Administration:
+    """The member administration of an ISO code (any case); 404 for any other."""
+    return get_object_or_404(Administration.objects.members(), code=country.upper())
+
+
+def administration_contact_points(*, administration: Administration):
+    return administration.contact_points.order_by(ROLE_ORDER, "name")
+
+
+def training_centres():
+    """Every training centre with its administration, by administration then name."""
+    return TrainingCentre.objects.select_related("administration").order_by(
+        "administration__name", "name"
+    )

@@ -1,0 +1,124 @@
+"""Browser tests of the National Contact Points and the People Development Map."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from contacts.models import ContactPoint
+from tests.contacts.builders import make_centre, make_contact
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+LANGUAGES = ["en", "ru"]
+
+
+@pytest.fixture
+def listed(azerbaijan, georgia):
+    make_contact(
+        azerbaijan,
+        name="Rashad Aliyev",
+        name_ru="Рашад Алиев",
+        role="head",
+        verified_on=datetime.date(2024, 1, 1),
+    )
+    make_contact(georgia, name="Nino Beridze", name_ru="Нино Беридзе", role="learning")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_directory_is_accessible_and_filters(page, check_page, login, member, listed, language):
+    login(page, member, language)
+    check_page(page, f"/{language}/members/contacts/")
+    assert page.locator("h1").count() == 1
+    search = {"en": "Country or name", "ru": "Страна или имя"}[language]
+    page.get_by_label(search).fill({"en": "Georgia", "ru": "Грузия"}[language])
+    page.get_by_role("button", name={"en": "Show", "ru": "Показать"}[language]).click()
+    page.wait_for_load_state()
+    assert page.locator("section.directory-administration").count() == 1
+    assert page.get_by_role("heading", name={"en": "Georgia", "ru": "Грузия"}[language]).count()
+    assert page.locator("html").get_attribute("lang") == language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_administration_page_is_accessible(page, check_page, login, focal_point, listed, language):
+    login(page, focal_point, language)
+    check_page(page, f"/{language}/members/contacts/az/")
+    assert page.locator("h1").inner_text() == {"en": "Azerbaijan", "ru": "Азербайджан"}[language]
+    confirm = {"en": "Confirm the list is still right", "ru": "Подтвердить, что список актуален"}
+    page.get_by_role("button", name=confirm[language]).click()
+    page.wait_for_load_state()
+    assert ContactPoint.objects.get(name_en="Rashad Aliyev").verified_on == timezone.localdate()
+    assert page.locator(".messages").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_edit_form_is_accessible_and_reports_errors(
+    page, check_page, login, focal_point, listed, language
+):
+    login(page, focal_point, language)
+    contact = ContactPoint.objects.get(name_en="Rashad Aliyev")
+    check_page(page, f"/{language}/members/contacts/az/{contact.pk}/edit/")
+    phone = {"en": "Phone", "ru": "Телефон"}[language]
+    save = {"en": "Save", "ru": "Сохранить"}[language]
+    page.get_by_label(phone).fill("012 404")
+    page.get_by_role("button", name=save).click()
+    page.wait_for_load_state()
+    assert axe_clean(page)
+    error = {"en": "international format", "ru": "международном формате"}[language]
+    assert page.locator(".errorlist").filter(has_text=error).count() == 1
+    page.get_by_label(phone).fill("+994 12 404 00 09")
+    page.get_by_role("button", name=save).click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/{language}/members/contacts/az/")
+    contact.refresh_from_db()
+    assert contact.phone == "+994 12 404 00 09"
+
+
+def axe_clean(page) -> bool:
+    from tests.e2e.conftest import axe_violations
+
+    violations = axe_violations(page)
+    assert violations == []
+    return True
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_map_is_accessible_and_each_centre_is_a_focusable_labelled_point(
+    page, check_page, azerbaijan, georgia, language
+):
+    make_centre(azerbaijan, name_en="Baku Centre", name_ru="Бакинский центр", is_wco_rtc=True)
+    make_centre(
+        georgia,
+        name_en="Tbilisi Centre",
+        name_ru="Тбилисский центр",
+        latitude=Decimal("41.71513"),
+        longitude=Decimal("44.82710"),
+    )
+    check_page(page, f"/{language}/training-centres/")
+    points = page.locator("svg a.map-point")
+    assert points.count() == 2
+    name = {"en": "Baku Centre", "ru": "Бакинский центр"}[language]
+    point = page.get_by_role("link", name=name).first
+    point.focus()
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')").startswith(name)
+    # The focused point is visibly marked.
+    fill = page.evaluate(
+        "getComputedStyle(document.activeElement.querySelector('circle:last-child')).fill"
+    )
+    assert fill == "rgb(255, 191, 71)"
+    page.keyboard.press("Enter")
+    assert page.url.split("#")[1].startswith("centre-")
+    row = page.locator("tr:target")
+    assert name in row.inner_text()
+
+
+def test_map_fits_a_phone(browser, live_server, azerbaijan):
+    make_centre(azerbaijan)
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto("/ru/training-centres/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.locator("svg.map").bounding_box()["width"] <= 360
+    context.close()
