@@ -19,8 +19,19 @@ def category(db):
     return make_category(slug="reports", name_en="Reports", name_ru="Отчёты")
 
 
+@pytest.fixture(autouse=True)
+def only_the_library_searches(monkeypatch):
+    """These tests count hits: the other apps' providers (whose seeded content would match
+    too) are left out; each app tests its own provider."""
+    installed = [apps.get_app_config("library")]
+    monkeypatch.setattr(
+        sitesearch, "apps", types.SimpleNamespace(get_app_configs=lambda: installed)
+    )
+    return installed
+
+
 @pytest.fixture
-def fake_provider(monkeypatch):
+def fake_provider(monkeypatch, only_the_library_searches):
     """An extra installed app with a search module, as the other apps provide."""
     module = types.ModuleType("fake_search_app.search")
     calls = []
@@ -36,9 +47,7 @@ def fake_provider(monkeypatch):
     monkeypatch.setitem(sys.modules, "fake_search_app", package)
     monkeypatch.setitem(sys.modules, "fake_search_app.search", module)
     module.__spec__ = types.SimpleNamespace(name="fake_search_app.search")
-    installed = [*apps.get_app_configs(), types.SimpleNamespace(name="fake_search_app")]
-    registry = types.SimpleNamespace(get_app_configs=lambda: installed)
-    monkeypatch.setattr(sitesearch, "apps", registry)
+    only_the_library_searches.append(types.SimpleNamespace(name="fake_search_app"))
     return calls
 
 

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from rocb.concurrency import row_fingerprint
 from tests.pages import latin_words
 from tests.workplan.builders import make_big_plan
 from tests.workplan.test_seed import SEED_NUMBERS
@@ -223,6 +224,7 @@ def test_anonymous_pages_are_cached_and_a_staff_edit_shows_at_once(
             "summary_ru": "Собраны потребности всех администраций-членов.",
             "value": "",
             "reported_on": "2020-12-31",
+            "edit_fingerprint": row_fingerprint(type(entry), entry.pk),
         },
     )
     assert response.status_code == 302, response.content.decode()
