@@ -1,6 +1,7 @@
 """Import of expert records from CSV or XLSX in the admin (django-import-export): one row per
 expert, identified by email address; areas by code, languages as `code:level` pairs."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
@@ -41,16 +42,42 @@ class LanguagesWidget(widgets.Widget):
         return "; ".join(f"{code}:{Level(level).name.lower()}" for code, level in value or [])
 
 
+class CodeWidget(widgets.ForeignKeyWidget):
+    """An administration by its country code, with a row error (not a crash) when unknown."""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(str(value or "").strip().upper(), row=row, **kwargs)
+        except Administration.DoesNotExist:
+            raise ValueError(
+                _("No administration has the code “%(code)s”.") % {"code": value}
+            ) from None
+
+
+class AreasWidget(widgets.ManyToManyWidget):
+    """Areas by code, separated by semicolons; an unknown code is a row error, not ignored."""
+
+    def clean(self, value, row=None, **kwargs):
+        areas = super().clean(value, row=row, **kwargs)
+        codes = {code.strip() for code in str(value or "").split(self.separator) if code.strip()}
+        unknown = codes - {area.slug for area in areas}
+        if unknown:
+            raise ValueError(
+                _("Unknown area codes: %(codes)s.") % {"codes": ", ".join(sorted(unknown))}
+            )
+        return areas
+
+
 class ExpertResource(resources.ModelResource):
     administration = fields.Field(
         attribute="administration",
         column_name="administration",
-        widget=widgets.ForeignKeyWidget(Administration, field="code"),
+        widget=CodeWidget(Administration, field="code"),
     )
     areas = fields.Field(
         attribute="areas",
         column_name="areas",
-        widget=widgets.ManyToManyWidget(ExpertiseArea, field="slug", separator=";"),
+        widget=AreasWidget(ExpertiseArea, field="slug", separator=";"),
     )
     # Kept on the instance until it is saved, then written as ExpertLanguage rows.
     languages = fields.Field(
@@ -81,6 +108,16 @@ class ExpertResource(resources.ModelResource):
         clean_model_instances = True
         skip_unchanged = False
         use_transactions = True
+
+    def import_instance(self, instance, row, **kwargs):
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            # Report language errors under the column's name, not the helper attribute's.
+            errors = error.update_error_dict({})
+            if "imported_languages" in errors:
+                errors["languages"] = errors.pop("imported_languages")
+            raise ValidationError(errors) from None
 
     def before_import_row(self, row, **kwargs):
         # Undo the apostrophe our CSV exports put before cells a spreadsheet would run.

@@ -62,6 +62,10 @@ class UploadValidator:
         self.max_bytes = max_bytes
 
     def __call__(self, upload) -> None:
+        if getattr(upload, "_committed", False):
+            # A file already in storage was checked when it came in; reading it again on every
+            # save of its model would cost a storage read and leave the file open.
+            return
         if upload.size > self.max_bytes:
             raise ValidationError(
                 _("The file is %(size)s; the limit is %(limit)s."),
