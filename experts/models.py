@@ -73,6 +73,9 @@ LANGUAGES = [
 ]
 
 
+LANGUAGE_NAMES = dict(LANGUAGES)
+
+
 def language_choices() -> list[tuple[str, str]]:
     """The languages sorted by their name in the active language."""
     return sorted(LANGUAGES, key=lambda choice: str(choice[1]))
@@ -229,7 +232,12 @@ class LanguageSkill(models.Model):
         abstract = True
 
     def __str__(self):
-        return f"{self.get_language_display()} ({self.get_level_display()})"
+        return f"{self.language_name} ({self.get_level_display()})"
+
+    @property
+    def language_name(self) -> str:
+        # Not get_language_display(): that sorts the whole (callable) list of choices each time.
+        return str(LANGUAGE_NAMES.get(self.language, self.language))
 
 
 class ExpertLanguage(LanguageSkill):
