@@ -44,8 +44,11 @@ DETAIL_WIDGETS = {
     "areas": forms.CheckboxSelectMultiple,
     # A plain file input: private files have no URL to show as the current one.
     "cv": forms.FileInput(attrs={"accept": ".pdf,.docx"}),
-    "experience_en": forms.Textarea(attrs={"rows": 4}),
-    "experience_ru": forms.Textarea(attrs={"rows": 4}),
+    # Each language's text is marked with its language, for spelling checks and screen readers.
+    "position_en": forms.TextInput(attrs={"lang": "en"}),
+    "position_ru": forms.TextInput(attrs={"lang": "ru"}),
+    "experience_en": forms.Textarea(attrs={"rows": 4, "lang": "en"}),
+    "experience_ru": forms.Textarea(attrs={"rows": 4, "lang": "ru"}),
     "email": forms.EmailInput(attrs={"autocomplete": "off"}),
 }
 
