@@ -38,8 +38,9 @@ def search_query(text: str) -> SearchQuery | None:
     ]
     if not words:
         return None
-    # Each word is letters, digits or '_' only, so the raw query cannot carry tsquery syntax.
-    name_prefixes = " & ".join(f"{word}:*" for word in words)
+    # Each word is letters, digits or '_' only, so the raw query cannot carry tsquery syntax;
+    # ':*A' is a prefix match on the names only (the vector's weight A).
+    name_prefixes = " & ".join(f"{word}:*A" for word in words)
     return (
         SearchQuery(text, config="english", search_type="websearch")
         | SearchQuery(text, config="russian", search_type="websearch")

@@ -84,6 +84,8 @@ def test_russian_words_match_on_the_english_page_too(member_client, experts):
 def test_the_beginning_of_a_name_finds_the_expert_in_either_script(member_client, experts):
     assert found(member_client.get("/en/members/experts/", {"q": "Ali"})) == ["elvin@customs.az"]
     assert found(member_client.get("/ru/members/experts/", {"q": "Алие"})) == ["elvin@customs.az"]
+    # Beginnings match names only: "Trai" does not find the "Trainer in customs valuation".
+    assert found(member_client.get("/en/members/experts/", {"q": "Trai"})) == []
 
 
 def test_a_name_match_ranks_before_a_text_match(member_client, azerbaijan, experts):
