@@ -57,6 +57,7 @@ class ExpertDetailsForm(forms.ModelForm):
     """The expert's details as a focal point gives them: English (Latin-script) text required,
     Russian (Cyrillic) optional. `administration` is the focal point's own."""
 
+    required_css_class = "required"
     FIELDSETS = [
         (
             _("The expert"),
