@@ -52,11 +52,7 @@ class ExpertListView(MemberRequiredMixin, ListView):
         return EXPERTS_PER_PAGE
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(
-            filter_form=self.filterset.form, query_string=query.urlencode(), **kwargs
-        )
+        return super().get_context_data(filter_form=self.filterset.form, **kwargs)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -103,6 +99,7 @@ class NominationCvView(MemberRequiredMixin, View):
         return attachment_response(nomination.cv, filename=nomination.cv_name or nomination.cv.name)
 
 
+@method_decorator(never_cache, name="dispatch")
 class ExpertExportView(StaffRequiredMixin, View):
     """The current search result as CSV or XLSX, for office staff."""
 

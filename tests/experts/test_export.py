@@ -28,6 +28,7 @@ def test_staff_export_the_current_result_as_csv(staff_client, experts, azerbaija
     )
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="experts.csv"'
+    assert "no-store" in response["Cache-Control"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Фамилия", "Имя", "Фамилия (кириллицей)"]
     assert len(rows) == 2
