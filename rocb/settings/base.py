@@ -219,6 +219,11 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ROCB Europe <noreply@rocb-europe.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAILS = env_list("STAFF_NOTIFICATION_EMAILS")
+# The portal's address, for links in mail sent outside a request (e.g. scheduled reminders).
+SITE_URL = (
+    env_str("SITE_URL")
+    or (f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS and not DEBUG else "http://127.0.0.1:8000")
+).rstrip("/")
 
 # Security. The portal sits behind a TLS-terminating proxy in production.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None

@@ -59,3 +59,16 @@ def test_private_files_have_no_url_and_download_with_their_cyrillic_name(tmp_pat
         response.file_to_stream.close()
     finally:
         storage.delete(stored)
+
+
+def test_a_stored_file_is_not_read_again_when_its_model_is_validated(tmp_path):
+    from django.db.models.fields.files import FieldFile
+
+    class Stored(FieldFile):
+        @property
+        def size(self):
+            raise AssertionError("the stored file was read")
+
+    stored = Stored(None, type("Field", (), {"storage": private_storage()})(), "cv/x.pdf")
+    assert stored._committed
+    validate(stored)  # passes without touching storage

@@ -1,0 +1,154 @@
+"""Demo experts for development: three dozen records across the region (some due for
+confirmation) and one pending nomination from the demo focal point."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from accounts.models import User
+from contacts.models import Administration
+from experts import services
+from experts.models import Accreditation, Expert, ExpertiseArea, ExpertLanguage
+
+# A one-page PDF, enough for the CV links to download something.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+POSITIONS = [
+    ("Head of Risk Management Division", "Начальник отдела управления рисками"),
+    ("Senior Post-Clearance Audit Inspector", "Старший инспектор пост-таможенного аудита"),
+    ("Tariff Classification Specialist", "Специалист по тарифной классификации"),
+    ("Customs Valuation Expert", "Эксперт по таможенной стоимости"),
+    ("Head of Training Centre", "Начальник учебного центра"),
+    ("HR Development Officer", "Специалист по развитию персонала"),
+    ("AEO Programme Manager", "Руководитель программы УЭО"),
+    ("Integrity Adviser", "Советник по вопросам добросовестности"),
+    (
+        "Deputy Head of Customs Procedures Department",
+        "Заместитель начальника управления таможенных процедур",
+    ),
+    ("Border Management Coordinator", "Координатор по управлению границами"),
+]
+
+# code, given names, family name (Latin), the same in Cyrillic where the expert uses it
+PEOPLE = [
+    ("AZ", "Rashad", "Mammadov", "Рашад", "Мамедов"),
+    ("AZ", "Aygun", "Huseynova", "Айгюн", "Гусейнова"),
+    ("AZ", "Elvin", "Aliyev", "Эльвин", "Алиев"),
+    ("AZ", "Nigar", "Hasanova", "Нигяр", "Гасанова"),
+    ("GE", "Giorgi", "Kapanadze", "Георгий", "Капанадзе"),
+    ("GE", "Tamar", "Lomidze", "Тамар", "Ломидзе"),
+    ("GE", "Levan", "Tsiklauri", "", ""),
+    ("KZ", "Aidos", "Nurlanov", "Айдос", "Нурланов"),
+    ("KZ", "Saule", "Zhaksybekova", "Сауле", "Жаксыбекова"),
+    ("KZ", "Marat", "Omarov", "Марат", "Омаров"),
+    ("RU", "Sergey", "Ivanov", "Сергей", "Иванов"),
+    ("RU", "Olga", "Smirnova", "Ольга", "Смирнова"),
+    ("RU", "Dmitry", "Volkov", "Дмитрий", "Волков"),
+    ("UA", "Oksana", "Kovalenko", "Оксана", "Коваленко"),
+    ("UA", "Andriy", "Shevchuk", "Андрей", "Шевчук"),
+    ("BY", "Alena", "Novik", "Алёна", "Новик"),
+    ("BY", "Pavel", "Kuzmich", "Павел", "Кузьмич"),
+    ("AM", "Armen", "Petrosyan", "Армен", "Петросян"),
+    ("AM", "Lusine", "Grigoryan", "Лусине", "Григорян"),
+    ("UZ", "Bekzod", "Karimov", "Бекзод", "Каримов"),
+    ("KG", "Aida", "Toktogulova", "Аида", "Токтогулова"),
+    ("TJ", "Farrukh", "Rahimov", "Фаррух", "Рахимов"),
+    ("MD", "Ion", "Rusu", "Ион", "Русу"),
+    ("TR", "Mehmet", "Yilmaz", "", ""),
+    ("TR", "Ayse", "Demir", "", ""),
+    ("RO", "George", "Bucnaru", "", ""),
+    ("RO", "Liliana", "Gimbutan", "", ""),
+    ("PL", "Katarzyna", "Nowak", "", ""),
+    ("DE", "Thomas", "Becker", "", ""),
+    ("FR", "Claire", "Martin", "", ""),
+    ("NL", "Pieter", "de Vries", "", ""),
+    ("FI", "Mikko", "Virtanen", "", ""),
+    ("RS", "Milica", "Jovanovic", "Милица", "Йованович"),
+    ("MK", "Stefan", "Trajkovski", "Стефан", "Трайковски"),
+    ("AL", "Erion", "Hoxha", "", ""),
+    ("EU", "Anna", "Schmidt", "", ""),
+]
+
+LANGUAGE_SETS = [
+    [("en", 3), ("ru", 4)],
+    [("en", 4), ("fr", 2)],
+    [("ru", 4), ("en", 2), ("tr", 1)],
+    [("en", 3), ("de", 4)],
+    [("en", 2), ("ru", 3)],
+]
+ACCREDITATIONS = [
+    Accreditation.NONE,
+    Accreditation.EXPERT,
+    Accreditation.FACILITATOR,
+    Accreditation.NONE,
+    Accreditation.IN_PROGRESS,
+]
+
+
+def load(*, stdout) -> None:
+    areas = list(ExpertiseArea.objects.order_by("pk"))
+    administrations = {a.code: a for a in Administration.objects.all()}
+    today = timezone.localdate()
+    experts = []
+    for n, (code, given_en, family_en, given_ru, family_ru) in enumerate(PEOPLE):
+        position_en, position_ru = POSITIONS[n % len(POSITIONS)]
+        email_name = f"{given_en}.{family_en}".lower().replace(" ", "")
+        expert = Expert(
+            administration=administrations[code],
+            given_names_en=given_en,
+            family_name_en=family_en,
+            given_names_ru=given_ru,
+            family_name_ru=family_ru,
+            position_en=position_en,
+            position_ru=position_ru,
+            email=f"{email_name}@customs.{code.lower()}.test",
+            phone=f"+000 12 {n:03d} 45 67",
+            accreditation=ACCREDITATIONS[n % len(ACCREDITATIONS)],
+            experience_en="Delivered national and regional workshops; WCO mission experience.",
+            experience_ru="Проводил национальные и региональные семинары; опыт миссий ВТамО.",
+            consent_given_on=today - datetime.timedelta(days=400 + n),
+            # Every fourth record was last confirmed over a year ago: it shows as stale.
+            confirmed_on=today - datetime.timedelta(days=420 if n % 4 == 0 else 30 * (n % 10)),
+        )
+        if n % 3 == 0:
+            expert.cv.save(f"CV {given_en} {family_en}.pdf", ContentFile(DEMO_PDF), save=False)
+            expert.cv_name = f"CV {given_en} {family_en}.pdf"
+        expert.full_clean()
+        expert.save()
+        expert.areas.set(areas[(n + step * 7) % len(areas)] for step in range(3))
+        ExpertLanguage.objects.bulk_create(
+            ExpertLanguage(expert=expert, language=language, level=level)
+            for language, level in LANGUAGE_SETS[n % len(LANGUAGE_SETS)]
+        )
+        experts.append(expert.pk)
+    services.expert_index(expert_ids=experts)
+
+    focal_point = User.objects.filter(is_focal_point=True, administration__code="AZ").first()
+    if focal_point is not None:
+        cv = ContentFile(DEMO_PDF, name="Резюме Лейла Гасымова.pdf")
+        services.nomination_submit(
+            nominated_by=focal_point,
+            details={
+                "given_names_en": "Leyla",
+                "family_name_en": "Gasimova",
+                "given_names_ru": "Лейла",
+                "family_name_ru": "Гасымова",
+                "position_en": "Senior Inspector, Rules of Origin Unit",
+                "position_ru": "Старший инспектор отдела правил происхождения",
+                "email": "leyla.gasimova@customs.az.test",
+                "accreditation": Accreditation.NONE,
+                "cv": cv,
+            },
+            areas=ExpertiseArea.objects.filter(slug__in=["origin", "valuation"]),
+            languages=[("az", 4), ("ru", 4), ("en", 3)],
+        )
+    stale = Expert.objects.stale().count()
+    stdout.write(
+        f"Experts: {len(experts)} records ({stale} due for confirmation), 1 pending nomination."
+    )

@@ -1,0 +1,138 @@
+"""The members' search of the experts database: full text plus filters, and the sort order."""
+
+import re
+
+import django_filters
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, QuerySet, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from contacts.models import Administration
+from experts.models import Accreditation, Expert, ExpertiseArea, Level, language_choices
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    NAME = "name"
+    ADMINISTRATION = "administration"
+    CONFIRMED = "confirmed"
+    CHOICES = [
+        (RELEVANCE, _("Best match")),
+        (NAME, _("Name")),
+        (ADMINISTRATION, _("Administration")),
+        (CONFIRMED, _("Most recently confirmed")),
+    ]
+
+
+def search_query(text: str) -> SearchQuery | None:
+    """A query for the stored vector: the words stemmed in English or in Russian (whatever the
+    page language: members type either), or the beginnings of names ('Ali' finds 'Aliyev').
+    None when the text holds no word."""
+    words = [
+        word
+        for token in text.split()
+        if not token.startswith("-") and token.lower() != "or"
+        for word in re.findall(r"\w+", token)
+    ]
+    if not words:
+        return None
+    # Each word is letters, digits or '_' only, so the raw query cannot carry tsquery syntax;
+    # ':*A' is a prefix match on the names only (the vector's weight A).
+    name_prefixes = " & ".join(f"{word}:*A" for word in words)
+    return (
+        SearchQuery(text, config="english", search_type="websearch")
+        | SearchQuery(text, config="russian", search_type="websearch")
+        | SearchQuery(name_prefixes, config="simple", search_type="raw")
+    )
+
+
+def in_page_language(field: str):
+    """The field's text in the page language, or the English one where it has none."""
+    language = get_language()
+    english = F(f"{field}_en")
+    if language == "en" or language is None:
+        return Lower(english)
+    return Lower(Coalesce(NullIf(F(f"{field}_{language}"), Value("")), english))
+
+
+class ExpertFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        help_text=_("Names, positions, areas of expertise; in English or Russian."),
+    )
+    area = django_filters.ModelChoiceFilter(
+        label=_("Area of expertise"),
+        queryset=lambda request: ExpertiseArea.objects.order_by(in_page_language("name")),
+        field_name="areas",
+        empty_label=_("Any area"),
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        choices=language_choices,
+        method="filter_language",
+        empty_label=_("Any language"),
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("Level at least"),
+        choices=Level.choices,
+        method="filter_nothing",  # read by filter_language
+        empty_label=_("Any level"),
+    )
+    administration = django_filters.ModelChoiceFilter(
+        label=_("Administration"),
+        queryset=lambda request: Administration.objects.members().order_by(
+            in_page_language("name")
+        ),
+        empty_label=_("All administrations"),
+    )
+    accreditation = django_filters.ChoiceFilter(
+        label=_("WCO accreditation"),
+        choices=Accreditation.choices,
+        empty_label=_("Any status"),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=Sort.CHOICES,
+        method="filter_nothing",  # applied last, in filter_queryset
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Expert
+        fields: list[str] = []
+
+    # An expert has each area and each language at most once (unique constraints), so these
+    # joins cannot repeat a row: no DISTINCT is needed.
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        query = search_query(value)
+        if query is None:
+            return queryset
+        return queryset.filter(search_vector=query).annotate(
+            rank=SearchRank(F("search_vector"), query)
+        )
+
+    def filter_language(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        level = int(self.form.cleaned_data.get("level") or Level.BASIC)
+        return queryset.filter(languages__language=value, languages__level__gte=level)
+
+    def filter_nothing(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        sort = self.form.cleaned_data.get("sort")
+        searched = "rank" in queryset.query.annotations
+        if not sort or (sort == Sort.RELEVANCE and not searched):
+            sort = Sort.RELEVANCE if searched else Sort.NAME
+        name = [in_page_language("family_name"), in_page_language("given_names"), "pk"]
+        return {
+            Sort.RELEVANCE: lambda: queryset.order_by(F("rank").desc(), *name),
+            Sort.NAME: lambda: queryset.order_by(*name),
+            Sort.ADMINISTRATION: lambda: queryset.order_by(
+                in_page_language("administration__name"), *name
+            ),
+            Sort.CONFIRMED: lambda: queryset.order_by(F("confirmed_on").desc(), *name),
+        }[sort]()

@@ -1,0 +1,190 @@
+"""Forms of the members area: a focal point's nomination and update of an expert's record."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from experts.filters import in_page_language
+from experts.models import Expert, ExpertiseArea, Level, Nomination, language_choices
+
+DETAIL_FIELDS = [
+    "given_names_en",
+    "family_name_en",
+    "given_names_ru",
+    "family_name_ru",
+    "position_en",
+    "position_ru",
+    "email",
+    "phone",
+    "areas",
+    "experience_en",
+    "experience_ru",
+    "accreditation",
+    "cv",
+]
+OPTIONAL_FIELDS = {
+    "given_names_ru",
+    "family_name_ru",
+    "position_ru",
+    "experience_en",
+    "experience_ru",
+    "phone",
+}
+DETAIL_LABELS = {
+    "given_names_en": _("Given names (Latin script)"),
+    "family_name_en": _("Family name (Latin script)"),
+    "given_names_ru": _("Given names (Cyrillic)"),
+    "family_name_ru": _("Family name (Cyrillic)"),
+    "position_en": _("Position (in English)"),
+    "position_ru": _("Position (in Russian)"),
+    "experience_en": _("Experience (in English)"),
+    "experience_ru": _("Experience (in Russian)"),
+}
+DETAIL_WIDGETS = {
+    "areas": forms.CheckboxSelectMultiple,
+    # A plain file input: private files have no URL to show as the current one.
+    "cv": forms.FileInput(attrs={"accept": ".pdf,.docx"}),
+    # Each language's text is marked with its language, for spelling checks and screen readers.
+    "position_en": forms.TextInput(attrs={"lang": "en"}),
+    "position_ru": forms.TextInput(attrs={"lang": "ru"}),
+    "experience_en": forms.Textarea(attrs={"rows": 4, "lang": "en"}),
+    "experience_ru": forms.Textarea(attrs={"rows": 4, "lang": "ru"}),
+    "email": forms.EmailInput(attrs={"autocomplete": "off"}),
+}
+
+
+class ExpertDetailsForm(forms.ModelForm):
+    """The expert's details as a focal point gives them: English (Latin-script) text required,
+    Russian (Cyrillic) optional. `administration` is the focal point's own."""
+
+    required_css_class = "required"
+    FIELDSETS = [
+        (
+            _("The expert"),
+            [
+                "given_names_en",
+                "family_name_en",
+                "given_names_ru",
+                "family_name_ru",
+                "position_en",
+                "position_ru",
+                "email",
+                "phone",
+            ],
+        ),
+        (
+            _("Expertise"),
+            ["areas", "experience_en", "experience_ru", "accreditation"],
+        ),
+    ]
+
+    def __init__(self, *args, administration, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.administration = administration
+        for name, field in self.fields.items():
+            if name in DETAIL_FIELDS:
+                field.required = name not in OPTIONAL_FIELDS and name != "cv"
+        self.fields["areas"].queryset = ExpertiseArea.objects.order_by(in_page_language("name"))
+
+    def fieldsets(self):
+        """The fields in labelled groups, for the template's <fieldset>s."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        elsewhere = Expert.objects.filter(email__iexact=email).exclude(
+            administration=self.administration
+        )
+        if elsewhere.exists():
+            raise ValidationError(
+                _("This email address belongs to an expert of another administration.")
+            )
+        return email
+
+
+class NominationForm(ExpertDetailsForm):
+    consent = forms.BooleanField(
+        label=_(
+            "The expert agrees to be listed in the Regional Experts Database and to have these "
+            "details and the CV shared with the office and the member administrations."
+        ),
+    )
+
+    class Meta:
+        model = Nomination
+        fields = DETAIL_FIELDS
+        labels = DETAIL_LABELS
+        widgets = DETAIL_WIDGETS
+        help_texts = {
+            "email": _("If the expert is already listed, approval updates their record."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cv"].required = True
+
+
+class ExpertUpdateForm(ExpertDetailsForm):
+    class Meta:
+        model = Expert
+        fields = DETAIL_FIELDS
+        labels = {**DETAIL_LABELS, "cv": _("Replace the CV")}
+        widgets = DETAIL_WIDGETS
+        help_texts = {"cv": _("PDF or Word (DOCX), up to 5 MB. Leave empty to keep the CV.")}
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=lambda: [("", "—"), *language_choices()],
+        required=False,
+    )
+    level = forms.TypedChoiceField(
+        label=_("Level"),
+        choices=[("", "—"), *Level.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("language") and not cleaned.get("level"):
+            self.add_error("level", _("Choose the level for this language."))
+        if cleaned.get("level") and not cleaned.get("language"):
+            self.add_error("language", _("Choose the language for this level."))
+        return cleaned
+
+
+class BaseLanguageFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        languages = [form.cleaned_data["language"] for form in self.forms if form.has_changed()]
+        languages = [language for language in languages if language]
+        if not languages:
+            raise ValidationError(_("Give at least one language and its level."))
+        if len(set(languages)) != len(languages):
+            raise ValidationError(_("List each language once."))
+
+    @property
+    def skills(self) -> list[tuple[str, int]]:
+        """(language, level) pairs of the filled rows; call after is_valid()."""
+        return [
+            (form.cleaned_data["language"], form.cleaned_data["level"])
+            for form in self.forms
+            if form.cleaned_data.get("language")
+        ]
+
+
+def language_formset(data=None, *, initial=(), rows: int = 4) -> BaseLanguageFormSet:
+    """The languages part of a form: the known languages and blank rows, at least `rows`."""
+    initial = list(initial)
+    formset_class = forms.formset_factory(
+        LanguageForm,
+        formset=BaseLanguageFormSet,
+        extra=max(2, rows - len(initial)),
+        max_num=20,
+        validate_max=True,
+    )
+    return formset_class(data, initial=initial, prefix="languages")

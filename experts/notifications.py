@@ -1,0 +1,99 @@
+"""Mail about experts and nominations, each written in its recipient's language."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts.models import User
+from experts.models import Expert, Nomination
+
+
+def _link(name: str, *args) -> str:
+    return settings.SITE_URL + reverse(name, args=args)
+
+
+def _send(*, to: list[str], language: str, subject, template: str, context: dict) -> None:
+    """Render the subject (a callable, so it is translated here) and body in `language`."""
+    with translation.override(language):
+        body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
+        send_mail(str(subject()), body, None, to)
+
+
+def nomination_received(nomination: Nomination) -> None:
+    """Tell the office (in its working language, English) that a nomination awaits review."""
+    if not settings.STAFF_NOTIFICATION_EMAILS:
+        return
+    _send(
+        to=settings.STAFF_NOTIFICATION_EMAILS,
+        language=settings.LANGUAGE_CODE,
+        subject=lambda: (
+            _("New expert nomination from %(administration)s")
+            % {"administration": nomination.administration}
+        ),
+        template="experts/email/nomination_received.txt",
+        context={
+            "nomination": nomination,
+            "review_url": settings.SITE_URL
+            + reverse("admin:experts_nomination_review", args=[nomination.pk]),
+        },
+    )
+
+
+def nomination_decided(nomination: Nomination) -> None:
+    """Tell the focal point who nominated the expert what the office decided."""
+    user = nomination.nominated_by
+    if user is None or not user.is_active:
+        return
+    approved = nomination.status == Nomination.Status.APPROVED
+    with translation.override(user.language):
+        expert_url = _link("experts:detail", nomination.expert_id) if approved else ""
+        nominations_url = _link("experts:nominations")
+    _send(
+        to=[user.email],
+        language=user.language,
+        subject=(
+            (lambda: _("Expert nomination approved: %(name)s") % {"name": nomination.full_name})
+            if approved
+            else (
+                lambda: (
+                    _("Expert nomination not accepted: %(name)s") % {"name": nomination.full_name}
+                )
+            )
+        ),
+        template=(
+            "experts/email/nomination_approved.txt"
+            if approved
+            else "experts/email/nomination_rejected.txt"
+        ),
+        context={
+            "user": user,
+            "nomination": nomination,
+            "expert_url": expert_url,
+            "nominations_url": nominations_url,
+        },
+    )
+
+
+def stale_reminder(user: User, experts: list[Expert]) -> None:
+    """Ask a focal point to confirm or update their administration's stale records."""
+    with translation.override(user.language):
+        stale_url = _link("experts:stale")
+        rows = [(expert, _link("experts:update", expert.pk)) for expert in experts]
+    _send(
+        to=[user.email],
+        language=user.language,
+        subject=lambda: (
+            ngettext(
+                "Please confirm %(count)s expert record",
+                "Please confirm %(count)s expert records",
+                len(experts),
+            )
+            % {"count": len(experts)}
+        ),
+        template="experts/email/stale_reminder.txt",
+        context={"user": user, "rows": rows, "stale_url": stale_url},
+    )

@@ -1,0 +1,48 @@
+"""Reads of the experts database, with their related rows fetched in a fixed number of queries."""
+
+import datetime
+
+from django.db.models import QuerySet
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404
+
+from contacts.models import Administration
+from experts.filters import ExpertFilter, Sort
+from experts.models import Expert, Nomination
+
+
+def _with_relations(experts: QuerySet[Expert]) -> QuerySet[Expert]:
+    return experts.select_related("administration").prefetch_related("areas", "languages")
+
+
+def expert_search(*, params: QueryDict) -> ExpertFilter:
+    """The members' search: the FilterSet bound to the query string (its `.qs` is the sorted
+    result, its `.form` the filter form). Best match first when there is a text to search."""
+    params = params.copy()
+    if not params.get("sort"):
+        params["sort"] = Sort.RELEVANCE if params.get("q", "").strip() else Sort.NAME
+    return ExpertFilter(params, queryset=_with_relations(Expert.objects.all()))
+
+
+def expert_detail(*, pk: int) -> Expert:
+    return get_object_or_404(_with_relations(Expert.objects.all()), pk=pk)
+
+
+def stale_experts(
+    *, administration: Administration, today: datetime.date | None = None
+) -> QuerySet[Expert]:
+    """An administration's records that need confirming, longest unconfirmed first."""
+    return (
+        _with_relations(Expert.objects.stale(today))
+        .filter(administration=administration)
+        .order_by("confirmed_on", "family_name_en", "given_names_en")
+    )
+
+
+def nominations_of(*, administration: Administration) -> QuerySet[Nomination]:
+    """An administration's nominations, newest first, for its focal point."""
+    return (
+        Nomination.objects.filter(administration=administration)
+        .select_related("expert")
+        .prefetch_related("areas")
+    )

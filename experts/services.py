@@ -1,0 +1,254 @@
+"""Writes of the experts database: nominations and their review, keeping records current.
+
+Every change that touches an expert's text or areas ends with `expert_index()`, which rebuilds
+the stored search vector the members' search reads.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import reversion
+from django.contrib.postgres.search import SearchVector
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import OuterRef, StringAgg, Subquery, Value
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from experts import notifications
+from experts.models import (
+    Expert,
+    ExpertiseArea,
+    ExpertLanguage,
+    Nomination,
+    NominationLanguage,
+)
+
+LanguageSkills = Iterable[tuple[str, int]]
+
+# The expert's details a nomination carries, column by column (both languages of the
+# translated ones); an approval copies them onto the expert's record.
+TRANSLATED_DETAILS = ("given_names", "family_name", "position", "experience")
+PLAIN_DETAILS = ("email", "phone", "accreditation", "consent_given_on")
+DETAIL_COLUMNS = (
+    *(f"{field}_{language}" for field in TRANSLATED_DETAILS for language in ("en", "ru")),
+    *PLAIN_DETAILS,
+)
+
+
+def _area_names(language: str) -> Subquery:
+    return Subquery(
+        ExpertiseArea.objects.filter(experts=OuterRef("pk"))
+        .order_by()
+        .values("experts")
+        .annotate(names=StringAgg(f"name_{language}", Value(" ")))
+        .values("names")
+    )
+
+
+def expert_index(*, expert_ids: Iterable[int]) -> None:
+    """Rebuild the search vector of these experts: names unstemmed (weight A, so a name matches
+    first), then names, position and areas stemmed in English and in Russian (B), experience (C)."""
+    vector = (
+        SearchVector(
+            "given_names_en",
+            "family_name_en",
+            "given_names_ru",
+            "family_name_ru",
+            config="simple",
+            weight="A",
+        )
+        + SearchVector(
+            "given_names_en",
+            "family_name_en",
+            "position_en",
+            _area_names("en"),
+            config="english",
+            weight="B",
+        )
+        + SearchVector(
+            "given_names_ru",
+            "family_name_ru",
+            "position_ru",
+            _area_names("ru"),
+            config="russian",
+            weight="B",
+        )
+        + SearchVector("experience_en", config="english", weight="C")
+        + SearchVector("experience_ru", config="russian", weight="C")
+    )
+    Expert.objects.filter(pk__in=list(expert_ids)).update(search_vector=vector)
+
+
+def _set_languages(model, skills: LanguageSkills, **owner) -> None:
+    """Replace the language rows of one expert or nomination (`owner`) by `skills`."""
+    model.objects.filter(**owner).delete()
+    rows = [model(language=language, level=level, **owner) for language, level in skills]
+    for row in rows:
+        row.full_clean(exclude=list(owner))
+    model.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def nomination_submit(
+    *,
+    nominated_by: User,
+    details: dict,
+    areas: Iterable[ExpertiseArea],
+    languages: LanguageSkills,
+) -> Nomination:
+    """A focal point proposes an expert of their own administration (taken from the user, never
+    from the form); the office is told by email."""
+    if not (nominated_by.is_member and nominated_by.is_focal_point):
+        raise PermissionDenied
+    cv = details.get("cv")
+    nomination = Nomination(
+        **details,
+        administration=nominated_by.administration,
+        nominated_by=nominated_by,
+        status=Nomination.Status.PENDING,
+        cv_name=cv.name[:255] if cv else "",
+        consent_given_on=timezone.localdate(),
+    )
+    nomination.email = nomination.email.lower()
+    nomination.full_clean()
+    nomination.save()
+    nomination.areas.set(areas)
+    _set_languages(NominationLanguage, languages, nomination=nomination)
+    transaction.on_commit(lambda: notifications.nomination_received(nomination))
+    return nomination
+
+
+def _lock_pending(nomination: Nomination) -> Nomination:
+    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    if not nomination.is_pending:
+        raise ValidationError(_("This nomination has already been decided."))
+    return nomination
+
+
+@transaction.atomic
+def nomination_approve(*, nomination: Nomination, reviewer: User) -> Expert:
+    """Approve a pending nomination: it creates the expert's record, or updates the record with
+    the same email address; the record counts as confirmed today; the focal point is told."""
+    nomination = _lock_pending(nomination)
+    expert = Expert.objects.filter(email__iexact=nomination.email).first()
+    if expert is not None and expert.administration_id != nomination.administration_id:
+        raise ValidationError(
+            _("An expert with this email address is listed for another administration.")
+        )
+    expert = expert or Expert(administration_id=nomination.administration_id)
+    for column in DETAIL_COLUMNS:
+        setattr(expert, column, getattr(nomination, column))
+    if nomination.cv:
+        # The record shares the nomination's stored file: files are never deleted by the app.
+        expert.cv, expert.cv_name = nomination.cv.name, nomination.cv_name
+    expert.confirmed_on = timezone.localdate()
+    with reversion.create_revision():
+        reversion.set_user(reviewer)
+        reversion.set_comment(_("Approved nomination no. %(number)s") % {"number": nomination.pk})
+        expert.full_clean()
+        expert.save()
+        expert.areas.set(nomination.areas.all())
+        _set_languages(
+            ExpertLanguage,
+            nomination.languages.values_list("language", "level"),
+            expert=expert,
+        )
+    expert_index(expert_ids=[expert.pk])
+
+    nomination.status = Nomination.Status.APPROVED
+    nomination.reviewer = reviewer
+    nomination.reviewed_at = timezone.now()
+    nomination.expert = expert
+    nomination.full_clean()
+    nomination.save()
+    transaction.on_commit(lambda: notifications.nomination_decided(nomination))
+    return expert
+
+
+@transaction.atomic
+def nomination_reject(*, nomination: Nomination, reviewer: User, reason: str) -> Nomination:
+    """Reject a pending nomination with a reason, which the focal point receives by email."""
+    nomination = _lock_pending(nomination)
+    if not reason.strip():
+        raise ValidationError({"review_reason": _("Give the reason for the rejection.")})
+    nomination.status = Nomination.Status.REJECTED
+    nomination.review_reason = reason.strip()
+    nomination.reviewer = reviewer
+    nomination.reviewed_at = timezone.now()
+    nomination.full_clean()
+    nomination.save()
+    transaction.on_commit(lambda: notifications.nomination_decided(nomination))
+    return nomination
+
+
+def _check_focal_point(user: User, expert: Expert) -> None:
+    if not user.is_focal_point_for(expert.administration_id):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def expert_confirm(*, expert: Expert, user: User) -> Expert:
+    """The focal point of the expert's administration confirms the record is still current."""
+    _check_focal_point(user, expert)
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(_("Confirmed as current"))
+        expert.confirmed_on = timezone.localdate()
+        expert.save(update_fields=["confirmed_on", "updated_at"])
+    return expert
+
+
+@transaction.atomic
+def expert_update(
+    *,
+    expert: Expert,
+    user: User,
+    details: dict,
+    areas: Iterable[ExpertiseArea],
+    languages: LanguageSkills,
+) -> Expert:
+    """The focal point of the expert's administration corrects the record, which confirms it."""
+    _check_focal_point(user, expert)
+    details = dict(details)
+    cv = details.pop("cv", None)
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(_("Updated and confirmed by the focal point"))
+        for column, value in details.items():
+            setattr(expert, column, value)
+        expert.email = expert.email.lower()
+        if cv:
+            expert.cv, expert.cv_name = cv, cv.name[:255]
+        expert.confirmed_on = timezone.localdate()
+        expert.full_clean()
+        expert.save()
+        expert.areas.set(areas)
+        _set_languages(ExpertLanguage, languages, expert=expert)
+    expert_index(expert_ids=[expert.pk])
+    return expert
+
+
+def stale_reminders_send(*, today=None) -> tuple[int, list[str]]:
+    """Email each focal point the list of their administration's stale records, in their
+    language. Returns the number of emails sent and the administrations with stale records but
+    no focal point to tell."""
+    by_administration = defaultdict(list)
+    stale = Expert.objects.stale(today).select_related("administration")
+    for expert in stale.order_by("administration_id", "family_name_en", "given_names_en"):
+        by_administration[expert.administration_id].append(expert)
+    focal_points = User.objects.filter(
+        is_active=True, is_focal_point=True, administration_id__in=by_administration
+    ).order_by("email")
+    sent, told = 0, set()
+    for user in focal_points:
+        notifications.stale_reminder(user, by_administration[user.administration_id])
+        sent += 1
+        told.add(user.administration_id)
+    untold = sorted(
+        str(experts[0].administration)
+        for administration_id, experts in by_administration.items()
+        if administration_id not in told
+    )
+    return sent, untold

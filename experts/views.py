@@ -1,0 +1,295 @@
+"""Pages of the experts database in the members area. Experts' details are personal data: every
+page is members-only and sent with `Cache-Control: no-store`."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, FormView, ListView, TemplateView, View
+
+from accounts.access import FocalPointRequiredMixin, MemberRequiredMixin
+from experts import selectors, services
+from experts.forms import ExpertUpdateForm, NominationForm, language_formset
+from experts.models import Expert, Nomination
+from rocb.files import attachment_response
+from rocb.spreadsheets import table_response
+
+EXPERTS_PER_PAGE = 20
+
+
+class StaffRequiredMixin(MemberRequiredMixin):
+    """Office staff only (other members get 403)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.is_staff:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+class ExpertListView(MemberRequiredMixin, ListView):
+    """Search the database: text, filters, sort; 20 a page."""
+
+    template_name = "experts/expert_list.html"
+    context_object_name = "experts"
+
+    def get_queryset(self):
+        self.filterset = selectors.expert_search(params=self.request.GET)
+        return self.filterset.qs
+
+    def paginate_queryset(self, queryset, page_size):
+        # get_page(): a page number out of range or not a number shows the nearest page.
+        page = Paginator(queryset, EXPERTS_PER_PAGE).get_page(self.request.GET.get("page"))
+        return page.paginator, page, page.object_list, page.has_other_pages()
+
+    def get_paginate_by(self, queryset):
+        return EXPERTS_PER_PAGE
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filter_form=self.filterset.form, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+class ExpertDetailView(MemberRequiredMixin, DetailView):
+    """One expert's record, with the CV link; its focal point may confirm or update it."""
+
+    template_name = "experts/expert_detail.html"
+    context_object_name = "expert"
+
+    def get_object(self, queryset=None):
+        return selectors.expert_detail(pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        expert = self.object
+        return super().get_context_data(
+            can_update=self.request.user.is_focal_point_for(expert.administration_id),
+            is_stale=expert.is_stale(),
+            **kwargs,
+        )
+
+
+class ExpertCvView(MemberRequiredMixin, View):
+    """An expert's CV, for members only, under its original file name."""
+
+    def get(self, request, pk):
+        expert = get_object_or_404(Expert.objects.only("cv", "cv_name"), pk=pk)
+        if not expert.cv:
+            raise Http404
+        return attachment_response(expert.cv, filename=expert.cv_name or expert.cv.name)
+
+
+class NominationCvView(MemberRequiredMixin, View):
+    """A nominee's CV: for office staff and the focal point of the nominating administration."""
+
+    def get(self, request, pk):
+        nomination = get_object_or_404(
+            Nomination.objects.only("cv", "cv_name", "administration"), pk=pk
+        )
+        user = request.user
+        if not (user.is_staff or user.is_focal_point_for(nomination.administration_id)):
+            raise Http404  # another administration's nominations are not even acknowledged
+        if not nomination.cv:
+            raise Http404
+        return attachment_response(nomination.cv, filename=nomination.cv_name or nomination.cv.name)
+
+
+@method_decorator(never_cache, name="dispatch")
+class ExpertExportView(StaffRequiredMixin, View):
+    """The current search result as CSV or XLSX, for office staff."""
+
+    def get(self, request, file_format):
+        experts = selectors.expert_search(params=request.GET).qs
+        headers = [
+            _("Family name"),
+            _("Given names"),
+            _("Family name (Cyrillic)"),
+            _("Given names (Cyrillic)"),
+            _("Administration"),
+            _("Position"),
+            _("Email address"),
+            _("Phone"),
+            _("Areas of expertise"),
+            _("Languages"),
+            _("WCO accreditation"),
+            _("Consent given on"),
+            _("Last confirmed on"),
+        ]
+        rows = (
+            [
+                expert.family_name_en,
+                expert.given_names_en,
+                expert.family_name_ru or "",
+                expert.given_names_ru or "",
+                str(expert.administration),
+                expert.position,
+                expert.email,
+                expert.phone,
+                "; ".join(str(area) for area in expert.areas.all()),
+                "; ".join(str(language) for language in expert.languages.all()),
+                expert.get_accreditation_display(),
+                expert.consent_given_on,
+                expert.confirmed_on,
+            ]
+            for expert in experts.iterator(chunk_size=500)
+        )
+        return table_response(
+            headers=headers, rows=rows, filename="experts", file_format=file_format
+        )
+
+
+class _FocalPointFormMixin:
+    """The expert's details form with its languages formset, bound on POST."""
+
+    def get_languages(self):
+        data = self.request.POST if self.request.method == "POST" else None
+        return language_formset(data, initial=self.get_language_initial())
+
+    def get_language_initial(self):
+        return []
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "administration": self.request.user.administration}
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("languages", self.get_languages())
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form, languages = self.get_form(), self.get_languages()
+        if form.is_valid() and languages.is_valid():
+            return self.save(form, languages)
+        return self.render_to_response(self.get_context_data(form=form, languages=languages))
+
+    def details(self, form):
+        """The model columns of the form; the CV only when a file was chosen."""
+        skipped = {"areas", "consent"} | ({"cv"} if "cv" not in form.changed_data else set())
+        return {name: value for name, value in form.cleaned_data.items() if name not in skipped}
+
+
+@method_decorator(never_cache, name="dispatch")
+class NominateView(FocalPointRequiredMixin, _FocalPointFormMixin, FormView):
+    """A focal point nominates an expert of their own administration."""
+
+    template_name = "experts/nomination_form.html"
+    form_class = NominationForm
+
+    def post(self, request, *args, **kwargs):
+        # The administration is always the focal point's own; a form that names another one was
+        # not made by this page.
+        posted = request.POST.get("administration")
+        if posted not in (None, "", str(request.user.administration_id)):
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
+
+    def save(self, form, languages):
+        nomination = services.nomination_submit(
+            nominated_by=self.request.user,
+            details=self.details(form),
+            areas=form.cleaned_data["areas"],
+            languages=languages.skills,
+        )
+        messages.success(
+            self.request,
+            _("Thank you: the nomination of %(name)s has been sent to the office for review.")
+            % {"name": nomination.full_name},
+        )
+        return redirect("experts:nominations")
+
+
+@method_decorator(never_cache, name="dispatch")
+class NominationListView(FocalPointRequiredMixin, ListView):
+    """A focal point's view of their administration's nominations and their outcome."""
+
+    template_name = "experts/nomination_list.html"
+    context_object_name = "nominations"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.nominations_of(administration=self.request.user.administration)
+
+
+@method_decorator(never_cache, name="dispatch")
+class StaleListView(FocalPointRequiredMixin, TemplateView):
+    """A focal point's records not confirmed for 12 months, to confirm or update."""
+
+    template_name = "experts/stale_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            experts=selectors.stale_experts(administration=self.request.user.administration),
+            **kwargs,
+        )
+
+
+def _expert_of_focal_point(request, pk) -> Expert:
+    """The expert, if the user is the focal point of the expert's administration (else 403)."""
+    expert = get_object_or_404(Expert.objects.select_related("administration"), pk=pk)
+    if not request.user.is_focal_point_for(expert.administration_id):
+        raise PermissionDenied
+    return expert
+
+
+class ExpertConfirmView(FocalPointRequiredMixin, View):
+    """One step: the focal point confirms the record is still current (POST only)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        expert = services.expert_confirm(
+            expert=_expert_of_focal_point(request, pk), user=request.user
+        )
+        messages.success(
+            request,
+            _("The record of %(name)s is confirmed as current.") % {"name": expert.full_name},
+        )
+        next_url = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return HttpResponseRedirect(next_url)
+        return redirect("experts:stale")
+
+
+@method_decorator(never_cache, name="dispatch")
+class ExpertUpdateView(FocalPointRequiredMixin, _FocalPointFormMixin, FormView):
+    """One step: the focal point corrects the record, which confirms it."""
+
+    template_name = "experts/expert_update.html"
+    form_class = ExpertUpdateForm
+
+    @cached_property
+    def expert(self) -> Expert:
+        return _expert_of_focal_point(self.request, self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.expert}
+
+    def get_language_initial(self):
+        return [
+            {"language": skill.language, "level": skill.level}
+            for skill in self.expert.languages.all()
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(expert=self.expert, **kwargs)
+
+    def save(self, form, languages):
+        expert = services.expert_update(
+            expert=Expert.objects.get(pk=self.expert.pk),
+            user=self.request.user,
+            details=self.details(form),
+            areas=form.cleaned_data["areas"],
+            languages=languages.skills,
+        )
+        messages.success(
+            self.request,
+            _("The record of %(name)s is updated and confirmed as current.")
+            % {"name": expert.full_name},
+        )
+        return redirect(expert)

@@ -1,0 +1,21 @@
+import sys
+
+import pytest
+
+from accounts import demo as accounts_demo
+from experts import demo
+from experts.models import Expert, Nomination
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_data_fills_the_database_with_experts_and_a_nomination(capsys):
+    accounts_demo.load(stdout=sys.stdout)
+    demo.load(stdout=sys.stdout)
+    assert Expert.objects.count() >= 30
+    assert Expert.objects.values("administration").distinct().count() >= 15
+    assert Expert.objects.stale().exists()
+    assert Expert.objects.filter(search_vector__isnull=True).count() == 0
+    nomination = Nomination.objects.get()
+    assert nomination.is_pending and nomination.administration.code == "AZ"
+    assert "pending nomination" in capsys.readouterr().out

@@ -1,0 +1,54 @@
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.experts.factories import make_expert
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def experts(azerbaijan, georgia):
+    make_expert(
+        administration=azerbaijan,
+        family_name_en="Aliyev",
+        family_name_ru="Алиев",
+        position_en="=Risk analyst",
+        areas=["risk-management"],
+        languages=[("en", 3)],
+    )
+    make_expert(administration=georgia, family_name_en="Lomidze", areas=["integrity"])
+
+
+def test_staff_export_the_current_result_as_csv(staff_client, experts, azerbaijan):
+    response = staff_client.get(
+        "/ru/members/experts/export.csv", {"administration": azerbaijan.pk, "page": 3}
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="experts.csv"'
+    assert "no-store" in response["Cache-Control"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Фамилия", "Имя", "Фамилия (кириллицей)"]
+    assert len(rows) == 2
+    assert rows[1][2] == "Алиев"
+    assert rows[1][5] == "'=Risk analyst"  # a spreadsheet must not run it
+    assert rows[1][8] == "Управление рисками"
+    assert rows[1][9] == "Английский (Свободно)"
+
+
+def test_staff_export_xlsx(staff_client, experts):
+    response = staff_client.get("/en/members/experts/export.xlsx", {"q": "integrity"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = list(sheet.values)
+    assert values[0][0] == "Family name"
+    assert [row[0] for row in values[1:]] == ["Lomidze"]
+
+
+def test_the_search_page_links_the_export_for_staff_only(staff_client, client, member, experts):
+    html = staff_client.get("/en/members/experts/", {"q": "risk", "page": "1"}).content.decode()
+    assert 'href="/en/members/experts/export.csv?q=risk"' in html
+    client.force_login(member)
+    assert "export.csv" not in client.get("/en/members/experts/").content.decode()
+    assert client.get("/en/members/experts/export.csv").status_code == 403

@@ -1,0 +1,218 @@
+import pytest
+from django.db import connection
+
+from experts.filters import search_query
+from experts.models import Expert, ExpertiseArea
+from tests.experts.factories import make_expert, make_experts
+from tests.factories import make_user
+from tests.pages import latin_words
+
+pytestmark = pytest.mark.django_db
+
+
+def found(response) -> list[str]:
+    return [expert.email for expert in response.context["experts"]]
+
+
+@pytest.fixture
+def experts(azerbaijan, georgia):
+    return {
+        "auditor": make_expert(
+            administration=azerbaijan,
+            given_names_en="Elvin",
+            family_name_en="Aliyev",
+            given_names_ru="Эльвин",
+            family_name_ru="Алиев",
+            position_en="Senior post-clearance auditor",
+            position_ru="Старший аудитор",
+            email="elvin@customs.az",
+            areas=["post-clearance-audit"],
+            languages=[("en", 4), ("ru", 3)],
+            accreditation="expert",
+        ),
+        "risk": make_expert(
+            administration=georgia,
+            given_names_en="Tamar",
+            family_name_en="Lomidze",
+            position_en="Head of division",
+            position_ru="Начальник отдела анализа",
+            email="tamar@customs.ge",
+            areas=["risk-management", "integrity"],
+            languages=[("ka", 4), ("en", 2)],
+        ),
+        "trainer": make_expert(
+            administration=georgia,
+            given_names_en="Giorgi",
+            family_name_en="Kapanadze",
+            position_en="Trainer in customs valuation",
+            email="giorgi@customs.ge",
+            areas=["valuation"],
+            languages=[("ru", 4)],
+        ),
+    }
+
+
+def test_search_page_lists_every_expert_by_family_name(member_client, experts):
+    response = member_client.get("/en/members/experts/")
+    assert response.status_code == 200
+    assert found(response) == ["elvin@customs.az", "giorgi@customs.ge", "tamar@customs.ge"]
+    assert "no-store" in response["Cache-Control"]
+    assert "3 experts found" in response.content.decode()
+
+
+def test_english_words_match_their_stem(member_client, experts):
+    response = member_client.get("/en/members/experts/", {"q": "auditing"})
+    assert found(response) == ["elvin@customs.az"]
+    response = member_client.get("/en/members/experts/", {"q": "risks"})
+    assert found(response) == ["tamar@customs.ge"]
+
+
+def test_russian_query_matches_a_russian_stem(member_client, experts):
+    # "рисков" (genitive plural) matches the area "Управление рисками" (instrumental plural).
+    response = member_client.get("/ru/members/experts/", {"q": "рисков"})
+    assert found(response) == ["tamar@customs.ge"]
+    # ... and the stems of a Russian position: "аудиторы" finds "Старший аудитор".
+    response = member_client.get("/ru/members/experts/", {"q": "аудиторы"})
+    assert found(response) == ["elvin@customs.az"]
+
+
+def test_russian_words_match_on_the_english_page_too(member_client, experts):
+    response = member_client.get("/en/members/experts/", {"q": "стоимости"})
+    assert found(response) == ["giorgi@customs.ge"]
+
+
+def test_the_beginning_of_a_name_finds_the_expert_in_either_script(member_client, experts):
+    assert found(member_client.get("/en/members/experts/", {"q": "Ali"})) == ["elvin@customs.az"]
+    assert found(member_client.get("/ru/members/experts/", {"q": "Алие"})) == ["elvin@customs.az"]
+    # Beginnings match names only: "Trai" does not find the "Trainer in customs valuation".
+    assert found(member_client.get("/en/members/experts/", {"q": "Trai"})) == []
+
+
+def test_a_name_match_ranks_before_a_text_match(member_client, azerbaijan, experts):
+    make_expert(
+        administration=azerbaijan,
+        family_name_en="Valuation",
+        given_names_en="Ann",
+        email="ann@customs.az",
+        position_en="Clerk",
+    )
+    response = member_client.get("/en/members/experts/", {"q": "valuation"})
+    assert found(response) == ["ann@customs.az", "giorgi@customs.ge"]
+
+
+def test_text_and_filters_combine(member_client, experts, azerbaijan, georgia):
+    get = member_client.get
+    area = experts["risk"].areas.get(slug="integrity").pk
+    assert found(get("/en/members/experts/", {"area": area})) == ["tamar@customs.ge"]
+    assert found(get("/en/members/experts/", {"administration": georgia.pk, "q": "valuation"})) == [
+        "giorgi@customs.ge"
+    ]
+    assert found(get("/en/members/experts/", {"accreditation": "expert"})) == ["elvin@customs.az"]
+    # Language and a minimum level: English at "Fluent" (3) or better.
+    assert found(get("/en/members/experts/", {"language": "en", "level": "3"})) == [
+        "elvin@customs.az"
+    ]
+    assert found(get("/en/members/experts/", {"language": "en"})) == [
+        "elvin@customs.az",
+        "tamar@customs.ge",
+    ]
+    assert found(get("/en/members/experts/", {"language": "ru", "q": "trainer"})) == [
+        "giorgi@customs.ge"
+    ]
+    assert (
+        found(get("/en/members/experts/", {"language": "ka", "administration": azerbaijan.pk}))
+        == []
+    )
+
+
+def test_sorting_by_administration_and_by_confirmation(member_client, experts):
+    Expert.objects.filter(email="giorgi@customs.ge").update(confirmed_on="2020-01-01")
+    by_administration = found(member_client.get("/en/members/experts/", {"sort": "administration"}))
+    assert by_administration == ["elvin@customs.az", "giorgi@customs.ge", "tamar@customs.ge"]
+    by_date = found(member_client.get("/en/members/experts/", {"sort": "confirmed"}))
+    assert by_date[-1] == "giorgi@customs.ge"
+
+
+def test_russian_page_sorts_by_the_cyrillic_name(member_client, azerbaijan):
+    make_expert(administration=azerbaijan, family_name_en="Zeynalov", family_name_ru="Абасов")
+    make_expert(administration=azerbaijan, family_name_en="Babayev", family_name_ru="Бабаев")
+    response = member_client.get("/ru/members/experts/")
+    assert [e.family_name for e in response.context["experts"]] == ["Абасов", "Бабаев"]
+
+
+def test_invalid_parameters_do_not_break_the_page(member_client, experts):
+    response = member_client.get(
+        "/en/members/experts/",
+        {
+            "area": "x",
+            "level": "9",
+            "administration": "0",
+            "sort": "bogus",
+            "page": "zz",
+            "q": "&|!",
+        },
+    )
+    assert response.status_code == 200
+    assert len(found(response)) == 3
+
+
+def test_search_query_keeps_tsquery_syntax_out_of_the_name_prefixes():
+    assert search_query("  ") is None
+    assert search_query("-") is None
+    query = search_query("a:* | b & !c")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT %s::text", [str(query)])  # composable: no syntax error raised
+    assert Expert.objects.filter(search_vector=query).count() == 0
+
+
+def test_results_are_paginated(member_client, azerbaijan):
+    make_experts(45, administrations=[azerbaijan])
+    response = member_client.get("/en/members/experts/", {"page": 3})
+    assert len(found(response)) == 5
+    html = response.content.decode()
+    assert "Page 3 of 3" in html
+    assert 'href="?page=2"' in html
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_search_runs_a_fixed_number_of_queries(
+    client, azerbaijan, georgia, language, django_assert_max_num_queries
+):
+    make_experts(250, administrations=[azerbaijan, georgia], areas=["risk-management", "origin"])
+    client.force_login(make_user(administration=azerbaijan))
+    # Session and user; count and page of experts, their areas and languages; the area and
+    # administration choices of the filter form.
+    with django_assert_max_num_queries(8):
+        response = client.get(
+            f"/{language}/members/experts/", {"page": 7, "sort": "administration"}
+        )
+    assert len(found(response)) == 20
+    # Every filter at once adds the checks of the chosen area and administration.
+    params = {
+        "q": "рисков" if language == "ru" else "risk",
+        "language": "ru",
+        "level": "2",
+        "administration": azerbaijan.pk,
+        "area": ExpertiseArea.objects.get(slug="origin").pk,
+    }
+    with django_assert_max_num_queries(10):
+        response = client.get(f"/{language}/members/experts/", params)
+    assert len(found(response)) == 20
+    assert response.context["paginator"].count == 125
+
+
+def test_the_search_can_use_the_gin_index(experts):
+    query = Expert.objects.filter(search_vector=search_query("risk")).values("pk").query
+    sql, params = query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "experts_expert_search_gin" in plan
+
+
+def test_russian_page_is_in_russian(member_client, experts):
+    html = member_client.get("/ru/members/experts/").content.decode()
+    assert "Региональная база данных экспертов" in html
+    names = {"Elvin", "Aliyev", "Tamar", "Lomidze", "Giorgi", "Kapanadze"}
+    assert latin_words(html, allowed=names | {"Leyla", "Mammadova"}) == []
