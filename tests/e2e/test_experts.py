@@ -70,7 +70,7 @@ def test_a_member_searches_and_opens_an_expert(page, check_page, login, member, 
     login(page, member, language)
     check_page(page, f"/{language}/members/experts/")
     page.get_by_role("textbox", name=text["search"]).fill(text["query"])
-    page.get_by_role("button", name=text["search"], exact=True).click()
+    page.get_by_role("main").get_by_role("button", name=text["search"], exact=True).click()
     page.wait_for_load_state()
     assert f"q={text['query']}" in page.url or "q=%D1%80" in page.url
     name = "Ломидзе, Тамар" if language == "ru" else "Lomidze, Tamar"

@@ -1,6 +1,7 @@
 """The office's admin: filters, import with preview and row errors, edit history."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,6 +10,7 @@ from reversion.models import Version
 
 from experts.filters import search_query
 from experts.models import Expert, ExpertiseArea
+from rocb.concurrency import row_fingerprint
 from tests.experts.factories import make_expert
 
 pytestmark = pytest.mark.django_db
@@ -138,6 +140,11 @@ def test_import_from_xlsx(staff_client, georgia):
     assert str(expert.confirmed_on) == "2025-04-01"
 
 
+def fingerprint(obj) -> dict:
+    """The conflict check's hidden field, as the change form would post it."""
+    return {"edit_fingerprint": row_fingerprint(type(obj), obj.pk)}
+
+
 def test_reverting_an_edit_restores_the_russian_text(staff_client, azerbaijan):
     expert = make_expert(administration=azerbaijan, position_en="Analyst")
     url = f"/admin/experts/expert/{expert.pk}/change/"
@@ -162,14 +169,20 @@ def test_reverting_an_edit_restores_the_russian_text(staff_client, azerbaijan):
         "languages-MIN_NUM_FORMS": "0",
         "languages-MAX_NUM_FORMS": "1000",
     }
-    assert staff_client.post(url, form).status_code == 302
-    assert staff_client.post(url, {**form, "position_ru": "Старший аналитик"}).status_code == 302
+    assert staff_client.post(url, {**form, **fingerprint(expert)}).status_code == 302
+    edited = {**form, "position_ru": "Старший аналитик", **fingerprint(expert)}
+    assert staff_client.post(url, edited).status_code == 302
     versions = Version.objects.get_for_object(expert)
     assert versions.count() == 2
     first = versions.last()
     page = staff_client.get(f"/admin/experts/expert/{expert.pk}/history/{first.pk}/")
     assert page.status_code == 200
-    staff_client.post(f"/admin/experts/expert/{expert.pk}/history/{first.pk}/", form)
+    # As the browser does: post back the fingerprint of the version the page showed.
+    shown = re.search(r'name="edit_fingerprint" value="(\w+)"', page.content.decode()).group(1)
+    staff_client.post(
+        f"/admin/experts/expert/{expert.pk}/history/{first.pk}/",
+        {**form, "edit_fingerprint": shown},
+    )
     expert.refresh_from_db()
     assert expert.position_ru == "Аналитик"
     # Edits in the admin keep the search current.
@@ -181,7 +194,12 @@ def test_renaming_an_area_updates_what_its_experts_are_found_by(staff_client, az
     area = ExpertiseArea.objects.get(slug="aeo")
     response = staff_client.post(
         f"/admin/experts/expertisearea/{area.pk}/change/",
-        {"slug": "aeo", "name_en": "Trusted traders", "name_ru": "Надёжные участники"},
+        {
+            "slug": "aeo",
+            "name_en": "Trusted traders",
+            "name_ru": "Надёжные участники",
+            **fingerprint(area),
+        },
     )
     assert response.status_code == 302
     assert list(Expert.objects.filter(search_vector=search_query("traders"))) == [expert]
