@@ -26,16 +26,26 @@ def _both(*names: str) -> tuple[str, ...]:
 
 class KeyWidget(widgets.ForeignKeyWidget):
     """A foreign key written as the related row's natural key; an unknown key is a row error
-    that says which value is wrong."""
+    that says which value is wrong. Keys found are remembered for the rest of the import (a
+    resource copies its fields, so the memory lasts one import)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.found = {}
 
     def clean(self, value, row=None, **kwargs):
+        if value in self.found:
+            return self.found[value]
         try:
-            return super().clean(value, row, **kwargs)
+            related = super().clean(value, row, **kwargs)
         except self.model.DoesNotExist:
             raise ValueError(
                 _("There is no %(model)s “%(value)s”.")
                 % {"model": self.model._meta.verbose_name, "value": value}
             ) from None
+        if related is not None:
+            self.found[value] = related
+        return related
 
 
 class KeysWidget(widgets.ManyToManyWidget):

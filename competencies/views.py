@@ -103,7 +103,9 @@ def assessment_form(request, pk=None):
     """Rate yourself against a position: a new self-assessment (?position=<slug>), or your own
     one again."""
     if pk is None:
-        position = get_object_or_404(JobPosition, slug=request.GET.get("position", ""))
+        if not request.GET.get("position"):
+            return redirect("competencies:assessment_list")
+        position = get_object_or_404(JobPosition, slug=request.GET["position"])
         existing = selectors.assessments_of(request.user).filter(position=position).first()
         if existing is not None:
             return redirect("competencies:assessment_edit", pk=existing.pk)

@@ -55,8 +55,12 @@ def make_position(*, area: str = "technical", requires: dict | None = None, **fi
     fields.setdefault("duties_en", "First duty\nSecond duty")
     fields.setdefault("duties_ru", "Первая обязанность\nВторая обязанность")
     position = JobPosition.objects.create(area=FunctionalArea.objects.get(code=area), **fields)
-    for competency, number in (requires or {}).items():
-        Requirement.objects.create(position=position, competency=competency, level=level(number))
+    if requires:
+        levels = {step.number: step for step in ProficiencyLevel.objects.all()}
+        Requirement.objects.bulk_create(
+            Requirement(position=position, competency=competency, level=levels[number])
+            for competency, number in requires.items()
+        )
     return position
 
 

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 
 class _Tables(HTMLParser):
-    def __init__(self, css_class: str):
+    def __init__(self, css_class: str | None):
         super().__init__(convert_charrefs=True)
         self.css_class = css_class
         self.tables: list[list[list[str]]] = []
@@ -14,7 +14,7 @@ class _Tables(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         classes = (dict(attrs).get("class") or "").split()
-        if tag == "table" and (self._depth or self.css_class in classes):
+        if tag == "table" and (self._depth or self.css_class in (None, *classes)):
             self._depth += 1
             if self._depth == 1:
                 self.tables.append([])
@@ -35,8 +35,8 @@ class _Tables(HTMLParser):
             self._cell.append(data.strip())
 
 
-def tables(html: str, css_class: str) -> list[list[list[str]]]:
-    """The tables of that class: rows of cell texts (list items joined by a space)."""
+def tables(html: str, css_class: str | None = None) -> list[list[list[str]]]:
+    """The tables (of that class): rows of cell texts (list items joined by a space)."""
     parser = _Tables(css_class)
     parser.feed(html)
     return parser.tables
