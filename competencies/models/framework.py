@@ -1,45 +1,15 @@
-"""The competency framework: job catalogue, competency dictionary, proficiency scale, the
-competency-based job descriptions built from them, the WCO customs qualifications framework, and
-members' self-assessments against a position.
-"""
+"""The office's framework: functional areas and positions (the job catalogue), competency
+families and competencies (the dictionary), the proficiency scale with each competency's
+descriptors, and the requirements that make a position's competency-based job description."""
 
-from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-
-def _lines(text: str | None) -> list[str]:
-    """The non-empty lines of a text field that holds one item per line."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-def search_field(language: str, *, titles: tuple[str, ...], texts: tuple[str, ...]):
-    """A stored full-text vector of the translated columns for one page language, titles ranking
-    above texts. The Russian one also holds the English text at the lowest weight (the Russian
-    configuration stems Latin words as English), so a Russian page finds untranslated content."""
-    config = {"en": "english", "ru": "russian"}[language]
-
-    def columns(names, lang=language):
-        return [f"{name}_{lang}" for name in names]
-
-    vector = SearchVector(*columns(titles), config=config, weight="A") + SearchVector(
-        *columns(texts), config=config, weight="B"
-    )
-    if language != "en":
-        vector += SearchVector(
-            *columns(titles, "en"), *columns(texts, "en"), config=config, weight="D"
-        )
-    return models.GeneratedField(
-        verbose_name=_("search text"),
-        expression=vector,
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+from competencies.models.text import lines, search_field
 
 
 class FunctionalArea(models.Model):
@@ -133,7 +103,7 @@ class JobPosition(models.Model):
 
     @property
     def duty_list(self) -> list[str]:
-        return _lines(self.duties)
+        return lines(self.duties)
 
 
 class CompetencyFamily(models.Model):
@@ -264,7 +234,7 @@ class LevelDescriptor(models.Model):
 
     @property
     def indicator_list(self) -> list[str]:
-        return _lines(self.indicators)
+        return lines(self.indicators)
 
 
 class Requirement(models.Model):
@@ -301,139 +271,3 @@ class Requirement(models.Model):
 
     def __str__(self):
         return f"{self.position.slug} · {self.competency.code} · {self.level.number}"
-
-
-class QualificationLevel(models.Model):
-    """A profile at a level of the WCO customs qualifications framework."""
-
-    class Track(models.TextChoices):
-        PRACTITIONER = "practitioner", _("Practitioner")
-        MANAGER = "manager", _("Manager")
-
-    level = models.PositiveSmallIntegerField(
-        _("level"), validators=[MinValueValidator(1), MaxValueValidator(8)]
-    )
-    track = models.CharField(_("career stream"), max_length=20, choices=Track.choices)
-    profile = models.CharField(_("profile"), max_length=120)
-    certificate = models.CharField(_("certificate or diploma"), max_length=120)
-    knowledge = models.TextField(_("knowledge"), help_text=_("One item per line."))
-    skills = models.TextField(_("skills"), help_text=_("One item per line."))
-    tasks = models.TextField(_("tasks"), help_text=_("One item per line."))
-    competencies = models.TextField(_("competencies"), help_text=_("One item per line."))
-
-    ASPECTS = ("certificate", "knowledge", "skills", "tasks", "competencies")
-
-    class Meta:
-        verbose_name = _("qualification level")
-        verbose_name_plural = _("qualification levels")
-        ordering = ["level", "track"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["level", "track"], name="competencies_qualification_unique_profile"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(level__gte=1, level__lte=8),
-                name="competencies_qualification_level_range",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.level} · {self.profile}"
-
-    def aspect_lines(self, aspect: str) -> list[str]:
-        return _lines(getattr(self, aspect))
-
-
-class TopicalCluster(models.Model):
-    """A topical cluster of the WCO Framework of Principles and Practices on Customs
-    Professionalism."""
-
-    number = models.PositiveSmallIntegerField(_("number"), unique=True)
-    title = models.CharField(_("title"), max_length=200)
-    topics = models.TextField(_("topics"), blank=True, help_text=_("One topic per line."))
-
-    class Meta:
-        verbose_name = _("topical cluster")
-        verbose_name_plural = _("topical clusters")
-        ordering = ["number"]
-
-    def __str__(self):
-        return f"{self.number}. {self.title}"
-
-    @property
-    def topic_list(self) -> list[str]:
-        return _lines(self.topics)
-
-
-class SelfAssessment(models.Model):
-    """A member's rating of themselves against a position's requirements: theirs alone."""
-
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("owner"),
-        on_delete=models.CASCADE,
-        related_name="self_assessments",
-    )
-    position = models.ForeignKey(
-        JobPosition,
-        verbose_name=_("position"),
-        on_delete=models.CASCADE,
-        related_name="self_assessments",
-    )
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-    updated = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("self-assessment")
-        verbose_name_plural = _("self-assessments")
-        ordering = ["-updated"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["owner", "position"], name="competencies_assessment_one_per_position"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.owner} · {self.position.slug}"
-
-    def get_absolute_url(self):
-        return reverse("competencies:assessment_detail", args=[self.pk])
-
-
-class SelfRating(models.Model):
-    """The level a member gives themselves for one competency; no level means not yet at the
-    first one."""
-
-    assessment = models.ForeignKey(
-        SelfAssessment,
-        verbose_name=_("self-assessment"),
-        on_delete=models.CASCADE,
-        related_name="ratings",
-    )
-    competency = models.ForeignKey(
-        Competency,
-        verbose_name=_("competency"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    level = models.ForeignKey(
-        ProficiencyLevel,
-        verbose_name=_("level"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = _("self-rating")
-        verbose_name_plural = _("self-ratings")
-        ordering = ["assessment", "competency__code"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["assessment", "competency"], name="competencies_rating_unique"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.competency.code} · {self.level.number if self.level else 0}"
