@@ -198,7 +198,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('competency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='requirements', to='competencies.competency', verbose_name='competency')),
                 ('level', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requirements', to='competencies.proficiencylevel', verbose_name='required level')),
-                ('position', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='requirements', to='competencies.jobposition', verbose_name='position')),
+                ('position', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='requirements', to='competencies.jobposition', verbose_name='job position')),
             ],
             options={
                 'verbose_name': 'requirement',
@@ -218,7 +218,7 @@ class Migration(migrations.Migration):
                 ('created', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated', models.DateTimeField(auto_now=True, verbose_name='updated')),
                 ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='self_assessments', to=settings.AUTH_USER_MODEL, verbose_name='owner')),
-                ('position', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='self_assessments', to='competencies.jobposition', verbose_name='position')),
+                ('position', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='self_assessments', to='competencies.jobposition', verbose_name='job position')),
             ],
             options={
                 'verbose_name': 'self-assessment',

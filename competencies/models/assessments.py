@@ -17,7 +17,7 @@ class SelfAssessment(models.Model):
     )
     position = models.ForeignKey(
         "competencies.JobPosition",
-        verbose_name=_("position"),
+        verbose_name=_("job position"),
         on_delete=models.CASCADE,
         related_name="self_assessments",
     )

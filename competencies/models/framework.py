@@ -242,7 +242,7 @@ class Requirement(models.Model):
 
     position = models.ForeignKey(
         JobPosition,
-        verbose_name=_("position"),
+        verbose_name=_("job position"),
         on_delete=models.CASCADE,
         related_name="requirements",
     )
