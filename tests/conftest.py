@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from contacts.models import Administration
 from tests.factories import make_user
@@ -13,6 +14,14 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Code called outside a request speaks English, whatever page an earlier test of the same
+    worker asked for (a test client request leaves its language active in the thread)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

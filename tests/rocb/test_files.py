@@ -41,6 +41,9 @@ def test_generated_names_ignore_the_uploaded_path():
     assert name.startswith("cv/") and name.endswith(".pdf") and ".." not in name
 
 
+# Closing the response sends request_finished, whose handler checks the thread's database
+# connection when an earlier test of the worker opened one: the test needs database access.
+@pytest.mark.django_db
 def test_private_files_have_no_url_and_download_with_their_cyrillic_name(tmp_path, settings):
     storage = private_storage()
     stored = storage.save("test/file.pdf", io.BytesIO(PDF))
