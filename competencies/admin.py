@@ -7,7 +7,7 @@ Members' self-assessments are theirs alone and have no admin.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -120,7 +120,7 @@ class CompetencyAdmin(FrameworkAdmin):
         """The whole framework as an XLSX workbook or a ZIP of CSV files."""
         self._check_framework_permissions(request, "view")
         if file_format not in spreadsheet.EXPORTS:
-            raise PermissionDenied
+            raise Http404
         build, content_type, filename = spreadsheet.EXPORTS[file_format]
         response = HttpResponse(build(), content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

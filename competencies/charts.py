@@ -29,6 +29,7 @@ class Bar:
     own_width: float
     own_number: int
     gap: int
+    gap_y: int  # the gap's figure, right of the member's (shorter) bar
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def gap_chart(rows: Sequence, *, levels: Sequence) -> GapChart:
                 own_width=x(row.own_number),
                 own_number=row.own_number,
                 gap=row.gap,
+                gap_y=top + 21 + BAR + 3 + BAR - 1,
             )
         )
     return GapChart(
