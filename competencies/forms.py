@@ -1,0 +1,156 @@
+from dataclasses import dataclass
+
+from django import forms
+from django.forms.boundfield import BoundWidget
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from competencies import spreadsheet
+from competencies.models import LevelDescriptor, ProficiencyLevel, Requirement
+from rocb.files import sniffed_kind
+
+MAX_FRAMEWORK_FILE_BYTES = 10 * 1024 * 1024
+
+
+class CompareForm(forms.Form):
+    """Two positions to compare: where a member stands now, and where they want to go."""
+
+    current = forms.ChoiceField(label=_("Current position"))
+    target = forms.ChoiceField(label=_("Target position"))
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("current", "target"):
+            self.fields[name].choices = [("", _("Choose a position")), *choices]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("current") and cleaned.get("current") == cleaned.get("target"):
+            raise forms.ValidationError(_("Choose two different positions."), code="same")
+        return cleaned
+
+
+class StartAssessmentForm(forms.Form):
+    position = forms.ChoiceField(label=_("Position to rate yourself against"))
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].choices = [("", _("Choose a position")), *choices]
+
+
+@dataclass(frozen=True)
+class RatingOption:
+    radio: BoundWidget
+    level: ProficiencyLevel | None
+    descriptor: LevelDescriptor | None  # what the level looks like for this competency
+
+
+@dataclass(frozen=True)
+class RatingQuestion:
+    field: forms.BoundField
+    requirement: Requirement
+    options: list[RatingOption]
+
+
+class SelfAssessmentForm(forms.Form):
+    """One question per required competency: which level describes you best? (0: not yet.)"""
+
+    def __init__(
+        self,
+        *args,
+        requirements: list[Requirement],
+        levels: list[ProficiencyLevel],
+        descriptors: list[LevelDescriptor],
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.requirements = requirements
+        self.levels = levels
+        self._descriptors = {
+            (descriptor.competency_id, descriptor.level_id): descriptor
+            for descriptor in descriptors
+        }
+        choices = [
+            (0, _("Not yet: below the first level")),
+            *((lv.number, str(lv)) for lv in levels),
+        ]
+        for requirement in requirements:
+            self.fields[self.field_name(requirement.competency_id)] = forms.TypedChoiceField(
+                label=requirement.competency.name,
+                choices=choices,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose the level that describes you best.")},
+            )
+
+    @staticmethod
+    def field_name(competency_id: int) -> str:
+        return f"competency-{competency_id}"
+
+    def questions(self) -> list[RatingQuestion]:
+        """Each question with its radio buttons and the behaviour each level stands for."""
+        questions = []
+        for requirement in self.requirements:
+            field = self[self.field_name(requirement.competency_id)]
+            options = []
+            for radio, level in zip(field, [None, *self.levels], strict=True):
+                descriptor = (
+                    self._descriptors.get((requirement.competency_id, level.pk)) if level else None
+                )
+                options.append(RatingOption(radio, level, descriptor))
+            questions.append(RatingQuestion(field, requirement, options))
+        return questions
+
+    def ratings(self) -> dict[int, int]:
+        """{competency id: level number} from the valid form."""
+        return {
+            requirement.competency_id: self.cleaned_data[self.field_name(requirement.competency_id)]
+            for requirement in self.requirements
+        }
+
+
+class FrameworkImportForm(forms.Form):
+    """A framework spreadsheet to import in the admin: a workbook or a ZIP of CSV files."""
+
+    file = forms.FileField(
+        label=_("Framework file"),
+        help_text=_(
+            "An XLSX workbook or a ZIP of CSV files, as exported here. Rows are matched on "
+            "their codes, slugs and numbers; records missing from the file are left as they are."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FRAMEWORK_FILE_BYTES:
+            raise forms.ValidationError(
+                _("The file is %(size)s; the limit is %(limit)s."),
+                code="file_too_large",
+                params={
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(MAX_FRAMEWORK_FILE_BYTES),
+                },
+            )
+        # Judged by the content, never by the name: an XLSX workbook, or else a plain ZIP.
+        self.kind = sniffed_kind(upload) or ("zip" if _starts_as_zip(upload) else None)
+        if self.kind not in ("xlsx", "zip"):
+            raise forms.ValidationError(
+                _("Upload an XLSX workbook or a ZIP of CSV files."), code="file_type"
+            )
+        return upload
+
+    def datasets(self):
+        """The sheets of the file, by name (raises spreadsheet.FrameworkFileError)."""
+        upload = self.cleaned_data["file"]
+        upload.seek(0)
+        content = upload.read()
+        if self.kind == "xlsx":
+            return spreadsheet.read_xlsx(content)
+        return spreadsheet.read_csv_zip(content)
+
+
+def _starts_as_zip(upload) -> bool:
+    upload.seek(0)
+    head = upload.read(4)
+    upload.seek(0)
+    return head == b"PK\x03\x04"
