@@ -136,9 +136,14 @@ def docx_bytes(text: str) -> bytes:
     office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
     word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     buffer = io.BytesIO()
+
+    def member(name: str) -> zipfile.ZipInfo:
+        # A fixed date makes the same text give the same bytes (zip entries carry a time).
+        return zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
-            "[Content_Types].xml",
+            member("[Content_Types].xml"),
             f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{package}/content-types">'
             '<Default Extension="rels" '
             'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -146,12 +151,12 @@ def docx_bytes(text: str) -> bytes:
             f'<Override PartName="/word/document.xml" ContentType="{main}"/></Types>',
         )
         archive.writestr(
-            "_rels/.rels",
+            member("_rels/.rels"),
             f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{package}/relationships">'
             f'<Relationship Id="rId1" Type="{office}" Target="word/document.xml"/></Relationships>',
         )
         archive.writestr(
-            "word/document.xml",
+            member("word/document.xml"),
             f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{word}"><w:body>'
             f"<w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p></w:body></w:document>",
         )
