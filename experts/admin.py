@@ -26,7 +26,7 @@ from experts.models import (
     NominationLanguage,
 )
 from experts.resources import ExpertResource
-from rocb.admin import TranslatedHistoryAdmin
+from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
 
 NAME_SEARCH = [
     "family_name_en",
@@ -134,7 +134,7 @@ class ExpertLanguageInline(admin.TabularInline):
 
 
 @admin.register(Expert)
-class ExpertAdmin(CvAdminMixin, ImportMixin, TranslatedHistoryAdmin):
+class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, TranslatedHistoryAdmin):
     list_display = [
         "__str__",
         "administration",
