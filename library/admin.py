@@ -56,6 +56,7 @@ class DocumentFileInline(admin.TabularInline):
             "admin:library_document_download",
             args=[document_file.document_id, document_file.language],
         )
+        # format_html escapes its arguments: the uploaded file name shows as text.
         return format_html('<a href="{}">{}</a>', url, document_file.original_name)
 
     @admin.display(description=_("size"))
