@@ -54,6 +54,10 @@ class AllOrNothingImportMixin:
     def get_import_data_kwargs(self, **kwargs):
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
 
+    def choose_import_resource_class(self, form, request):
+        resource_class = super().choose_import_resource_class(form, request)
+        return type(resource_class.__name__, (_HeaderRowRequired, resource_class), {})
+
     def process_result(self, result, request):
         if not (result.has_errors() or result.has_validation_errors()):
             return super().process_result(result, request)
@@ -71,3 +75,16 @@ class AllOrNothingImportMixin:
         messages.error(request, message)
         opts = self.model._meta
         return redirect(f"admin:{opts.app_label}_{opts.model_name}_import")
+
+
+class _HeaderRowRequired:
+    """A file whose first row is empty has no column names; django-import-export would fail on
+    its rows with a TypeError (a server error). Such a file is refused with a message."""
+
+    def import_data(self, dataset, **kwargs):
+        if not dataset.headers or not any(dataset.headers):
+            result = self.get_result_class()()
+            error = ValueError(_("The first row of the file must name the columns."))
+            result.append_base_error(self.get_error_result_class()(error))
+            return result
+        return super().import_data(dataset, **kwargs)

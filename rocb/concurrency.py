@@ -54,6 +54,9 @@ class ConflictCheckFormMixin(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
+        # A fingerprint that is not even text (it was tampered with) is no error of a field the
+        # page shows: for a record being edited it counts as an unknown version, below.
+        self._errors.pop(FIELD, None)
         if self.instance.pk is not None:
             opened = cleaned_data.get(FIELD)
             current = row_fingerprint(type(self.instance), self.instance.pk, lock=True)
