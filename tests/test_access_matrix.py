@@ -16,8 +16,11 @@ from urllib.parse import quote, urlencode
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from accounts.access import FocalPointRequiredMixin
 from competencies.models import Competency, JobPosition
 from competencies.services import assessment_save
+from contacts.models import ContactPoint
+from experts.models import Expert, Nomination
 from library.models import Document
 from tests.competencies.factories import make_competency, make_position
 from tests.contacts.builders import make_contact
@@ -432,3 +435,51 @@ def test_staff_download_the_office_files(staff_client, world, name):
     assert response.status_code == 200
     assert response["Content-Type"] == spec.kind
     assert response["Content-Disposition"].startswith("attachment")
+
+
+# A focal point's post naming another administration ----------------------------------------
+
+
+def focal_point_views() -> list[str]:
+    """The URLs whose view admits focal points only (FocalPointRequiredMixin)."""
+
+    def walk_views(resolver, namespace=""):
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                space = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk_views(pattern, space)
+            else:
+                yield f"{namespace}{pattern.name}", getattr(pattern.callback, "view_class", None)
+
+    return sorted(
+        name
+        for name, view in walk_views(get_resolver())
+        if view is not None and issubclass(view, FocalPointRequiredMixin)
+    )
+
+
+FOCAL_POINT_POSTS = focal_point_views()
+
+
+def test_every_focal_point_view_is_in_the_matrix_for_focal_points_only():
+    assert len(FOCAL_POINT_POSTS) >= 9
+    assert all(MATRIX[name].allowed[0] == "focal_point" for name in FOCAL_POINT_POSTS)
+
+
+def stored_rows():
+    return [
+        sorted(map(repr, model.objects.values_list()))
+        for model in (ContactPoint, Expert, Nomination)
+    ]
+
+
+@pytest.mark.parametrize("name", FOCAL_POINT_POSTS)
+def test_a_focal_points_post_naming_another_administration_is_refused(
+    client, world, focal_point, georgia, name
+):
+    url = url_of(name, MATRIX[name], world)
+    client.force_login(focal_point)
+    before = stored_rows()
+    response = client.post(url, {"administration": georgia.pk, "name_en": "Moved"})
+    assert response.status_code == 403, url
+    assert stored_rows() == before
