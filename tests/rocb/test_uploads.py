@@ -131,11 +131,12 @@ def test_a_file_over_the_limit_is_refused_and_nothing_saved(upload, monkeypatch)
         limit = 100_000
     else:
         limit = upload.limit
+    stored = set(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*"))
     response = upload.post("big.pdf", PDF + b"0" * limit)
     assert response.status_code == 200
     assert "the limit is" in response.content.decode()
     assert not Nomination.objects.exists() and not Document.objects.exists()
-    assert not any(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.pdf"))
+    assert set(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*")) == stored  # no file was kept
 
 
 @pytest.mark.parametrize(
