@@ -129,6 +129,13 @@ def pdf_bytes(text: str) -> bytes:
     return bytes(pdf)
 
 
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A compressed archive member with a fixed date, so the same text gives the same bytes."""
+    entry = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    return entry
+
+
 def docx_bytes(text: str) -> bytes:
     """A valid Word document with one paragraph of text (any script)."""
     main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -138,7 +145,7 @@ def docx_bytes(text: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
-            "[Content_Types].xml",
+            _entry("[Content_Types].xml"),
             f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{package}/content-types">'
             '<Default Extension="rels" '
             'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -146,12 +153,12 @@ def docx_bytes(text: str) -> bytes:
             f'<Override PartName="/word/document.xml" ContentType="{main}"/></Types>',
         )
         archive.writestr(
-            "_rels/.rels",
+            _entry("_rels/.rels"),
             f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{package}/relationships">'
             f'<Relationship Id="rId1" Type="{office}" Target="word/document.xml"/></Relationships>',
         )
         archive.writestr(
-            "word/document.xml",
+            _entry("word/document.xml"),
             f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{word}"><w:body>'
             f"<w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p></w:body></w:document>",
         )
