@@ -9,11 +9,12 @@ PYTHON ?= $(shell bin/find-python)
 AXE := node_modules/axe-core/axe.min.js
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help run test ci lint fmt check messages compilemessages db stop-db install clean bench drill restart-drill
+.PHONY: help run test ci lint fmt check check-deploy messages compilemessages db stop-db install clean bench drill restart-drill
 
 help:
 	@echo "make run    serve the portal with demo data on http://127.0.0.1:8000/"
 	@echo "make test   lint, system checks, migrations check, catalogue check and the test suite"
+	@echo "make check-deploy   Django's deployment checks with production settings"
 	@echo "make lint | fmt | messages | db | stop-db | clean"
 
 # The virtual environment is rebuilt when pyproject.toml changes.
@@ -58,7 +59,18 @@ check: install db
 	DJANGO_SETTINGS_MODULE=rocb.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=rocb.settings.test $(MANAGE) makemigrations --check --dry-run -v 1
 
-test: install $(AXE) lint compilemessages check
+# Django's deployment checks (and the portal's: mail delivered) with production settings:
+# DEBUG=0, so HSTS, secure cookies and the SSL redirect behind the proxy header are on. Variables
+# already set in the environment are used as they are, so on a server this checks the real
+# configuration; unset ones get production-like stand-ins (a random key, an SMTP host).
+check-deploy: install db
+	DJANGO_SETTINGS_MODULE=rocb.settings.base DEBUG=0 \
+	SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-portal.example.org}" \
+	EMAIL_HOST="$${EMAIL_HOST:-smtp.example.org}" \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+test: install $(AXE) lint compilemessages check check-deploy
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
 		echo "Chromium not found (apt-get install chromium): the browser tests will be skipped."
 	$(VENV)/bin/pytest -n 2 -p no:cacheprovider

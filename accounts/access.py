@@ -40,13 +40,24 @@ class MemberRequiredMixin(AccessMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+def check_posted_administration(request) -> None:
+    """Raise PermissionDenied for a form post that names an administration other than the
+    user's own. A focal point acts only for their own administration, which views take from the
+    user or the URL, never from the form: a post naming another one was not made by our pages."""
+    posted = request.POST.get("administration")
+    if posted not in (None, "", str(request.user.administration_id)):
+        raise PermissionDenied
+
+
 class FocalPointRequiredMixin(MemberRequiredMixin):
     """Only a focal point of a member administration passes (office staff do their edits in
-    the admin). Views that act on one administration must still check `is_focal_point_for`."""
+    the admin), and their posts may not name another administration. Views that act on one
+    administration must still check `is_focal_point_for`."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not (
-            request.user.is_member and request.user.is_focal_point
-        ):
-            raise PermissionDenied
+        if request.user.is_authenticated:
+            if not (request.user.is_member and request.user.is_focal_point):
+                raise PermissionDenied
+            if request.method == "POST":
+                check_posted_administration(request)
         return super().dispatch(request, *args, **kwargs)

@@ -1,13 +1,20 @@
+import reversion
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import AdminUserChangeForm, AdminUserCreationForm
 from accounts.models import User
+from rocb.admin import HistoryAdmin
+
+# Who made whom a focal point or staff, and when, is in the history; the password hash is never
+# kept there (nor the last login, which is not an edit). Registered here, before the admin class,
+# so VersionAdmin does not register the model with every column.
+reversion.register(User, exclude=["password", "last_login"])
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(HistoryAdmin, DjangoUserAdmin):
     form = AdminUserChangeForm
     add_form = AdminUserCreationForm
     ordering = ["email"]

@@ -23,6 +23,10 @@ def client_ip(request) -> str:
 
 
 def username(request, credentials) -> str:
-    """Logins are case-insensitive, so their attempts are counted case-insensitively too."""
+    """Logins are case-insensitive, so their attempts are counted case-insensitively too.
+
+    Django's login forms do not limit the length of what is typed, and axes keeps at most 255
+    characters: a longer name is cut there (no address is that long, so no account's count is
+    touched) instead of failing the request."""
     value = (credentials or {}).get("username") or request.POST.get("username", "")
-    return value.strip().lower()
+    return value.strip().lower()[:255]

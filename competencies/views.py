@@ -2,6 +2,8 @@
 pages belong to members, each to its author alone, and are never cached."""
 
 from django.contrib import messages
+from django.core.validators import slug_re
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -105,7 +107,10 @@ def assessment_form(request, pk=None):
     if pk is None:
         if not request.GET.get("position"):
             return redirect("competencies:assessment_list")
-        position = get_object_or_404(JobPosition, slug=request.GET["position"])
+        slug = request.GET["position"]
+        if not slug_re.match(slug):  # not a slug (PostgreSQL even refuses some characters)
+            raise Http404
+        position = get_object_or_404(JobPosition, slug=slug)
         existing = selectors.assessments_of(request.user).filter(position=position).first()
         if existing is not None:
             return redirect("competencies:assessment_edit", pk=existing.pk)

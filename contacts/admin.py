@@ -15,7 +15,7 @@ from contacts.models import (
     verification_cutoff,
 )
 from contacts.resources import ContactPointResource, TrainingCentreResource
-from rocb.admin import TranslatedHistoryAdmin
+from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
 
 
 @admin.register(Administration)
@@ -67,7 +67,7 @@ class ContactPointAdminForm(forms.ModelForm):
         ]
 
 
-class SpreadsheetAdmin(ImportExportModelAdmin):
+class SpreadsheetAdmin(AllOrNothingImportMixin, ImportExportModelAdmin):
     """CSV and XLSX import (previewed, with row errors, all or nothing) and export. The upload
     waits for confirmation in the cache, which every host shares (Redis in production)."""
 

@@ -4,11 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from contacts.models import SPOKEN_LANGUAGES, ContactPoint, ContactRole
+from rocb.concurrency import ConflictCheckFormMixin
 
 
-class ContactPointForm(forms.ModelForm):
+class ContactPointForm(ConflictCheckFormMixin, forms.ModelForm):
     """Role, name and title in both languages, address, phone and working languages. The
-    administration is never a field: the view sets it from the URL it has checked."""
+    administration is never a field: the view sets it from the URL it has checked. An edit is
+    refused if someone saved the contact point since the form was opened."""
 
     languages = forms.MultipleChoiceField(
         label=_("Working languages"),

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -159,6 +160,8 @@ class ContactPointObjectMixin(OwnAdministrationMixin):
 
 
 @method_decorator(never_cache, name="dispatch")
+# The form's check against a concurrent edit and the save are one transaction.
+@method_decorator(transaction.atomic, name="post")
 class ContactPointUpdateView(ContactPointObjectMixin, FormView):
     template_name = "contacts/contactpoint_form.html"
     form_class = ContactPointForm

@@ -26,7 +26,7 @@ from experts.models import (
     NominationLanguage,
 )
 from experts.resources import ExpertResource
-from rocb.admin import TranslatedHistoryAdmin
+from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
 
 NAME_SEARCH = [
     "family_name_en",
@@ -70,6 +70,7 @@ class CvAdminMixin:
         if not obj or not obj.cv:
             return "-"
         url_name = "experts:cv" if isinstance(obj, Expert) else "experts:nomination_cv"
+        # format_html escapes its arguments: the uploaded file name shows as text.
         return format_html(
             '<a href="{}">{}</a>', reverse(url_name, args=[obj.pk]), obj.cv_name or obj.cv.name
         )
@@ -134,7 +135,7 @@ class ExpertLanguageInline(admin.TabularInline):
 
 
 @admin.register(Expert)
-class ExpertAdmin(CvAdminMixin, ImportMixin, TranslatedHistoryAdmin):
+class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, TranslatedHistoryAdmin):
     list_display = [
         "__str__",
         "administration",
@@ -290,6 +291,7 @@ class NominationAdmin(CvAdminMixin, TranslatedHistoryAdmin):
     def review_link(self, nomination):
         if not nomination.is_pending:
             return "-"
+        # format_html escapes its arguments (our URL and our text).
         return format_html(
             '<a href="{}">{}</a>',
             reverse("admin:experts_nomination_review", args=[nomination.pk]),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from experts.filters import in_page_language
 from experts.models import Expert, ExpertiseArea, Level, Nomination, language_choices
+from rocb.concurrency import ConflictCheckFormMixin
 
 DETAIL_FIELDS = [
     "given_names_en",
@@ -124,7 +125,9 @@ class NominationForm(ExpertDetailsForm):
         self.fields["cv"].required = True
 
 
-class ExpertUpdateForm(ExpertDetailsForm):
+class ExpertUpdateForm(ConflictCheckFormMixin, ExpertDetailsForm):
+    """Refuses to save over a change made since the form was opened (its hidden fingerprint)."""
+
     class Meta:
         model = Expert
         fields = DETAIL_FIELDS
@@ -160,7 +163,9 @@ class BaseLanguageFormSet(forms.BaseFormSet):
     def clean(self):
         if any(self.errors):
             return
-        languages = [form.cleaned_data["language"] for form in self.forms if form.has_changed()]
+        # Every filled row counts, changed or not: a record saved with its languages as they
+        # were still has them (a blank extra row has no cleaned data).
+        languages = [form.cleaned_data.get("language") for form in self.forms]
         languages = [language for language in languages if language]
         if not languages:
             raise ValidationError(_("Give at least one language and its level."))

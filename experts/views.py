@@ -4,6 +4,7 @@ page is members-only and sent with `Cache-Control: no-store`."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
@@ -17,6 +18,7 @@ from accounts.access import FocalPointRequiredMixin, MemberRequiredMixin
 from experts import selectors, services
 from experts.forms import ExpertUpdateForm, NominationForm, language_formset
 from experts.models import Expert, Nomination
+from rocb.concurrency import FIELD as EDIT_FINGERPRINT
 from rocb.files import attachment_response
 from rocb.spreadsheets import table_response
 
@@ -168,7 +170,8 @@ class _FocalPointFormMixin:
 
     def details(self, form):
         """The model columns of the form; the CV only when a file was chosen."""
-        skipped = {"areas", "consent"} | ({"cv"} if "cv" not in form.changed_data else set())
+        skipped = {"areas", "consent", EDIT_FINGERPRINT}
+        skipped |= {"cv"} if "cv" not in form.changed_data else set()
         return {name: value for name, value in form.cleaned_data.items() if name not in skipped}
 
 
@@ -178,14 +181,6 @@ class NominateView(FocalPointRequiredMixin, _FocalPointFormMixin, FormView):
 
     template_name = "experts/nomination_form.html"
     form_class = NominationForm
-
-    def post(self, request, *args, **kwargs):
-        # The administration is always the focal point's own; a form that names another one was
-        # not made by this page.
-        posted = request.POST.get("administration")
-        if posted not in (None, "", str(request.user.administration_id)):
-            raise PermissionDenied
-        return super().post(request, *args, **kwargs)
 
     def save(self, form, languages):
         nomination = services.nomination_submit(
@@ -257,8 +252,11 @@ class ExpertConfirmView(FocalPointRequiredMixin, View):
 
 
 @method_decorator(never_cache, name="dispatch")
+# The form's check against a concurrent edit and the save are one transaction.
+@method_decorator(transaction.atomic, name="post")
 class ExpertUpdateView(FocalPointRequiredMixin, _FocalPointFormMixin, FormView):
-    """One step: the focal point corrects the record, which confirms it."""
+    """One step: the focal point corrects the record, which confirms it (refused if someone
+    saved the record since the form was opened)."""
 
     template_name = "experts/expert_update.html"
     form_class = ExpertUpdateForm

@@ -14,7 +14,7 @@ from import_export.admin import ExportMixin, ImportExportMixin
 from library.forms import DocumentFileAdminForm
 from library.models import Category, Document, DocumentFile
 from library.views import serve_document_file
-from rocb.admin import TranslatedHistoryAdmin
+from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
 from rocb.sitesearch import search_query
 
 
@@ -25,7 +25,7 @@ class CategoryResource(resources.ModelResource):
 
 
 @admin.register(Category)
-class CategoryAdmin(ImportExportMixin, TranslatedHistoryAdmin):
+class CategoryAdmin(AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdmin):
     resource_classes = [CategoryResource]
     list_display = ["name", "slug", "position", "document_count"]
     list_editable = ["position"]
@@ -56,6 +56,7 @@ class DocumentFileInline(admin.TabularInline):
             "admin:library_document_download",
             args=[document_file.document_id, document_file.language],
         )
+        # format_html escapes its arguments: the uploaded file name shows as text.
         return format_html('<a href="{}">{}</a>', url, document_file.original_name)
 
     @admin.display(description=_("size"))

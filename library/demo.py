@@ -129,6 +129,13 @@ def pdf_bytes(text: str) -> bytes:
     return bytes(pdf)
 
 
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A compressed archive member with a fixed date, so the same text gives the same bytes."""
+    entry = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    return entry
+
+
 def docx_bytes(text: str) -> bytes:
     """A valid Word document with one paragraph of text (any script)."""
     main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -136,14 +143,9 @@ def docx_bytes(text: str) -> bytes:
     office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
     word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     buffer = io.BytesIO()
-
-    def member(name: str) -> zipfile.ZipInfo:
-        # A fixed date makes the same text give the same bytes (zip entries carry a time).
-        return zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
-
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
-            member("[Content_Types].xml"),
+            _entry("[Content_Types].xml"),
             f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{package}/content-types">'
             '<Default Extension="rels" '
             'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -151,12 +153,12 @@ def docx_bytes(text: str) -> bytes:
             f'<Override PartName="/word/document.xml" ContentType="{main}"/></Types>',
         )
         archive.writestr(
-            member("_rels/.rels"),
+            _entry("_rels/.rels"),
             f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{package}/relationships">'
             f'<Relationship Id="rId1" Type="{office}" Target="word/document.xml"/></Relationships>',
         )
         archive.writestr(
-            member("word/document.xml"),
+            _entry("word/document.xml"),
             f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{word}"><w:body>'
             f"<w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p></w:body></w:document>",
         )

@@ -6,7 +6,7 @@ from import_export.admin import ImportExportMixin
 
 from outreach import services
 from outreach.models import Event, NewsItem, Status, Tool
-from rocb.admin import TranslatedHistoryAdmin
+from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
 
 
 class NewsItemResource(resources.ModelResource):
@@ -95,7 +95,9 @@ class PublicationActions:
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(PublicationActions, ImportExportMixin, TranslatedHistoryAdmin):
+class NewsItemAdmin(
+    PublicationActions, AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdmin
+):
     resource_classes = [NewsItemResource]
     list_display = ["title", "status", "published_at", "updated_at"]
     list_filter = ["status", "published_at"]
@@ -111,7 +113,9 @@ class NewsItemAdmin(PublicationActions, ImportExportMixin, TranslatedHistoryAdmi
 
 
 @admin.register(Event)
-class EventAdmin(PublicationActions, ImportExportMixin, TranslatedHistoryAdmin):
+class EventAdmin(
+    PublicationActions, AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdmin
+):
     resource_classes = [EventResource]
     list_display = ["title", "kind", "starts_on", "ends_on", "place", "status"]
     list_filter = ["status", "kind", "starts_on"]
@@ -127,7 +131,7 @@ class EventAdmin(PublicationActions, ImportExportMixin, TranslatedHistoryAdmin):
 
 
 @admin.register(Tool)
-class ToolAdmin(ImportExportMixin, TranslatedHistoryAdmin):
+class ToolAdmin(AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdmin):
     resource_classes = [ToolResource]
     list_display = ["title", "kind", "is_promoted", "position"]
     list_filter = ["kind", "is_promoted"]

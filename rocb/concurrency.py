@@ -20,6 +20,10 @@ def row_fingerprint(model, pk, *, lock: bool = False) -> str | None:
     """A digest of the stored row (every concrete column), or None when it no longer exists."""
     columns = [field.attname for field in model._meta.concrete_fields]
     rows = model._base_manager.filter(pk=pk)
+    if hasattr(rows, "rewrite"):
+        # modeltranslation would read `title` as the page language's column: the digest of a
+        # form opened on an English page must match the same row read on a Russian one.
+        rows = rows.rewrite(False)
     if lock:
         rows = rows.select_for_update()
     values = rows.values(*columns).first()
@@ -50,6 +54,9 @@ class ConflictCheckFormMixin(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
+        # A fingerprint that is not even text (it was tampered with) is no error of a field the
+        # page shows: for a record being edited it counts as an unknown version, below.
+        self._errors.pop(FIELD, None)
         if self.instance.pk is not None:
             opened = cleaned_data.get(FIELD)
             current = row_fingerprint(type(self.instance), self.instance.pk, lock=True)

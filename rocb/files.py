@@ -109,11 +109,25 @@ def attachment_response(field_file, *, filename: str) -> FileResponse:
     content_type = KINDS[kind][0] if kind else "application/octet-stream"
     field_file.open("rb")
     response = FileResponse(
-        field_file, as_attachment=True, filename=filename, content_type=content_type
+        field_file,
+        as_attachment=True,
+        filename=download_name(filename, kind),
+        content_type=content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def download_name(filename: str, kind: str | None) -> str:
+    """The name a download is saved under: printable characters only, ending in the extension
+    of what the file really is (a PDF uploaded as "cv.exe" is saved as "cv.exe.pdf")."""
+    name = "".join(char for char in filename if char.isprintable()).strip() or "download"
+    if kind is not None:
+        extensions = mimetypes.guess_all_extensions(KINDS[kind][0]) or [f".{kind}"]
+        if PurePath(name).suffix.lower() not in extensions:
+            name += guess_extension(kind)
+    return name
 
 
 def guess_extension(kind: str) -> str:

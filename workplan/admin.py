@@ -13,7 +13,7 @@ from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from rocb.admin import TranslatedHistoryAdmin
+from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
 from workplan import services
 from workplan.models import Activity, Goal, Plan, ProgressEntry, ReportingPeriod, Stakeholder
 from workplan.resources import NUMBER, PlanTableResource
@@ -29,7 +29,7 @@ class ProgressEntryInline(TranslationStackedInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(ImportMixin, TranslatedHistoryAdmin):
+class ActivityAdmin(AllOrNothingImportMixin, ImportMixin, TranslatedHistoryAdmin):
     resource_classes = [PlanTableResource]
     import_formats = [CSV, XLSX]
     list_display = ["number", "title", "status", "stakeholder_names", "is_countable"]

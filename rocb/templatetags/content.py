@@ -34,6 +34,7 @@ def translated(obj, field: str):
     value = getattr(obj, field, "") or ""
     if not _is_fallback(obj, field):
         return value
+    # format_html escapes the content's text: only the two spans are markup.
     return format_html(
         '<span lang="en">{}</span> <span class="untranslated">{}</span>',
         value,

@@ -4,7 +4,7 @@ import pytest
 from reversion.models import Version
 
 from competencies.models import Competency, JobPosition
-from rocb.concurrency import row_fingerprint
+from rocb.concurrency import FIELD, row_fingerprint
 
 pytestmark = pytest.mark.django_db
 
@@ -64,13 +64,12 @@ def test_reverting_an_edit_brings_back_both_languages(staff_client):
         "descriptors-INITIAL_FORMS": 0,
     }
 
-    def fingerprint():  # as the change form posts it back
-        return {"edit_fingerprint": row_fingerprint(Competency, competency.pk)}
+    def opened():
+        """The form as the admin opens it: with the fingerprint of the row at that moment."""
+        return {**form, FIELD: row_fingerprint(Competency, competency.pk)}
 
-    # the first save makes the first version in the history
-    assert staff_client.post(url, {**form, **fingerprint()}).status_code == 302
-    edited = {**form, "name_ru": "Общение", **fingerprint()}
-    assert staff_client.post(url, edited).status_code == 302
+    assert staff_client.post(url, opened()).status_code == 302  # first version in the history
+    assert staff_client.post(url, {**opened(), "name_ru": "Общение"}).status_code == 302
     competency.refresh_from_db()
     assert competency.name_ru == "Общение"
     first = Version.objects.get_for_object(competency).order_by("pk").first()

@@ -6,6 +6,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from contacts.models import ContactPoint
+from rocb.concurrency import FIELD, row_fingerprint
 from tests.contacts.builders import make_contact
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +38,11 @@ def own_contact(azerbaijan):
 @pytest.fixture
 def foreign_contact(georgia):
     return make_contact(georgia, name="Nino Beridze", verified_on=datetime.date(2024, 1, 1))
+
+
+def edit_data(contact, **changes) -> dict:
+    """The edit form's data as posted: with the fingerprint of the row as the form opened it."""
+    return {**VALID, **changes, FIELD: row_fingerprint(ContactPoint, contact.pk)}
 
 
 def _snapshot():
@@ -101,11 +107,14 @@ def test_a_contact_of_another_administration_is_not_found_under_ones_own(
     assert _snapshot() == before
 
 
-def test_a_posted_administration_is_ignored(client, focal_point, azerbaijan, georgia):
+def test_a_posted_administration_is_refused(client, focal_point, own_contact, georgia):
     client.force_login(focal_point)
-    client.post("/en/members/contacts/az/add/", {**VALID, "administration": georgia.pk})
-    contact = ContactPoint.objects.get()
-    assert contact.administration == azerbaijan
+    before = _snapshot()
+    for method, url in _urls(own_contact):
+        if method == "post":
+            response = client.post(url, {**edit_data(own_contact), "administration": georgia.pk})
+            assert response.status_code == 403, url
+    assert _snapshot() == before
 
 
 # The focal point's own administration ----------------------------------------------------------
@@ -140,7 +149,9 @@ def test_the_focal_point_adds_a_contact_point(client, focal_point, azerbaijan):
 
 def test_the_focal_point_edits_a_contact_point(client, focal_point, own_contact):
     client.force_login(focal_point)
-    response = client.post(f"/en/members/contacts/az/{own_contact.pk}/edit/", VALID)
+    response = client.post(
+        f"/en/members/contacts/az/{own_contact.pk}/edit/", edit_data(own_contact)
+    )
     assert response.status_code == 302
     own_contact.refresh_from_db()
     assert own_contact.name_en == "Rashad Aliyev"
@@ -214,7 +225,7 @@ def test_every_change_is_in_the_history_with_its_author(
 ):
     client.force_login(focal_point)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/en/members/contacts/az/{own_contact.pk}/edit/", VALID)
+        client.post(f"/en/members/contacts/az/{own_contact.pk}/edit/", edit_data(own_contact))
     versions = Version.objects.get_for_object(own_contact)
     assert versions.count() == 1
     version = versions.get()
@@ -236,9 +247,10 @@ def test_every_change_is_in_the_history_with_its_author(
 
 def test_reverting_a_russian_edit_restores_the_russian_text(client, focal_point, own_contact):
     client.force_login(focal_point)
-    client.post(f"/en/members/contacts/az/{own_contact.pk}/edit/", VALID)
+    client.post(f"/en/members/contacts/az/{own_contact.pk}/edit/", edit_data(own_contact))
     client.post(
-        f"/en/members/contacts/az/{own_contact.pk}/edit/", {**VALID, "name_ru": "Другое Имя"}
+        f"/en/members/contacts/az/{own_contact.pk}/edit/",
+        edit_data(own_contact, name_ru="Другое Имя"),
     )
     first = Version.objects.get_for_object(own_contact).last()  # the oldest
     first.revision.revert()
@@ -252,7 +264,7 @@ def test_staff_are_told_of_each_change(
 ):
     client.force_login(focal_point)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/ru/members/contacts/az/{own_contact.pk}/edit/", VALID)
+        client.post(f"/ru/members/contacts/az/{own_contact.pk}/edit/", edit_data(own_contact))
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["office@rocb.test"]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from experts.models import Expert, stale_cutoff
+from rocb.concurrency import FIELD, row_fingerprint
 from tests.experts.factories import make_expert
 from tests.factories import make_administration, make_user
 
@@ -126,6 +127,8 @@ def update_data(expert, **overrides):
         "languages-0-level": "4",
         "languages-1-language": "ru",
         "languages-1-level": "2",
+        # The form as opened: with the fingerprint of the record at that moment.
+        FIELD: row_fingerprint(Expert, expert.pk),
     }
     data.update(overrides)
     return data

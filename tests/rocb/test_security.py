@@ -139,3 +139,49 @@ def test_error_pages_render_without_the_database(client, language, not_found, se
         response = views.server_error(RequestFactory().get(f"/{language}/"))
     assert response.status_code == 500
     assert server_error in response.content.decode()
+
+
+@pytest.fixture
+def database_down(django_db_blocker, monkeypatch):
+    """The database stops answering: every connection attempt is refused at once."""
+    from django.db import connections
+
+    connection = connections["default"]
+    options = {k: v for k, v in connection.settings_dict.get("OPTIONS", {}).items() if k != "host"}
+    with django_db_blocker.unblock():
+        connection.close()
+        monkeypatch.setitem(connection.settings_dict, "HOST", "127.0.0.1")
+        monkeypatch.setitem(connection.settings_dict, "PORT", "1")
+        monkeypatch.setitem(connection.settings_dict, "OPTIONS", {**options, "connect_timeout": 2})
+        yield
+        connection.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "not_found", "server_error"),
+    [
+        ("en", "Page not found", "Something went wrong"),
+        ("ru", "Страница не найдена", "Что-то пошло не так"),
+    ],
+)
+def test_error_pages_render_through_the_whole_stack_while_the_database_is_down(
+    database_down, settings, language, not_found, server_error
+):
+    # A logged-in visitor: their session lives in the database that is down.
+    client = Client(raise_request_exception=False)
+    client.cookies[settings.SESSION_COOKIE_NAME] = "a" * 32
+    pages = {
+        f"/{language}/no-such-page/": (404, not_found),
+        f"/{language}/": (500, server_error),
+        f"/{language}/members/": (500, server_error),
+        f"/{language}/members/experts/": (500, server_error),
+    }
+    for path, (status, text) in pages.items():
+        response = client.get(path)
+        assert response.status_code == status, path
+        html = response.content.decode()
+        assert text in html, path
+        assert f'<html lang="{language}">' in html, path
+        assert "Content-Security-Policy" in response, path
+    health = client.get("/healthz")
+    assert (health.status_code, health.json()["database"]) == (503, "unavailable")

@@ -1,0 +1,485 @@
+"""Who may open what: every URL of the portal, found by walking the URL configuration.
+
+Every members-only page, export and file download is in MATRIX and is tried as an anonymous
+visitor (sent to log in), as users who may not see it (a member of another administration, or a
+logged-in user outside the member administrations: 403, or 404 where the object concerns one
+administration) and as the user it is for (200). Every other URL is in PUBLIC and is tried as an
+anonymous visitor. A URL that is in neither fails `test_every_url_is_in_the_matrix`, so a new
+page cannot go out without its access rule being tested here. The admin's URLs are walked too.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import quote, urlencode
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+
+from accounts.access import FocalPointRequiredMixin
+from competencies.models import Competency, JobPosition
+from competencies.services import assessment_save
+from contacts.models import ContactPoint
+from experts.models import Expert, Nomination
+from library.models import Document
+from tests.competencies.factories import make_competency, make_position
+from tests.contacts.builders import make_contact
+from tests.experts.factories import make_expert, make_nomination, pdf_upload
+from tests.factories import make_user
+from tests.library.factories import make_document
+from tests.outreach.factories import make_event, make_news
+
+pytestmark = pytest.mark.django_db
+
+
+class World:
+    """The objects URL arguments need, each built on first use with the apps' factories."""
+
+    def __init__(self, request):
+        self.request = request
+
+    def user(self, name: str):
+        return self.request.getfixturevalue(name)
+
+    @cached_property
+    def expert(self):
+        """An expert of Azerbaijan's administration, with a CV."""
+        expert = make_expert(administration=self.user("azerbaijan"))
+        expert.cv.save("cv.pdf", pdf_upload(), save=False)
+        expert.cv_name = "Резюме эксперта.pdf"
+        expert.save()
+        return expert
+
+    @cached_property
+    def nomination(self):
+        """A nomination by Azerbaijan's focal point (with its CV)."""
+        return make_nomination(nominated_by=self.user("focal_point"))
+
+    @cached_property
+    def contact(self):
+        return make_contact(self.user("azerbaijan"))
+
+    @cached_property
+    def members_document(self):
+        return make_document(visibility=Document.Visibility.MEMBERS)
+
+    @cached_property
+    def public_document(self):
+        return make_document(visibility=Document.Visibility.PUBLIC)
+
+    @cached_property
+    def assessment(self):
+        """The member's own self-assessment."""
+        competencies = [make_competency() for _ in range(2)]
+        position = make_position(requires=dict.fromkeys(competencies, 2))
+        return assessment_save(
+            owner=self.user("member"),
+            position=position,
+            ratings={competency.pk: 1 for competency in competencies},
+        )
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Access to one members-only URL: who is refused with which status, who gets in."""
+
+    refused: tuple[tuple[str, int], ...]
+    allowed: tuple[str, int]
+    args: object = lambda world: []  # World -> URL arguments
+    query: object = lambda world: {}  # World -> query string
+    method: str = "get"
+
+
+def az(world):
+    return ["az"]
+
+
+MEMBERS = Rule(refused=(("outsider", 403),), allowed=("member", 200))
+# Pages a focal point uses for their own administration (the administration comes from the user).
+FOCAL_POINT = Rule(refused=(("member", 403), ("outsider", 403)), allowed=("focal_point", 200))
+STAFF = Rule(refused=(("member", 403), ("focal_point", 403)), allowed=("staff", 200))
+
+
+def focal_point_of_az(*, args, status=200, method="get"):
+    """Pages about Azerbaijan's administration that only its focal point may use."""
+    return Rule(
+        refused=(("other_focal_point", 403), ("member", 403)),
+        allowed=("focal_point", status),
+        args=args,
+        method=method,
+    )
+
+
+def own_assessment(status=200):
+    return Rule(
+        refused=(("other_member", 404), ("outsider", 403)),
+        allowed=("member", status),
+        args=lambda world: [world.assessment.pk],
+    )
+
+
+MATRIX: dict[str, Rule] = {
+    "members:home": MEMBERS,
+    # National Contact Points: every member reads every administration's page and exports.
+    "contacts:directory": MEMBERS,
+    "contacts:export_csv": MEMBERS,
+    "contacts:export_xlsx": MEMBERS,
+    "contacts:export_vcf": MEMBERS,
+    "contacts:administration": Rule(refused=(("outsider", 403),), allowed=("member", 200), args=az),
+    "contacts:add": focal_point_of_az(args=az),
+    "contacts:edit": focal_point_of_az(args=lambda world: ["az", world.contact.pk]),
+    "contacts:delete": focal_point_of_az(args=lambda world: ["az", world.contact.pk]),
+    "contacts:confirm": focal_point_of_az(args=az, status=302, method="post"),
+    # Regional Experts Database: records and CVs for every member; exports for office staff.
+    "experts:list": MEMBERS,
+    "experts:detail": Rule(
+        refused=(("outsider", 403),),
+        allowed=("other_focal_point", 200),
+        args=lambda world: [world.expert.pk],
+    ),
+    "experts:cv": Rule(
+        refused=(("outsider", 403),),
+        allowed=("other_focal_point", 200),
+        args=lambda world: [world.expert.pk],
+    ),
+    "experts:export_csv": STAFF,
+    "experts:export_xlsx": STAFF,
+    "experts:confirm": focal_point_of_az(
+        args=lambda world: [world.expert.pk], status=302, method="post"
+    ),
+    "experts:update": focal_point_of_az(args=lambda world: [world.expert.pk]),
+    "experts:stale": FOCAL_POINT,
+    "experts:nominate": FOCAL_POINT,
+    "experts:nominations": FOCAL_POINT,
+    "experts:nomination_cv": Rule(
+        # Another administration's nominations are not even acknowledged.
+        refused=(("other_focal_point", 404), ("member", 404), ("outsider", 403)),
+        allowed=("focal_point", 200),
+        args=lambda world: [world.nomination.pk],
+    ),
+    # Translated materials: members' documents and their files.
+    "library:material_list": MEMBERS,
+    "library:material_detail": Rule(
+        refused=(("outsider", 403),),
+        allowed=("member", 200),
+        args=lambda world: [world.members_document.pk],
+    ),
+    "library:material_download": Rule(
+        refused=(("outsider", 403),),
+        allowed=("member", 200),
+        args=lambda world: [world.members_document.pk, "ru"],
+    ),
+    # Self-assessments: each member's own.
+    "competencies:assessment_list": MEMBERS,
+    "competencies:assessment_start": Rule(
+        refused=(("outsider", 403),),
+        allowed=("other_member", 200),
+        query=lambda world: {"position": world.assessment.position.slug},
+    ),
+    "competencies:assessment_detail": own_assessment(),
+    "competencies:assessment_edit": own_assessment(),
+    "competencies:assessment_delete": own_assessment(),
+}
+
+# Everything else, with what an anonymous visitor gets.
+PUBLIC: dict[str, tuple[object, int]] = {
+    "healthz": (lambda world: [], 200),
+    "sitemap": (lambda world: [], 200),
+    "sitemap_section": (lambda world: ["home"], 200),
+    "robots_txt": (lambda world: [], 200),
+    "home": (lambda world: [], 200),
+    "search": (lambda world: [], 200),
+    "accounts:login": (lambda world: [], 200),
+    "accounts:logout": (lambda world: [], 405),  # POST only
+    "accounts:password_reset": (lambda world: [], 200),
+    "accounts:password_reset_done": (lambda world: [], 200),
+    "accounts:password_reset_confirm": (lambda world: ["MQ", "no-such-token"], 200),
+    "accounts:password_reset_complete": (lambda world: [], 200),
+    "contacts:training_centres": (lambda world: [], 200),
+    "library:document_list": (lambda world: [], 200),
+    "library:document_detail": (lambda world: [world.public_document.pk], 200),
+    "library:document_download": (lambda world: [world.public_document.pk, "en"], 200),
+    "workplan:plan": (lambda world: [], 200),
+    "workplan:activity": (lambda world: ["1.1"], 200),
+    "workplan:progress": (lambda world: [], 200),
+    "workplan:export_csv": (lambda world: [], 200),
+    "workplan:export_xlsx": (lambda world: [], 200),
+    "outreach:news_list": (lambda world: [], 200),
+    "outreach:news_feed": (lambda world: [], 200),
+    "outreach:news_atom_feed": (lambda world: [], 200),
+    "outreach:news_detail": (lambda world: [make_news().slug], 200),
+    "outreach:event_list": (lambda world: [], 200),
+    "outreach:event_detail": (lambda world: [make_event().slug], 200),
+    "outreach:event_calendar": (lambda world: [make_event().slug], 200),
+    "outreach:tool_list": (lambda world: [], 200),
+    "competencies:overview": (lambda world: [], 200),
+    "competencies:position_list": (lambda world: [], 200),
+    "competencies:position_detail": (lambda world: [JobPosition.objects.first().slug], 200),
+    "competencies:dictionary": (lambda world: [], 200),
+    "competencies:competency_detail": (lambda world: [Competency.objects.first().code], 200),
+    "competencies:qualifications": (lambda world: [], 200),
+    "competencies:compare": (lambda world: [], 200),
+}
+
+
+def walk(resolver=None, prefix="", namespace=""):
+    """(name, route) of every URL pattern outside the admin."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            space = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from walk(pattern, prefix + str(pattern.pattern), space)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}{pattern.name}", prefix + str(pattern.pattern)
+
+
+@pytest.fixture
+def other_member(georgia):
+    """A member of another administration (Georgia), not a focal point."""
+    return make_user(email="member@customs.ge", administration=georgia)
+
+
+@pytest.fixture
+def world(request):
+    return World(request)
+
+
+def fetch(client, method: str, path: str):
+    response = getattr(client, method)(path)
+    if response.streaming:
+        b"".join(response.streaming_content)  # which closes a download's file
+    return response
+
+
+def url_of(name: str, rule: Rule, world: World) -> str:
+    path = reverse(name, args=rule.args(world))
+    query = rule.query(world)
+    return f"{path}?{urlencode(query)}" if query else path
+
+
+def test_every_url_is_in_the_matrix():
+    names = {name for name, _route in walk()}
+    assert "None" not in {name.rsplit(":", 1)[-1] for name in names}, "an unnamed URL"
+    assert not set(MATRIX) & set(PUBLIC)
+    assert names - set(MATRIX) - set(PUBLIC) == set(), "new URLs: add them to MATRIX or PUBLIC"
+    assert set(MATRIX) | set(PUBLIC) <= names, "the matrix names URLs that no longer exist"
+
+
+def test_everything_under_members_is_in_the_matrix():
+    members = {name for name, route in walk() if re.match(r"^(\^)?(en|ru)/members/", route)}
+    assert members and members <= set(MATRIX)
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_anonymous_visitors_are_sent_to_log_in(client, world, name):
+    rule = MATRIX[name]
+    for language in ("en", "ru"):
+        url = url_of(name, rule, world).replace("/en/", f"/{language}/", 1)
+        response = fetch(client, rule.method, url)
+        assert response.status_code == 302, url
+        assert response["Location"] == f"/{language}/accounts/login/?next={quote(url)}"
+
+
+@pytest.mark.parametrize(
+    ("name", "who"),
+    [(name, who) for name, rule in sorted(MATRIX.items()) for who, _status in rule.refused],
+)
+def test_users_it_is_not_for_are_refused(client, world, other_member, name, who):
+    rule = MATRIX[name]
+    expected = dict(rule.refused)[who]
+    url = url_of(name, rule, world)
+    client.force_login(world.user(who))
+    response = fetch(client, rule.method, url)
+    assert response.status_code == expected, url
+    assert "Content-Disposition" not in response
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_the_user_it_is_for_gets_in(client, world, other_member, name):
+    rule = MATRIX[name]
+    who, expected = rule.allowed
+    url = url_of(name, rule, world)
+    client.force_login(world.user(who))
+    response = fetch(client, rule.method, url)
+    assert response.status_code == expected, url
+    if expected == 200:
+        # Personal data and members' files are never kept by a browser or proxy cache.
+        assert "no-store" in response["Cache-Control"], url
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC))
+def test_public_urls_are_public(client, world, name):
+    args, expected = PUBLIC[name]
+    response = fetch(client, "get", reverse(name, args=args(world)))
+    assert response.status_code == expected, name
+
+
+# Files that are not for everyone ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("visibility", "who", "path", "expected"),
+    [
+        ("members", None, "documents", 404),
+        ("staff", None, "documents", 404),
+        ("staff", "member", "members/materials", 404),
+        ("staff", "staff", "members/materials", 404),  # staff use the admin for the archive
+    ],
+)
+def test_documents_are_served_only_where_their_visibility_allows(
+    client, request, visibility, who, path, expected
+):
+    document = make_document(visibility=visibility)
+    if who:
+        client.force_login(request.getfixturevalue(who))
+    response = fetch(client, "get", f"/en/{path}/{document.pk}/download/en/")
+    assert response.status_code == expected
+
+
+# The admin ---------------------------------------------------------------------------------------
+
+SAMPLE_ARGUMENTS = {
+    "object_id": "1",
+    "pk": "1",
+    "id": "1",
+    "content_type_id": "1",
+    "language": "en",
+    "file_format": "xlsx",
+}
+
+
+def admin_routes() -> dict[str, str]:
+    """Every URL pattern of the admin, with a path that reaches it (sample arguments)."""
+    (admin_resolver,) = (
+        pattern
+        for pattern in get_resolver().url_patterns
+        if isinstance(pattern, URLResolver) and pattern.namespace == "admin"
+    )
+    routes = {}
+
+    def collect(resolver, prefix):
+        for pattern in resolver.url_patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                collect(pattern, route)
+                continue
+            path = re.sub(r"\(\?P<app_label>(\w+)\|[^)]*\)", r"\1", route)
+            path = path.replace("(?P<url>.*)", "no-such-page/")
+            path = path.replace(r"(\d+)", "1").replace("([^/]+)", "1")
+            path = path.replace("^", "").replace("$", "")
+            path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: SAMPLE_ARGUMENTS[m.group(1)], path)
+            routes[route] = "/" + path
+
+    collect(admin_resolver, str(admin_resolver.pattern))
+    return routes
+
+
+def admin_paths() -> list[str]:
+    return list(admin_routes().values())
+
+
+def test_the_admin_walk_reaches_every_admin_url():
+    routes = admin_routes()
+    assert "/admin/library/document/1/download/en/" in routes.values()
+    assert len(routes) > 150
+    for route, path in routes.items():
+        assert resolve(path).route == route.replace("/^", "/"), path  # not the catch-all
+
+
+@pytest.mark.parametrize("who", [None, "member", "focal_point", "outsider"])
+def test_every_admin_url_sends_anyone_but_staff_to_the_admin_login(client, request, who):
+    if who:
+        client.force_login(request.getfixturevalue(who))
+    wrong = {}
+    for path in admin_paths():
+        if path == "/admin/login/":
+            continue
+        response = fetch(client, "get", path)
+        location = response.get("Location", "")
+        if path == "/admin/logout/" and location == "/admin/":
+            continue  # the admin sends whoever is not logged in as staff to its index
+        if response.status_code != 302 or not location.startswith("/admin/login/?next="):
+            wrong[path] = (response.status_code, location)
+    assert wrong == {}
+
+
+@dataclass(frozen=True)
+class AdminFile:
+    path: object  # World -> path
+    kind: str = field(default="application/pdf")
+
+
+ADMIN_FILES = {
+    "a staff-only document": AdminFile(
+        lambda world: (
+            f"/admin/library/document/"
+            f"{make_document(visibility=Document.Visibility.STAFF).pk}/download/en/"
+        )
+    ),
+    "a nominee's CV": AdminFile(
+        lambda world: f"/en/members/experts/nominations/{world.nomination.pk}/cv/"
+    ),
+    "the framework workbook": AdminFile(
+        lambda world: "/admin/competencies/competency/spreadsheet/export/xlsx/",
+        kind="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", ADMIN_FILES)
+def test_staff_download_the_office_files(staff_client, world, name):
+    spec = ADMIN_FILES[name]
+    response = fetch(staff_client, "get", spec.path(world))
+    assert response.status_code == 200
+    assert response["Content-Type"] == spec.kind
+    assert response["Content-Disposition"].startswith("attachment")
+
+
+# A focal point's post naming another administration ----------------------------------------
+
+
+def focal_point_views() -> list[str]:
+    """The URLs whose view admits focal points only (FocalPointRequiredMixin)."""
+
+    def walk_views(resolver, namespace=""):
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                space = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk_views(pattern, space)
+            else:
+                yield f"{namespace}{pattern.name}", getattr(pattern.callback, "view_class", None)
+
+    return sorted(
+        name
+        for name, view in walk_views(get_resolver())
+        if view is not None and issubclass(view, FocalPointRequiredMixin)
+    )
+
+
+FOCAL_POINT_POSTS = focal_point_views()
+
+
+def test_every_focal_point_view_is_in_the_matrix_for_focal_points_only():
+    assert len(FOCAL_POINT_POSTS) >= 9
+    assert all(MATRIX[name].allowed[0] == "focal_point" for name in FOCAL_POINT_POSTS)
+
+
+def stored_rows():
+    return [
+        sorted(map(repr, model.objects.values_list()))
+        for model in (ContactPoint, Expert, Nomination)
+    ]
+
+
+@pytest.mark.parametrize("name", FOCAL_POINT_POSTS)
+def test_a_focal_points_post_naming_another_administration_is_refused(
+    client, world, focal_point, georgia, name
+):
+    url = url_of(name, MATRIX[name], world)
+    client.force_login(focal_point)
+    before = stored_rows()
+    response = client.post(url, {"administration": georgia.pk, "name_en": "Moved"})
+    assert response.status_code == 403, url
+    assert stored_rows() == before

@@ -1,0 +1,335 @@
+"""Hostile and malformed form posts (property-based, with hypothesis): the portal never answers
+500, a refused post says why, and a post either saves everything it stands for or nothing.
+
+Each form starts from a post that would succeed; hypothesis replaces, adds or drops fields with
+hostile values (very long and control-character text, SQL and markup, numbers out of range,
+lists where one value is expected). Query strings of every page are fuzzed in
+tests/test_query_fuzz.py (the site search's `q` among them).
+"""
+
+import io
+import zipfile
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from competencies.models import SelfAssessment, SelfRating
+from contacts.models import ContactPoint
+from experts.models import Expert, ExpertiseArea, ExpertLanguage, Nomination, NominationLanguage
+from rocb.concurrency import FIELD, row_fingerprint
+from tests.competencies.factories import make_competency, make_position
+from tests.contacts.builders import make_contact
+from tests.experts.factories import PDF, make_expert
+from tests.factories import PASSWORD
+from tests.test_query_fuzz import values
+
+pytestmark = pytest.mark.django_db
+
+FUZZ = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+DROPPED = object()
+
+
+def changes(field_names):
+    """Some of the form's fields (and some it does not have) replaced by hostile values, or
+    dropped."""
+    return st.dictionaries(
+        st.one_of(st.sampled_from(field_names), st.text(min_size=1, max_size=12)),
+        st.one_of(values, st.lists(values, min_size=2, max_size=3), st.just(DROPPED)),
+        min_size=1,
+        max_size=4,
+    )
+
+
+def apply(data: dict, fuzzed: dict) -> dict:
+    data = dict(data)
+    for key, value in fuzzed.items():
+        if value is DROPPED:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
+
+
+def assert_answered(response, *, saved: bool):
+    """Never a 500; a form shown again says what is wrong."""
+    assert response.status_code < 500
+    if response.status_code == 200 and not saved:
+        html = response.content.decode()
+        assert 'class="errorlist' in html or 'role="alert"' in html, html[:2000]
+
+
+# Accounts --------------------------------------------------------------------------------------
+
+
+@FUZZ
+@given(fuzzed=changes(["username", "password", "next"]))
+@example(fuzzed={"username": "Ж" * 2000})  # longer than axes keeps: was a server error
+def test_login(client, member, fuzzed):
+    data = apply({"username": member.email, "password": "wrong"}, fuzzed)
+    response = client.post("/en/accounts/login/", data)
+    logged_in = "_auth_user_id" in client.session
+    assert_answered(response, saved=logged_in)
+    if logged_in:
+        assert (data.get("username"), data.get("password")) == (member.email, PASSWORD)
+        client.logout()
+
+
+@FUZZ
+@given(fuzzed=changes(["email"]))
+def test_password_reset(client, member, fuzzed):
+    sent = len(mail.outbox)
+    data = apply({"email": "nobody@example.org"}, fuzzed)
+    response = client.post("/en/accounts/password-reset/", data)
+    assert_answered(response, saved=response.status_code == 302)
+    # Mail goes only to the address of an account, whatever was typed.
+    assert all(message.to == [member.email] for message in mail.outbox[sent:])
+
+
+# Experts ---------------------------------------------------------------------------------------
+
+EXPERT_FIELDS = [
+    "given_names_en",
+    "family_name_en",
+    "given_names_ru",
+    "family_name_ru",
+    "position_en",
+    "position_ru",
+    "email",
+    "phone",
+    "areas",
+    "experience_en",
+    "experience_ru",
+    "accreditation",
+    "consent",
+    "cv",
+    "administration",
+    "languages-TOTAL_FORMS",
+    "languages-INITIAL_FORMS",
+    "languages-0-language",
+    "languages-0-level",
+    "languages-1-language",
+    "languages-1-level",
+]
+
+
+def expert_form(**overrides) -> dict:
+    areas = ExpertiseArea.objects.filter(slug="risk-management")
+    return {
+        "given_names_en": "Aygun",
+        "family_name_en": "Huseynova",
+        "position_en": "Risk analyst",
+        "email": "aygun@customs.az",
+        "areas": [area.pk for area in areas],
+        "accreditation": "none",
+        "consent": "on",
+        "cv": SimpleUploadedFile("cv.pdf", PDF),
+        "languages-TOTAL_FORMS": "2",
+        "languages-INITIAL_FORMS": "0",
+        "languages-MIN_NUM_FORMS": "0",
+        "languages-MAX_NUM_FORMS": "20",
+        "languages-0-language": "en",
+        "languages-0-level": "3",
+        **overrides,
+    }
+
+
+def nominations():
+    return Nomination.objects.count(), NominationLanguage.objects.count()
+
+
+@FUZZ
+@given(fuzzed=changes(EXPERT_FIELDS))
+def test_nomination(client, focal_point, fuzzed):
+    client.force_login(focal_point)
+    before = nominations()
+    response = client.post("/en/members/experts/nominate/", apply(expert_form(), fuzzed))
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    if saved:
+        nomination = Nomination.objects.latest("pk")
+        assert nomination.administration_id == focal_point.administration_id
+        assert nomination.languages.exists() and nomination.areas.exists() and nomination.cv
+        assert nominations()[0] == before[0] + 1
+    else:
+        assert nominations() == before
+
+
+@FUZZ
+@given(fuzzed=changes(EXPERT_FIELDS))
+def test_expert_update(client, focal_point, azerbaijan, fuzzed):
+    expert = Expert.objects.first() or make_expert(administration=azerbaijan)
+    client.force_login(focal_point)
+    before = (
+        row_fingerprint(Expert, expert.pk),
+        sorted(ExpertLanguage.objects.filter(expert=expert).values_list("language", "level")),
+    )
+    data = expert_form(email=expert.email, **{FIELD: before[0]})
+    data.pop("cv")
+    response = client.post(f"/en/members/experts/{expert.pk}/update/", apply(data, fuzzed))
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    after = (
+        row_fingerprint(Expert, expert.pk),
+        sorted(ExpertLanguage.objects.filter(expert=expert).values_list("language", "level")),
+    )
+    if saved:
+        assert after[1]  # languages were replaced, never emptied
+    else:
+        assert after == before
+
+
+# Contact points -------------------------------------------------------------------------------
+
+CONTACT_FIELDS = [
+    "role",
+    "name_en",
+    "name_ru",
+    "title_en",
+    "title_ru",
+    "email",
+    "phone",
+    "languages",
+    "administration",
+    FIELD,
+]
+CONTACT = {
+    "role": "learning",
+    "name_en": "Rashad Aliyev",
+    "title_en": "Director",
+    "email": "rashad@customs.az",
+    "phone": "+994124040000",
+    "languages": ["az", "ru"],
+}
+
+
+def contacts():
+    return sorted(map(repr, ContactPoint.objects.values_list()))
+
+
+@FUZZ
+@given(fuzzed=changes(CONTACT_FIELDS))
+@example(fuzzed={FIELD: "\x00"})  # was refused with no message shown
+def test_contact_point_add(client, focal_point, azerbaijan, fuzzed):
+    client.force_login(focal_point)
+    before = ContactPoint.objects.count()
+    response = client.post("/en/members/contacts/az/add/", apply(CONTACT, fuzzed))
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    assert ContactPoint.objects.count() == before + saved
+    assert not ContactPoint.objects.exclude(administration=azerbaijan).exists()
+
+
+@FUZZ
+@given(fuzzed=changes(CONTACT_FIELDS))
+@example(fuzzed={FIELD: "\x00"})
+def test_contact_point_edit(client, focal_point, azerbaijan, fuzzed):
+    contact = ContactPoint.objects.first() or make_contact(azerbaijan)
+    client.force_login(focal_point)
+    before = contacts()
+    data = {**CONTACT, FIELD: row_fingerprint(ContactPoint, contact.pk)}
+    response = client.post(f"/en/members/contacts/az/{contact.pk}/edit/", apply(data, fuzzed))
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    if not saved:
+        assert contacts() == before
+    assert ContactPoint.objects.get(pk=contact.pk).administration == azerbaijan
+
+
+# Self-assessment ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def position(db):
+    competencies = [make_competency() for _ in range(3)]
+    return make_position(requires=dict.fromkeys(competencies, 2))
+
+
+@FUZZ
+@given(data=st.data())
+def test_self_assessment(client, member, position, data):
+    client.force_login(member)
+    names = [
+        f"competency-{pk}" for pk in position.requirements.values_list("competency", flat=True)
+    ]
+    fuzzed = data.draw(changes([*names, "competency-0", "position"]))
+    before = SelfAssessment.objects.count(), SelfRating.objects.count()
+    response = client.post(
+        f"/en/competencies/self-assessment/new/?position={position.slug}",
+        apply(dict.fromkeys(names, "1"), fuzzed),
+    )
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    if saved:
+        assessment = SelfAssessment.objects.get(owner=member, position=position)
+        assert assessment.ratings.count() == len(names)
+    else:
+        assert (SelfAssessment.objects.count(), SelfRating.objects.count()) == before
+
+
+# The admin's imports ----------------------------------------------------------------------------
+
+
+def zip_of(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+uploads = st.one_of(
+    st.binary(max_size=2000),
+    st.text(max_size=500).map(lambda text: text.encode("utf-8", "surrogatepass")),
+    st.lists(st.lists(values, max_size=6), max_size=5).map(
+        lambda rows: "\n".join(",".join(row) for row in rows).encode("utf-8", "surrogatepass")
+    ),
+    st.dictionaries(
+        st.text(alphabet="abcdefghiklmnoprstuvwxyz.-_", min_size=1, max_size=16),
+        st.binary(max_size=200),
+        max_size=3,
+    ).map(zip_of),
+)
+IMPORTS = [
+    ("/admin/contacts/contactpoint/import/", ContactPoint),
+    ("/admin/experts/expert/import/", Expert),
+    ("/admin/workplan/activity/import/", None),
+    ("/admin/outreach/newsitem/import/", None),
+    ("/admin/library/category/import/", None),
+]
+
+
+@pytest.mark.parametrize(("url", "model"), IMPORTS)
+@FUZZ
+@given(
+    content=uploads,
+    name=st.sampled_from(["rows.csv", "rows.xlsx", "rows.zip", "../../rows.csv", "rows"]),
+    file_format=st.sampled_from(["0", "1", "2", "-1", "x", ""]),
+)
+@example(content=b"\n\x00", name="rows.csv", file_format="0")  # no header row: was a 500
+def test_admin_import_upload(staff_client, url, model, content, name, file_format):
+    before = model.objects.count() if model else None
+    response = staff_client.post(
+        url,
+        {"resource": "0", "format": file_format, "import_file": SimpleUploadedFile(name, content)},
+    )
+    assert response.status_code < 500
+    if model:
+        assert model.objects.count() == before  # a check saves nothing
+
+
+@FUZZ
+@given(content=uploads, button=st.sampled_from(["check", "import"]))
+def test_framework_import_upload(staff_client, content, button):
+    response = staff_client.post(
+        "/admin/competencies/competency/spreadsheet/",
+        {"file": SimpleUploadedFile("framework.xlsx", content), button: "1"},
+    )
+    assert response.status_code == 200
+    assert "The framework is imported." not in response.content.decode()
