@@ -5,7 +5,6 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
-from import_export.tmp_storages import CacheStorage
 
 from contacts.models import (
     SPOKEN_LANGUAGES,
@@ -68,11 +67,9 @@ class ContactPointAdminForm(forms.ModelForm):
 
 
 class SpreadsheetAdmin(AllOrNothingImportMixin, ImportExportModelAdmin):
-    """CSV and XLSX import (previewed, with row errors, all or nothing) and export. The upload
-    waits for confirmation in the cache, which every host shares (Redis in production)."""
+    """CSV and XLSX import (previewed, with row errors, all or nothing) and export."""
 
     formats = [base_formats.CSV, base_formats.XLSX]
-    tmp_storage_class = CacheStorage
 
 
 # Import/export buttons and the history's "Recover deleted" button share the change list.

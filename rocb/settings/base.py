@@ -132,6 +132,9 @@ else:
         }
     }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Admin imports keep the uploaded file in the cache between preview and confirmation, so the
+# confirmation may reach another host (the cache is Redis there).
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 # Public pages are cached for anonymous visitors; edits in these apps refresh them at once.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 3600)
 PUBLIC_CONTENT_APPS = {"contacts", "library", "workplan", "competencies", "outreach"}
