@@ -205,7 +205,9 @@ def test_the_search_can_use_the_gin_index(experts):
     query = Expert.objects.filter(search_vector=search_query("risk")).values("pk").query
     sql, params = query.sql_with_params()
     with connection.cursor() as cursor:
+        # Only the index can then answer: no sequential scan, nor a full scan of another index.
         cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "experts_expert_search_gin" in plan

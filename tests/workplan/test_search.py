@@ -47,6 +47,8 @@ def test_the_search_uses_the_gin_index(plan, language):
         vector=search_query(word, language)
     )
     with connection.cursor() as cursor:
+        # Only the index can then answer: no sequential scan, nor a full scan of another index.
         cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
         plan_text = queryset.explain()
     assert f"workplan_activity_search_{language}" in plan_text
