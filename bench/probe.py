@@ -1,6 +1,6 @@
 """Part of the benchmark run in a Django process on the benchmark database, before the server
 starts. For each page it:
-- fills the path's "{...}" parts from the data (`placeholders()`);
+- fills the path's "{...}" parts from the data (`bench.pages.placeholders()`);
 - counts the queries one request makes, rendered afresh (not from the page cache);
 - times requests in the process, without the network and the load generator: `cold_ms`, the
   median of fresh renders (the cache emptied before each: what the first visitor after an edit
@@ -26,16 +26,11 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from accounts.scale import BENCH_MEMBER  # noqa: E402
-from competencies.models import JobPosition  # noqa: E402
-from contacts.models import Administration  # noqa: E402
-from experts.models import Expert  # noqa: E402
-from outreach.models import NewsItem  # noqa: E402
-from workplan.models import Activity  # noqa: E402
+from bench.pages import placeholders  # noqa: E402
 
 COLD_RUNS = 5
 WARM_RUNS = 30
@@ -51,35 +46,6 @@ class QueryCounter:
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
         return execute(sql, params, many, context)
-
-
-def placeholders() -> dict[str, str]:
-    """Values for the pages' "{...}" parts, taken from the data: the busiest of each kind."""
-    activity = (
-        Activity.objects.filter(goal__plan__is_current=True)
-        .select_related("goal")
-        .annotate(entries=Count("progress_entries"))
-        .order_by("-entries", "goal__number", "sequence")
-        .first()
-    )
-    position = (
-        JobPosition.objects.annotate(required=Count("requirements"))
-        .order_by("-required", "slug")
-        .first()
-    )
-    expert = (
-        Expert.objects.annotate(areas_count=Count("areas"))
-        .order_by("-areas_count", "pk")
-        .only("pk")
-        .first()
-    )
-    return {
-        "activity": activity.number,
-        "news": NewsItem.objects.published().values_list("slug", flat=True).first(),
-        "position": position.slug,
-        "expert": str(expert.pk),
-        "az": str(Administration.objects.get(code="AZ").pk),
-    }
 
 
 def _get(client: Client, path: str):

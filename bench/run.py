@@ -5,10 +5,10 @@
 2. gunicorn serves the portal as in production (2 sync workers, DEBUG off, WhiteNoise, file
    cache shared by the workers) on 127.0.0.1.
 3. wrk, a separate process, loads each page at 16 and 64 connections: a warm-up, then three
-   runs; the median run is reported, with its ratio to the floor (a bare Django view through
-   the same middleware) measured in the same run, the queries one request makes, the time a
-   request takes inside the server (bench/probe.py), the workers' peak memory and the machine's
-   load average (other processes on the machine lower the figures).
+   runs, each right after a run of the floor (a bare Django view through the same middleware,
+   so that both see the same load from other processes); the run with the median ratio to its
+   floor is reported, with the queries one request makes, the time a request takes inside the
+   server (bench/probe.py), the workers' peak memory and the machine's load average.
 
 The table is printed and the figures written to bench/results/latest.json.
 """
@@ -42,7 +42,7 @@ class Page:
     member: bool = False  # requested with a logged-in member's session
 
 
-# "{...}" parts of a path are filled from the scale data by bench/probe.py (`placeholders()`).
+# "{...}" parts of a path are filled from the scale data (bench/pages.py, run by bench/probe.py).
 PAGES = [
     Page("floor", "/bench/floor"),
     Page("home", "/en/"),
@@ -232,6 +232,31 @@ class Server:
             self.peak_load = max(self.peak_load, os.getloadavg()[0])
             time.sleep(0.2)
 
+    def wait_idle(self, timeout: float = 300) -> None:
+        """Wait until the workers have worked off what the load generator left queued: a sync
+        worker finishes every request it accepted even when the client has gone, and that work
+        must not count against the next run."""
+        import psutil
+
+        workers = psutil.Process(self.process.pid).children()
+
+        def busy_seconds() -> float:
+            total = 0.0
+            for worker in workers:
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    times = worker.cpu_times()
+                    total += times.user + times.system
+            return total
+
+        deadline = time.monotonic() + timeout
+        before = busy_seconds()
+        while time.monotonic() < deadline:
+            time.sleep(0.25)
+            after = busy_seconds()
+            if after - before < 0.02:
+                return
+            before = after
+
     def stop(self) -> None:
         self._sampling = False
         self.process.terminate()
@@ -261,19 +286,65 @@ def wrk(path: str, connections: int, seconds: int, cookie: str | None) -> dict:
     return figures
 
 
-def measure(page: Page, connections: int, args, cookie: str) -> dict:
-    wrk(page.path, connections, args.warmup, cookie if page.member else None)
-    runs = [
-        wrk(page.path, connections, args.seconds, cookie if page.member else None)
-        for _ in range(args.repeats)
-    ]
-    return sorted(runs, key=lambda run: run["rps"])[len(runs) // 2]
+def measure(page: Page, connections: int, args, cookie: str, server: Server) -> list[dict]:
+    """A warm-up, then `args.repeats` runs of the page."""
+
+    def run(seconds: int) -> dict:
+        figures = wrk(page.path, connections, seconds, cookie if page.member else None)
+        server.wait_idle()
+        return figures
+
+    run(args.warmup)
+    return [run(args.seconds) for _ in range(args.repeats)]
+
+
+def measure_against_floor(
+    page: Page, floor: Page, connections: int, args, cookie: str, server: Server
+) -> tuple[dict, float, list[dict]]:
+    """Runs of the page, each right after a run of the floor: the load other processes put on
+    the machine changes from minute to minute, so each run is compared with a floor measured
+    under the same load. Returns the figures of the run with the median ratio, that ratio, and
+    the floor's runs."""
+
+    def run(target: Page, seconds: int) -> dict:
+        figures = wrk(target.path, connections, seconds, cookie if target.member else None)
+        server.wait_idle()
+        return figures
+
+    run(page, args.warmup)
+    pairs = []
+    for _ in range(args.repeats):
+        floor_run = run(floor, args.seconds)
+        page_run = run(page, args.seconds)
+        pairs.append((page_run["rps"] / max(floor_run["rps"], 1e-9), page_run, floor_run))
+    ratio, figures, _floor_run = sorted(pairs, key=lambda pair: pair[0])[len(pairs) // 2]
+    return figures, ratio, [floor_run for _ratio, _run, floor_run in pairs]
+
+
+def median_run(runs: list[dict]) -> dict:
+    return sorted(runs, key=lambda figures: figures["rps"])[len(runs) // 2]
+
+
+def result(page: Page, connections: int, figures: dict, ratio: float, probed: dict) -> Result:
+    return Result(
+        page=page.name,
+        connections=connections,
+        rps=round(figures["rps"], 1),
+        p50_ms=figures["p50"] / 1000,
+        p95_ms=figures["p95"] / 1000,
+        p99_ms=figures["p99"] / 1000,
+        errors=figures["errors"],
+        ratio_to_floor=round(ratio, 3),
+        queries=probed[page.name]["queries"],
+        server_p95_ms=probed[page.name]["server_p95_ms"],
+        cold_ms=probed[page.name]["cold_ms"],
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fresh", action="store_true", help="rebuild the scale data")
-    parser.add_argument("--seconds", type=int, default=5, help="length of each measured run")
+    parser.add_argument("--seconds", type=int, default=4, help="length of each measured run")
     parser.add_argument("--warmup", type=int, default=2, help="length of the warm-up run")
     parser.add_argument("--repeats", type=int, default=3, help="measured runs per page")
     parser.add_argument("--connections", default="16,64", help="comma-separated")
@@ -293,25 +364,21 @@ def main() -> None:
     results: list[Result] = []
     try:
         for connections in [int(c) for c in args.connections.split(",")]:
-            floor = measure(pages[0], connections, args, cookie)
-            for page in pages:
-                figures = floor if page is pages[0] else measure(page, connections, args, cookie)
-                results.append(
-                    Result(
-                        page=page.name,
-                        connections=connections,
-                        rps=round(figures["rps"], 1),
-                        p50_ms=figures["p50"] / 1000,
-                        p95_ms=figures["p95"] / 1000,
-                        p99_ms=figures["p99"] / 1000,
-                        errors=figures["errors"],
-                        ratio_to_floor=round(figures["rps"] / floor["rps"], 3),
-                        queries=probed[page.name]["queries"],
-                        server_p95_ms=probed[page.name]["server_p95_ms"],
-                        cold_ms=probed[page.name]["cold_ms"],
-                    )
+            floor_runs = measure(pages[0], connections, args, cookie, server)
+            measured = []
+            for page in pages[1:]:
+                figures, ratio, floors = measure_against_floor(
+                    page, pages[0], connections, args, cookie, server
                 )
-                print(format_row(results[-1]), flush=True)
+                floor_runs += floors
+                measured.append((page, figures, ratio))
+                print(format_row(result(page, connections, figures, ratio, probed)), flush=True)
+            floor = median_run(floor_runs)
+            results.append(result(pages[0], connections, floor, 1.0, probed))
+            results += [
+                result(page, connections, figures, ratio, probed)
+                for page, figures, ratio in measured
+            ]
     finally:
         server.stop()
     peak_mib = server.peak_worker_rss / 2**20

@@ -27,6 +27,7 @@ from experts.models import (
 )
 from experts.resources import ExpertResource
 from rocb.admin import TranslatedHistoryAdmin
+from rocb.cache import invalidate_fragments
 
 NAME_SEARCH = [
     "family_name_en",
@@ -188,6 +189,7 @@ class ExpertAdmin(CvAdminMixin, ImportMixin, TranslatedHistoryAdmin):
     @admin.action(description=_("Mark the selected records as confirmed today"))
     def mark_confirmed(self, request, queryset):
         count = queryset.update(confirmed_on=timezone.localdate())
+        invalidate_fragments("experts")  # update() saves no model: the cached records are stale
         self.message_user(
             request,
             ngettext(

@@ -4,6 +4,7 @@ import pytest
 from reversion.models import Version
 
 from competencies.models import Competency, JobPosition
+from rocb.concurrency import row_fingerprint
 
 pytestmark = pytest.mark.django_db
 
@@ -62,8 +63,11 @@ def test_reverting_an_edit_brings_back_both_languages(staff_client):
         "descriptors-TOTAL_FORMS": 0,
         "descriptors-INITIAL_FORMS": 0,
     }
-    assert staff_client.post(url, form).status_code == 302  # first version in the history
-    assert staff_client.post(url, {**form, "name_ru": "Общение"}).status_code == 302
+    # Each save posts the conflict check's fingerprint of the row, as the change form does.
+    fingerprint = {"edit_fingerprint": row_fingerprint(Competency, competency.pk)}
+    assert staff_client.post(url, {**form, **fingerprint}).status_code == 302  # first version
+    fingerprint = {"edit_fingerprint": row_fingerprint(Competency, competency.pk)}
+    assert staff_client.post(url, {**form, **fingerprint, "name_ru": "Общение"}).status_code == 302
     competency.refresh_from_db()
     assert competency.name_ru == "Общение"
     first = Version.objects.get_for_object(competency).order_by("pk").first()
