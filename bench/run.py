@@ -33,6 +33,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "bench" / "results"
 REPORTER = BASE_DIR / "bench" / "report.lua"
 PORT = 8765
+ACCEPT_ENCODING = "gzip, deflate, br"  # what browsers send
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,9 @@ def wrk(path: str, connections: int, seconds: int, cookie: str | None) -> dict:
         "10s",
         "-s",
         str(REPORTER),
+        # As every browser asks: the portal sends cached pages gzip-compressed.
+        "-H",
+        f"Accept-Encoding: {ACCEPT_ENCODING}",
         f"http://127.0.0.1:{PORT}{path}",
     ]
     if cookie:

@@ -1,3 +1,4 @@
+import gzip
 import time
 
 import pytest
@@ -129,3 +130,34 @@ def test_an_edit_moves_the_generations_on_again_once_committed(
     # A page rendered between the save and the commit (from the data before it) is not kept.
     assert current_generation() != pages
     assert app_generations(["contacts"]) != fragments
+
+
+@cache_public_page
+def long_page(request):
+    calls.append(request.path)
+    return HttpResponse("Работа бюро. " * 200, content_type="text/html; charset=utf-8")
+
+
+def test_a_cached_text_page_goes_compressed_to_clients_that_accept_gzip():
+    request = RequestFactory().get("/ru/long/")
+    first = long_page(request)
+    plain = first.content
+    assert "Accept-Encoding" in first["Vary"]
+    compressed = long_page(RequestFactory().get("/ru/long/", headers={"Accept-Encoding": "gzip"}))
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert len(compressed.content) < len(plain) / 10
+    assert gzip.decompress(compressed.content) == plain
+    again = long_page(RequestFactory().get("/ru/long/"))
+    assert again.content == plain and not again.has_header("Content-Encoding")
+    assert len(calls) == 1
+
+
+def test_short_pages_and_files_are_kept_as_they_are():
+    assert not CachedPage.of(HttpResponse("short")).gzipped
+    spreadsheet = HttpResponse(
+        b"PK" * 2000,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    assert not CachedPage.of(spreadsheet).gzipped
+    assert CachedPage.of(HttpResponse("<rss/>" * 300, content_type="application/rss+xml")).gzipped
