@@ -1,4 +1,5 @@
-"""Benchmark scale: a member user for the logged-in pages (bench@member.test)."""
+"""Benchmark scale: a member user for the logged-in pages (bench@member.test), the focal point
+of Azerbaijan's administration."""
 
 from accounts.models import User
 from contacts.models import Administration
@@ -7,7 +8,7 @@ BENCH_MEMBER = "bench@member.test"
 BENCH_PASSWORD = "bench-member-password"  # noqa: S105 - benchmark database only
 
 
-def load(*, stdout) -> None:
+def load(*, stdout, scale: float = 1.0) -> None:
     User.objects.create_user(
         BENCH_MEMBER,
         BENCH_PASSWORD,

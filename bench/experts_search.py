@@ -10,7 +10,6 @@ result query and of its count.
 
 import argparse
 import os
-import random
 import statistics
 import time
 
@@ -24,63 +23,20 @@ from django.db import connection, transaction  # noqa: E402
 from django.http import QueryDict  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone, translation  # noqa: E402
+from django.utils import translation  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from contacts.models import Administration  # noqa: E402
-from experts import selectors, services  # noqa: E402
-from experts.models import LANGUAGES, Expert, ExpertiseArea, ExpertLanguage  # noqa: E402
-
-GIVEN = ["Elvin", "Nigar", "Giorgi", "Tamar", "Aidos", "Saule", "Sergey", "Olga", "Oksana", "Ion"]
-FAMILY = ["Aliyev", "Hasanova", "Kapanadze", "Lomidze", "Nurlanov", "Ivanov", "Smirnova", "Rusu"]
-POSITIONS = [
-    ("Head of Risk Management Division", "Начальник отдела управления рисками"),
-    ("Senior Post-Clearance Audit Inspector", "Старший инспектор пост-таможенного аудита"),
-    ("Tariff Classification Specialist", "Специалист по тарифной классификации"),
-    ("Customs Valuation Expert", "Эксперт по таможенной стоимости"),
-    ("Head of Training Centre", "Начальник учебного центра"),
-    ("HR Development Officer", "Специалист по развитию персонала"),
-    ("AEO Programme Manager", "Руководитель программы УЭО"),
-    ("Integrity Adviser", "Советник по вопросам добросовестности"),
-]
+from experts import selectors  # noqa: E402
+from experts.models import Expert, ExpertiseArea  # noqa: E402
+from experts.scale import make_experts  # noqa: E402
+from rocb.scaling import generator  # noqa: E402
 
 
 def fill(count: int) -> None:
-    rng = random.Random(7)  # noqa: S311 - test data
-    administrations = list(Administration.objects.members())
-    areas = list(ExpertiseArea.objects.all())
-    others = [code for code, _name in LANGUAGES if code not in ("en", "ru")]
-    today = timezone.localdate()
-    experts = Expert.objects.bulk_create(
-        Expert(
-            administration=rng.choice(administrations),
-            given_names_en=rng.choice(GIVEN),
-            family_name_en=f"{rng.choice(FAMILY)}{n}",
-            position_en=(position := rng.choice(POSITIONS))[0],
-            position_ru=position[1],
-            email=f"bench{n}@customs.test",
-            accreditation=rng.choice(["none", "none", "in_progress", "expert", "facilitator"]),
-            consent_given_on=today,
-            confirmed_on=today - timezone.timedelta(days=rng.randrange(800)),
-        )
-        for n in range(count)
-    )
-    Expert.areas.through.objects.bulk_create(
-        Expert.areas.through(expert_id=expert.pk, expertisearea_id=area.pk)
-        for expert in experts
-        for area in rng.sample(areas, rng.randint(1, 4))
-    )
-    ExpertLanguage.objects.bulk_create(
-        ExpertLanguage(expert=expert, language=code, level=rng.randint(1, 4))
-        for expert in experts
-        for code in rng.sample(["en", "ru", *rng.sample(others, 2)], rng.randint(1, 3))
-    )
     started = time.perf_counter()
-    services.expert_index(expert_ids=[expert.pk for expert in experts])
-    print(f"Indexed {count} experts in {time.perf_counter() - started:.2f} s")
-    with connection.cursor() as cursor:
-        for table in ("experts_expert", "experts_expert_areas", "experts_expertlanguage"):
-            cursor.execute(f"ANALYZE {table}")
+    make_experts(count, rng=generator(7))
+    print(f"Generated and indexed {count} experts in {time.perf_counter() - started:.2f} s")
 
 
 def explain(language: str, params: dict) -> None:

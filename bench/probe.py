@@ -1,10 +1,19 @@
-"""Part of the benchmark run in a Django process on the benchmark database: the queries one
-request of each page makes (rendered afresh, not from the page cache), and a member's session
-cookie for the load generator. Prints one JSON line."""
+"""Part of the benchmark run in a Django process on the benchmark database, before the server
+starts. For each page it:
+- fills the path's "{...}" parts from the data (`bench.pages.placeholders()`);
+- counts the queries one request makes, rendered afresh (not from the page cache);
+- times requests in the process, without the network and the load generator: `cold_ms`, the
+  median of fresh renders (the cache emptied before each: what the first visitor after an edit
+  waits), and `server_p50_ms` / `server_p95_ms` of requests served as wrk gets them (public
+  pages from the page cache);
+and it logs a member in for wrk's logged-in pages. Prints one JSON line.
+"""
 
 import json
 import os
+import statistics
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -18,32 +27,75 @@ from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from accounts.scale import BENCH_MEMBER  # noqa: E402
+from bench.pages import placeholders  # noqa: E402
+from bench.run import ACCEPT_ENCODING  # noqa: E402
+
+COLD_RUNS = 5
+WARM_RUNS = 30
+
+
+class QueryCounter:
+    """Counts the SQL statements run (an execute wrapper: unlike `connection.queries`, it is not
+    reset when a request starts, and needs no DEBUG)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def _get(client: Client, path: str):
+    response = client.get(path)
+    if response.status_code != 200:
+        sys.exit(f"{path} answered {response.status_code}")
+    return response
+
+
+def _milliseconds(client: Client, path: str, *, cold: bool) -> float:
+    if cold:
+        cache.clear()
+    started = time.perf_counter()
+    _get(client, path)
+    return (time.perf_counter() - started) * 1000
 
 
 def main() -> None:
     pages = json.loads(sys.argv[1])
+    values = placeholders()
     member = User.objects.get(email=BENCH_MEMBER)
-    anonymous, logged_in = Client(), Client()
+    # Requests as a browser makes them (the portal sends cached pages compressed).
+    headers = {"Accept-Encoding": ACCEPT_ENCODING}
+    anonymous, logged_in = Client(headers=headers), Client(headers=headers)
     logged_in.force_login(member)
-    queries = {}
+    figures = {}
     for page in pages:
         client = logged_in if page["member"] else anonymous
+        path = page["path"].format(**values)
         cache.clear()
-        client.get(page["path"])  # warm up the process (imports, template loading)
+        _get(client, path)  # warm up the process (imports, template loading)
         cache.clear()
-        with CaptureQueriesContext(connection) as captured:
-            response = client.get(page["path"])
-        if response.status_code != 200:
-            sys.exit(f"{page['path']} answered {response.status_code}")
-        queries[page["name"]] = len(captured.captured_queries)
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
+            _get(client, path)
+        cold = [_milliseconds(client, path, cold=True) for _ in range(COLD_RUNS)]
+        warm = sorted(_milliseconds(client, path, cold=False) for _ in range(WARM_RUNS))
+        figures[page["name"]] = {
+            "path": path,
+            "queries": counter.count,
+            "cold_ms": round(statistics.median(cold), 1),
+            "server_p50_ms": round(statistics.median(warm), 1),
+            "server_p95_ms": round(warm[int(len(warm) * 0.95) - 1], 1),
+        }
+    cache.clear()
     cookie = (
         f"{settings.SESSION_COOKIE_NAME}={logged_in.cookies[settings.SESSION_COOKIE_NAME].value}"
     )
-    print(json.dumps({"queries": queries, "cookie": cookie}))
+    print(json.dumps({"pages": figures, "cookie": cookie}))
 
 
 if __name__ == "__main__":

@@ -5,9 +5,10 @@
 2. gunicorn serves the portal as in production (2 sync workers, DEBUG off, WhiteNoise, file
    cache shared by the workers) on 127.0.0.1.
 3. wrk, a separate process, loads each page at 16 and 64 connections: a warm-up, then three
-   runs; the median run is reported, with its ratio to the floor (a bare Django view through
-   the same middleware) measured in the same run, the queries one request makes, and the
-   workers' peak memory.
+   runs, each right after a run of the floor (a bare Django view through the same middleware,
+   so that both see the same load from other processes); the run with the median ratio to its
+   floor is reported, with the queries one request makes, the time a request takes inside the
+   server (bench/probe.py), the workers' peak memory and the machine's load average.
 
 The table is printed and the figures written to bench/results/latest.json.
 """
@@ -25,13 +26,14 @@ import tempfile
 import threading
 import time
 import urllib.request
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "bench" / "results"
 REPORTER = BASE_DIR / "bench" / "report.lua"
 PORT = 8765
+ACCEPT_ENCODING = "gzip, deflate, br"  # what browsers send
 
 
 @dataclass(frozen=True)
@@ -41,12 +43,29 @@ class Page:
     member: bool = False  # requested with a logged-in member's session
 
 
-# Paths resolved against the scale data by `pages()`; "{...}" parts are filled from the data.
+# "{...}" parts of a path are filled from the scale data (bench/pages.py, run by bench/probe.py).
 PAGES = [
     Page("floor", "/bench/floor"),
     Page("home", "/en/"),
     Page("home (ru)", "/ru/"),
+    Page("work plan", "/en/workplan/"),
+    Page("activity", "/en/workplan/activities/{activity}/"),
+    Page("progress dashboard", "/en/workplan/progress/"),
+    Page("news list", "/en/news/"),
+    Page("news item", "/en/news/{news}/"),
+    Page("competency dictionary", "/en/competencies/dictionary/"),
+    Page("job description", "/en/competencies/positions/{position}/"),
+    Page("site search", "/en/search/?q=risk+management"),
     Page("members home", "/en/members/", member=True),
+    # Text and two filters: risk experts of one administration who speak Russian.
+    Page(
+        "experts search",
+        "/en/members/experts/?q=risk&administration={az}&language=ru",
+        member=True,
+    ),
+    Page("expert", "/en/members/experts/{expert}/", member=True),
+    Page("contacts directory", "/en/members/contacts/", member=True),
+    Page("materials", "/en/members/materials/", member=True),
 ]
 
 
@@ -61,6 +80,8 @@ class Result:
     errors: int
     ratio_to_floor: float
     queries: int
+    server_p95_ms: float  # inside the server, without network and queueing (bench/probe.py)
+    cold_ms: float  # a fresh render, the page cache empty
 
 
 def environment(database_url: str) -> dict:
@@ -144,12 +165,13 @@ def prepare(env: dict, fresh: bool) -> None:
     print(f"Scale data: loaded in {time.monotonic() - started:.0f} s.")
 
 
-def probe(env: dict) -> tuple[dict[str, int], str]:
-    """Queries per request of each page (in a Django process on the same data), and a
-    logged-in member's session cookie for wrk."""
+def probe(env: dict, pages: list[Page]) -> tuple[dict[str, dict], str]:
+    """Each page's path filled from the data, its queries per request and its time inside the
+    server (in a Django process on the same data), and a logged-in member's session cookie for
+    wrk."""
     script = BASE_DIR / "bench" / "probe.py"
     output = subprocess.run(  # noqa: S603
-        [sys.executable, str(script), json.dumps([asdict(page) for page in PAGES])],
+        [sys.executable, str(script), json.dumps([asdict(page) for page in pages])],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,
@@ -159,7 +181,7 @@ def probe(env: dict) -> tuple[dict[str, int], str]:
     if output.returncode:
         sys.exit(f"bench/probe.py failed:\n{output.stderr}")
     data = json.loads(output.stdout.strip().splitlines()[-1])
-    return data["queries"], data["cookie"]
+    return data["pages"], data["cookie"]
 
 
 class Server:
@@ -184,6 +206,7 @@ class Server:
             env=env,
         )
         self.peak_worker_rss = 0
+        self.peak_load = 0.0
         self._sampling = True
         self._sampler = threading.Thread(target=self._sample, daemon=True)
         self._wait_until_up()
@@ -207,7 +230,33 @@ class Server:
             for worker in master.children():
                 with contextlib.suppress(psutil.NoSuchProcess):
                     self.peak_worker_rss = max(self.peak_worker_rss, worker.memory_info().rss)
+            self.peak_load = max(self.peak_load, os.getloadavg()[0])
             time.sleep(0.2)
+
+    def wait_idle(self, timeout: float = 300) -> None:
+        """Wait until the workers have worked off what the load generator left queued: a sync
+        worker finishes every request it accepted even when the client has gone, and that work
+        must not count against the next run."""
+        import psutil
+
+        workers = psutil.Process(self.process.pid).children()
+
+        def busy_seconds() -> float:
+            total = 0.0
+            for worker in workers:
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    times = worker.cpu_times()
+                    total += times.user + times.system
+            return total
+
+        deadline = time.monotonic() + timeout
+        before = busy_seconds()
+        while time.monotonic() < deadline:
+            time.sleep(0.25)
+            after = busy_seconds()
+            if after - before < 0.02:
+                return
+            before = after
 
     def stop(self) -> None:
         self._sampling = False
@@ -228,6 +277,9 @@ def wrk(path: str, connections: int, seconds: int, cookie: str | None) -> dict:
         "10s",
         "-s",
         str(REPORTER),
+        # As every browser asks: the portal sends cached pages gzip-compressed.
+        "-H",
+        f"Accept-Encoding: {ACCEPT_ENCODING}",
         f"http://127.0.0.1:{PORT}{path}",
     ]
     if cookie:
@@ -238,19 +290,65 @@ def wrk(path: str, connections: int, seconds: int, cookie: str | None) -> dict:
     return figures
 
 
-def measure(page: Page, connections: int, args, cookie: str) -> dict:
-    wrk(page.path, connections, args.warmup, cookie if page.member else None)
-    runs = [
-        wrk(page.path, connections, args.seconds, cookie if page.member else None)
-        for _ in range(args.repeats)
-    ]
-    return sorted(runs, key=lambda run: run["rps"])[len(runs) // 2]
+def measure(page: Page, connections: int, args, cookie: str, server: Server) -> list[dict]:
+    """A warm-up, then `args.repeats` runs of the page."""
+
+    def run(seconds: int) -> dict:
+        figures = wrk(page.path, connections, seconds, cookie if page.member else None)
+        server.wait_idle()
+        return figures
+
+    run(args.warmup)
+    return [run(args.seconds) for _ in range(args.repeats)]
+
+
+def measure_against_floor(
+    page: Page, floor: Page, connections: int, args, cookie: str, server: Server
+) -> tuple[dict, float, list[dict]]:
+    """Runs of the page, each right after a run of the floor: the load other processes put on
+    the machine changes from minute to minute, so each run is compared with a floor measured
+    under the same load. Returns the figures of the run with the median ratio, that ratio, and
+    the floor's runs."""
+
+    def run(target: Page, seconds: int) -> dict:
+        figures = wrk(target.path, connections, seconds, cookie if target.member else None)
+        server.wait_idle()
+        return figures
+
+    run(page, args.warmup)
+    pairs = []
+    for _ in range(args.repeats):
+        floor_run = run(floor, args.seconds)
+        page_run = run(page, args.seconds)
+        pairs.append((page_run["rps"] / max(floor_run["rps"], 1e-9), page_run, floor_run))
+    ratio, figures, _floor_run = sorted(pairs, key=lambda pair: pair[0])[len(pairs) // 2]
+    return figures, ratio, [floor_run for _ratio, _run, floor_run in pairs]
+
+
+def median_run(runs: list[dict]) -> dict:
+    return sorted(runs, key=lambda figures: figures["rps"])[len(runs) // 2]
+
+
+def result(page: Page, connections: int, figures: dict, ratio: float, probed: dict) -> Result:
+    return Result(
+        page=page.name,
+        connections=connections,
+        rps=round(figures["rps"], 1),
+        p50_ms=figures["p50"] / 1000,
+        p95_ms=figures["p95"] / 1000,
+        p99_ms=figures["p99"] / 1000,
+        errors=figures["errors"],
+        ratio_to_floor=round(ratio, 3),
+        queries=probed[page.name]["queries"],
+        server_p95_ms=probed[page.name]["server_p95_ms"],
+        cold_ms=probed[page.name]["cold_ms"],
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fresh", action="store_true", help="rebuild the scale data")
-    parser.add_argument("--seconds", type=int, default=5, help="length of each measured run")
+    parser.add_argument("--seconds", type=int, default=4, help="length of each measured run")
     parser.add_argument("--warmup", type=int, default=2, help="length of the warm-up run")
     parser.add_argument("--repeats", type=int, default=3, help="measured runs per page")
     parser.add_argument("--connections", default="16,64", help="comma-separated")
@@ -261,40 +359,56 @@ def main() -> None:
 
     env = environment(bench_database_url())
     prepare(env, args.fresh)
-    queries, cookie = probe(env)
+    pages = [page for page in PAGES if page is PAGES[0] or not args.only or args.only in page.name]
+    probed, cookie = probe(env, pages)
+    pages = [replace(page, path=probed[page.name]["path"]) for page in pages]
+    load_before = os.getloadavg()
+    print(f"Load average before the run: {format_load(load_before)}", flush=True)
     server = Server(env)
     results: list[Result] = []
     try:
         for connections in [int(c) for c in args.connections.split(",")]:
-            floor = measure(PAGES[0], connections, args, cookie)
-            for page in PAGES:
-                if args.only and args.only not in page.name and page is not PAGES[0]:
-                    continue
-                figures = floor if page is PAGES[0] else measure(page, connections, args, cookie)
-                results.append(
-                    Result(
-                        page=page.name,
-                        connections=connections,
-                        rps=round(figures["rps"], 1),
-                        p50_ms=figures["p50"] / 1000,
-                        p95_ms=figures["p95"] / 1000,
-                        p99_ms=figures["p99"] / 1000,
-                        errors=figures["errors"],
-                        ratio_to_floor=round(figures["rps"] / floor["rps"], 3),
-                        queries=queries.get(page.name, 0),
-                    )
+            floor_runs = measure(pages[0], connections, args, cookie, server)
+            measured = []
+            for page in pages[1:]:
+                figures, ratio, floors = measure_against_floor(
+                    page, pages[0], connections, args, cookie, server
                 )
-                print(format_row(results[-1]), flush=True)
+                floor_runs += floors
+                measured.append((page, figures, ratio))
+                print(format_row(result(page, connections, figures, ratio, probed)), flush=True)
+            floor = median_run(floor_runs)
+            results.append(result(pages[0], connections, floor, 1.0, probed))
+            results += [
+                result(page, connections, figures, ratio, probed)
+                for page, figures, ratio in measured
+            ]
     finally:
         server.stop()
     peak_mib = server.peak_worker_rss / 2**20
+    load_after = os.getloadavg()
     print_table(results, peak_mib)
+    checks = targets(results, pages, peak_mib)
+    print("\nTargets (16 connections):")
+    for met, text in checks:
+        print(f"  {'met   ' if met else 'MISSED'} {text}")
+    print(
+        f"Load average (1, 5, 15 min): before {format_load(load_before)}, "
+        f"after {format_load(load_after)}; highest 1-minute figure {server.peak_load:.2f} "
+        f"on {os.cpu_count()} CPUs"
+    )
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(
         json.dumps(
             {
                 "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "cpus": os.cpu_count(),
+                "load_average_before": load_before,
+                "load_average_after": load_after,
+                "peak_load_average_1min": round(server.peak_load, 2),
                 "peak_worker_mib": round(peak_mib, 1),
+                "paths": {page.name: page.path for page in pages},
+                "targets": [{"met": met, "target": text} for met, text in checks],
                 "results": [asdict(result) for result in results],
             },
             indent=2,
@@ -304,17 +418,77 @@ def main() -> None:
 
 
 HEADER = (
-    f"{'page':<28}{'conn':>5}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
-    f"{'errors':>8}{'× floor':>9}{'queries':>9}"
+    f"{'page':<24}{'conn':>5}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
+    f"{'errors':>7}{'× floor':>8}{'queries':>8}{'srv p95':>8}{'cold ms':>8}"
 )
 
 
 def format_row(result: Result) -> str:
     return (
-        f"{result.page:<28}{result.connections:>5}{result.rps:>9.0f}{result.p50_ms:>9.1f}"
-        f"{result.p95_ms:>9.1f}{result.p99_ms:>9.1f}{result.errors:>8}"
-        f"{result.ratio_to_floor:>9.2f}{result.queries:>9}"
+        f"{result.page:<24}{result.connections:>5}{result.rps:>8.0f}{result.p50_ms:>8.1f}"
+        f"{result.p95_ms:>8.1f}{result.p99_ms:>8.1f}{result.errors:>7}"
+        f"{result.ratio_to_floor:>8.2f}{result.queries:>8}{result.server_p95_ms:>8.1f}"
+        f"{result.cold_ms:>8.1f}"
     )
+
+
+def format_load(load: tuple[float, float, float]) -> str:
+    return ", ".join(f"{figure:.2f}" for figure in load)
+
+
+# The issue's targets, at 16 connections on the scale data (see README, "Benchmark").
+PUBLIC_MIN_RATIO = 0.6
+MEMBER_MIN_RATIO = 0.08
+MEMBER_MAX_P99_MS = 150
+MAX_QUERIES = 10
+EXPERT_SEARCH_MAX_SERVER_P95_MS = 50
+WORKER_MAX_MIB = 120
+
+
+def targets(results: list[Result], pages: list[Page], peak_mib: float) -> list[tuple[bool, str]]:
+    """Each target of the issue, met or not, with its figure."""
+    members = {page.name for page in pages if page.member}
+    checks = []
+    for result in results:
+        if result.page == "floor":
+            continue
+        if result.connections == 16:
+            if result.page in members:
+                checks.append(
+                    (
+                        result.ratio_to_floor >= MEMBER_MIN_RATIO
+                        and result.p99_ms < MEMBER_MAX_P99_MS,
+                        f"{result.page}: {result.ratio_to_floor:.2f}× the floor "
+                        f"(≥ {MEMBER_MIN_RATIO}), p99 {result.p99_ms:.0f} ms "
+                        f"(< {MEMBER_MAX_P99_MS})",
+                    )
+                )
+            else:
+                checks.append(
+                    (
+                        result.ratio_to_floor >= PUBLIC_MIN_RATIO,
+                        f"{result.page}: {result.ratio_to_floor:.2f}× the floor "
+                        f"(≥ {PUBLIC_MIN_RATIO}, cached)",
+                    )
+                )
+            checks.append(
+                (
+                    result.queries <= MAX_QUERIES,
+                    f"{result.page}: {result.queries} queries (≤ {MAX_QUERIES})",
+                )
+            )
+            if result.page == "experts search":
+                checks.append(
+                    (
+                        result.server_p95_ms < EXPERT_SEARCH_MAX_SERVER_P95_MS,
+                        f"{result.page}: p95 {result.server_p95_ms:.0f} ms in the server "
+                        f"(< {EXPERT_SEARCH_MAX_SERVER_P95_MS})",
+                    )
+                )
+    checks.append(
+        (peak_mib < WORKER_MAX_MIB, f"peak worker memory {peak_mib:.0f} MiB (< {WORKER_MAX_MIB})")
+    )
+    return checks
 
 
 def print_table(results: list[Result], peak_mib: float) -> None:

@@ -27,6 +27,7 @@ from experts.models import (
 )
 from experts.resources import ExpertResource
 from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from rocb.cache import invalidate_fragments
 
 NAME_SEARCH = [
     "family_name_en",
@@ -189,6 +190,7 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
     @admin.action(description=_("Mark the selected records as confirmed today"))
     def mark_confirmed(self, request, queryset):
         count = queryset.update(confirmed_on=timezone.localdate())
+        invalidate_fragments("experts")  # update() saves no model: the cached records are stale
         self.message_user(
             request,
             ngettext(

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models import Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -208,7 +209,20 @@ class Expert(ExpertDetails):
         verbose_name = _("expert")
         verbose_name_plural = _("experts")
         ordering = ["family_name_en", "given_names_en"]
-        indexes = [GinIndex(fields=["search_vector"], name="experts_expert_search_gin")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="experts_expert_search_gin"),
+            # The search's order by name (experts.filters.in_page_language), in each page
+            # language: a page of the list is read in order instead of sorting every expert.
+            models.Index(
+                Lower("family_name_en"), Lower("given_names_en"), "id", name="experts_name_en_idx"
+            ),
+            models.Index(
+                Lower(Coalesce(NullIf("family_name_ru", Value("")), "family_name_en")),
+                Lower(Coalesce(NullIf("given_names_ru", Value("")), "given_names_en")),
+                "id",
+                name="experts_name_ru_idx",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),

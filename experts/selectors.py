@@ -25,7 +25,10 @@ def expert_search(*, params: QueryDict) -> ExpertFilter:
 
 
 def expert_detail(*, pk: int) -> Expert:
-    return get_object_or_404(_with_relations(Expert.objects.all()), pk=pk)
+    """One expert with their administration. The page reads the areas and languages only when
+    it renders the record afresh (one query each, as a prefetch would take); a cached record
+    needs neither."""
+    return get_object_or_404(Expert.objects.select_related("administration"), pk=pk)
 
 
 def stale_experts(

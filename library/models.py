@@ -96,6 +96,9 @@ class Document(models.Model):
         ordering = ["-published_on", "-pk"]
         indexes = [
             models.Index(fields=["visibility", "-published_on", "-id"], name="library_doc_listing"),
+            # The members' listing (public and members' documents, newest first) reads this in
+            # order and stops after a page; the one above cannot give the order for two values.
+            models.Index(fields=["-published_on", "-id"], name="library_doc_newest"),
             GinIndex(fields=["search_en"], name="library_doc_search_en"),
             GinIndex(fields=["search_ru"], name="library_doc_search_ru"),
         ]

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from openpyxl import Workbook
 from reversion.models import Version
 
@@ -234,6 +235,19 @@ def test_staff_mark_records_confirmed(staff_client, azerbaijan):
     )
     expert.refresh_from_db()
     assert not expert.is_stale()
+
+
+def test_marking_records_confirmed_refreshes_their_cached_pages(staff_client, member, azerbaijan):
+    expert = make_expert(administration=azerbaijan, confirmed_on="2020-01-01")
+    member_client = Client()
+    member_client.force_login(member)
+    url = f"/en/members/experts/{expert.pk}/"
+    assert "Jan. 1, 2020" in member_client.get(url).content.decode()
+    staff_client.post(
+        "/admin/experts/expert/",
+        {"action": "mark_confirmed", "_selected_action": [expert.pk]},
+    )
+    assert "Jan. 1, 2020" not in member_client.get(url).content.decode()
 
 
 def test_admin_pages_open(staff_client, azerbaijan, focal_point):

@@ -1,0 +1,38 @@
+"""The values the benchmark's page paths are filled with, taken from the data (the busiest row of
+each kind). Used by bench/probe.py on the benchmark database and by the tests on scaled data."""
+
+
+def placeholders() -> dict[str, str]:
+    from django.db.models import Count
+
+    from competencies.models import JobPosition
+    from contacts.models import Administration
+    from experts.models import Expert
+    from outreach.models import NewsItem
+    from workplan.models import Activity
+
+    activity = (
+        Activity.objects.filter(goal__plan__is_current=True)
+        .select_related("goal")
+        .annotate(entries=Count("progress_entries"))
+        .order_by("-entries", "goal__number", "sequence")
+        .first()
+    )
+    position = (
+        JobPosition.objects.annotate(required=Count("requirements"))
+        .order_by("-required", "slug")
+        .first()
+    )
+    expert = (
+        Expert.objects.annotate(areas_count=Count("areas"))
+        .order_by("-areas_count", "pk")
+        .only("pk")
+        .first()
+    )
+    return {
+        "activity": activity.number,
+        "news": NewsItem.objects.published().values_list("slug", flat=True).first(),
+        "position": position.slug,
+        "expert": str(expert.pk),
+        "az": str(Administration.objects.get(code="AZ").pk),
+    }

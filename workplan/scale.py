@@ -1,0 +1,183 @@
+"""Benchmark scale: the current plan grown to 500 activities (the real plan's 27 and generated
+ones under more goals), ten yearly reporting periods and a progress entry for every activity in
+every period (5,000), with figures for the countable indicators, in both languages.
+
+The search indexes of Activity are on expressions, so PostgreSQL keeps them; nothing is stored
+beside the text. Every row gets its first version in the edit history here, as the app's
+post-migrate hook would give it on the next `migrate` (a minute at full scale).
+"""
+
+import datetime
+
+from django.core.management import call_command
+
+from rocb.scaling import bilingual, generator, pick, scaled
+from workplan.models import Activity, Goal, Plan, ProgressEntry, ReportingPeriod, Stakeholder
+
+ACTIVITIES = 500
+PERIODS = 10  # yearly, the real plan's 2020 report and the nine years before it
+ACTIVITIES_PER_GOAL = 25
+
+TOPICS = [
+    ("risk management", "управлению рисками"),
+    ("post-clearance audit", "пост-таможенному аудиту"),
+    ("the Revised Kyoto Convention", "Пересмотренной Киотской конвенции"),
+    ("e-learning", "электронному обучению"),
+    ("competency-based HRM", "управлению персоналом на основе компетенций"),
+    ("integrity", "добросовестности"),
+    ("AEO programmes", "программам УЭО"),
+    ("coordinated border management", "скоординированному управлению границами"),
+]
+KINDS = [
+    ("Regional workshop on", "Региональный семинар по"),
+    ("National training course on", "Национальный учебный курс по"),
+    ("Expert mission on", "Экспертная миссия по"),
+    ("Study visit on", "Ознакомительный визит по"),
+    ("Webinar series on", "Серия вебинаров по"),
+]
+UNITS = [
+    ("participants trained", "обученных участников"),
+    ("events held", "проведённых мероприятий"),
+    ("administrations involved", "участвующих администраций"),
+]
+
+
+def _periods() -> list[ReportingPeriod]:
+    """The ten yearly periods, creating those missing."""
+    last = ReportingPeriod.objects.order_by("-starts_on").values_list("starts_on", flat=True)
+    last_year = last[0].year if last else 2020
+    years = range(last_year - PERIODS + 1, last_year + 1)
+    existing = set(
+        ReportingPeriod.objects.filter(starts_on__year__in=years).values_list(
+            "starts_on__year", flat=True
+        )
+    )
+    ReportingPeriod.objects.bulk_create(
+        ReportingPeriod(
+            **bilingual("name", str(year), str(year)),
+            starts_on=datetime.date(year, 1, 1),
+            ends_on=datetime.date(year, 12, 31),
+        )
+        for year in years
+        if year not in existing
+    )
+    return list(ReportingPeriod.objects.filter(starts_on__year__in=years).order_by("starts_on"))
+
+
+def _new_activities(plan: Plan, count: int, rng) -> list[Activity]:
+    """`count` generated activities under new goals of the plan, a third of them countable."""
+    statuses = list(Activity.Status)
+    first_goal = (plan.goals.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    goal_count = -(-count // ACTIVITIES_PER_GOAL)
+    goals = Goal.objects.bulk_create(
+        Goal(
+            plan=plan,
+            number=number,
+            **bilingual("title", f"Goal {number} of the benchmark", f"Цель {number} для замеров"),
+            **bilingual(
+                "expected_impact",
+                "Stronger customs administrations across the region.",
+                "Более сильные таможенные администрации во всём регионе.",
+            ),
+        )
+        for number in range(first_goal, first_goal + goal_count)
+    )
+    activities = []
+    for n in range(count):
+        topic, kind = rng.choice(TOPICS), rng.choice(KINDS)
+        countable = n % 3 == 0
+        unit = rng.choice(UNITS) if countable else ("", "")
+        baseline = rng.randrange(0, 20) if countable else None
+        activities.append(
+            Activity(
+                goal=goals[n // ACTIVITIES_PER_GOAL],
+                sequence=n % ACTIVITIES_PER_GOAL + 1,
+                status=rng.choice(statuses),
+                **bilingual("title", f"{kind[0]} {topic[0]}", f"{kind[1]} {topic[1]}"),
+                **bilingual(
+                    "expected_output",
+                    f"Officers of the member administrations apply {topic[0]} in their work.",
+                    f"Сотрудники администраций-членов применяют знания по {topic[1]} в работе.",
+                ),
+                **bilingual("status_note", "", ""),
+                **bilingual(
+                    "indicator",
+                    f"Number of {unit[0]}" if countable else "Feedback of the participants",
+                    f"Количество {unit[1]}" if countable else "Отзывы участников",
+                ),
+                **bilingual("unit", *unit),
+                baseline=baseline,
+                target=baseline + rng.randrange(10, 60) if countable else None,
+                **bilingual(
+                    "intended_outcome",
+                    "Better trade facilitation and compliance in the region.",
+                    "Лучшее упрощение торговли и соблюдение требований в регионе.",
+                ),
+            )
+        )
+    activities = Activity.objects.bulk_create(activities, batch_size=1000)
+    stakeholders = list(Stakeholder.objects.all())
+    Activity.stakeholders.through.objects.bulk_create(
+        (
+            Activity.stakeholders.through(activity_id=activity.pk, stakeholder_id=stakeholder.pk)
+            for activity in activities
+            for stakeholder in rng.sample(stakeholders, rng.randint(1, min(3, len(stakeholders))))
+        ),
+        batch_size=2000,
+    )
+    return activities
+
+
+def load(*, stdout, scale: float = 1.0) -> None:
+    plan = Plan.objects.current().first()
+    if plan is None:
+        plan = Plan.objects.create(
+            **bilingual("title", "Benchmark plan", "План для замеров"), start_year=2011
+        )
+        plan.is_current = True
+        plan.save(update_fields=["is_current"])
+    rng = generator(5)
+    existing = Activity.objects.filter(goal__plan=plan).count()
+    _new_activities(plan, max(1, scaled(ACTIVITIES, scale) - existing), rng)
+    periods = _periods()
+    activities = list(Activity.objects.filter(goal__plan=plan))
+    reported = set(ProgressEntry.objects.values_list("activity_id", "period_id"))
+    entries = []
+    for activity in activities:
+        for step, period in enumerate(periods, 1):
+            if (activity.pk, period.pk) in reported:
+                continue
+            value = None
+            if activity.is_countable and activity.baseline is not None:
+                # Steady progress from the baseline towards the target.
+                value = activity.baseline + (activity.target - activity.baseline) * step // len(
+                    periods
+                )
+            entries.append(
+                ProgressEntry(
+                    activity=activity,
+                    period=period,
+                    **pick(
+                        rng,
+                        [
+                            (
+                                f"Work went ahead as planned in {period.name_en}.",
+                                f"В {period.name_ru} году работа шла по плану.",
+                            ),
+                            (
+                                f"Two events were postponed to {period.starts_on.year + 1}.",
+                                f"Два мероприятия перенесены на {period.starts_on.year + 1} год.",
+                            ),
+                        ],
+                        "summary",
+                    ),
+                    value=value,
+                    reported_on=period.ends_on,
+                )
+            )
+    ProgressEntry.objects.bulk_create(entries, batch_size=2000)
+    call_command("createinitialrevisions", "workplan", comment="Initial version.", verbosity=0)
+    stdout.write(
+        f"  {len(activities)} activities, {len(periods)} periods, "
+        f"{ProgressEntry.objects.count()} progress entries"
+    )
