@@ -11,6 +11,23 @@ from experts.filters import ExpertFilter, Sort
 from experts.models import Expert, Nomination
 
 
+# The columns of an expert the search result does not show (contact details, the long texts, the
+# vector).
+NOT_LISTED = (
+    "email",
+    "phone",
+    "experience",
+    "experience_en",
+    "experience_ru",
+    "search_vector",
+    "cv",
+    "cv_name",
+    "consent_given_on",
+    "created_at",
+    "updated_at",
+)
+
+
 def _with_relations(experts: QuerySet[Expert]) -> QuerySet[Expert]:
     return experts.select_related("administration").prefetch_related("areas", "languages")
 

@@ -3,7 +3,6 @@ page is members-only and sent with `Cache-Control: no-store`."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -20,6 +19,7 @@ from experts.forms import ExpertUpdateForm, NominationForm, language_formset
 from experts.models import Expert, Nomination
 from rocb.concurrency import FIELD as EDIT_FINGERPRINT
 from rocb.files import attachment_response
+from rocb.pagination import WindowCountPaginator
 from rocb.spreadsheets import table_response
 
 EXPERTS_PER_PAGE = 20
@@ -43,11 +43,13 @@ class ExpertListView(MemberRequiredMixin, ListView):
 
     def get_queryset(self):
         self.filterset = selectors.expert_search(params=self.request.GET)
-        return self.filterset.qs
+        # The list shows no experience, contact details or CV: their columns are not read.
+        return self.filterset.qs.defer(*selectors.NOT_LISTED)
 
     def paginate_queryset(self, queryset, page_size):
         # get_page(): a page number out of range or not a number shows the nearest page.
-        page = Paginator(queryset, EXPERTS_PER_PAGE).get_page(self.request.GET.get("page"))
+        paginator = WindowCountPaginator(queryset, EXPERTS_PER_PAGE)
+        page = paginator.get_page(self.request.GET.get("page"))
         return page.paginator, page, page.object_list, page.has_other_pages()
 
     def get_paginate_by(self, queryset):

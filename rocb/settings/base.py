@@ -131,7 +131,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions are read from the cache (no query on a member's request) and written through to the
+# database, so none is lost when the cache is emptied or evicts them.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Admin imports keep the uploaded file in the cache between preview and confirmation, so the
 # confirmation may reach another host (the cache is Redis there).
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"

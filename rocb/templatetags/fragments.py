@@ -14,8 +14,9 @@ them refreshes it); then the values it varies on (ids and strings). The page lan
 today's date are always part of the key.
 
 `cachedrows` renders one row per item (keyed on the item's pk) and reads every row of the list in
-one cache round trip. When the list is a QuerySet not yet evaluated, the prefetches it asks for
-are made only for the rows not found in the cache, so a page whose rows are all cached runs no
+one cache round trip. When the list is a QuerySet not yet evaluated (or a
+`rocb.pagination.PendingPrefetch`), the prefetches it asks for are made only for the rows not
+found in the cache, so a page whose rows are all cached runs no
 prefetch query. A row sees its item and the page's context, not `forloop`.
 
 Only for markup that is the same for every user who may see the page: never a part that shows
@@ -79,7 +80,7 @@ class CachedRowsNode(_CachedNode):
 
     def render(self, context):
         items = self.items.resolve(context)
-        lookups = ()
+        lookups = getattr(items, "prefetch_lookups", ())  # rocb.pagination.PendingPrefetch
         if isinstance(items, QuerySet) and items._result_cache is None:
             # The QuerySet's own prefetches, put off until we know which rows need them.
             lookups = items._prefetch_related_lookups

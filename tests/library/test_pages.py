@@ -202,6 +202,20 @@ def test_materials_run_a_fixed_number_of_queries(
     assert count_queries(member_client, url, **params) == few
 
 
+def test_the_filter_form_is_rendered_once_until_the_library_changes(member_client, category):
+    url = MATERIALS.format(language="en")
+    page(member_client, url)
+    with CaptureQueriesContext(connection) as queries:
+        html = page(member_client, url)
+    assert not [query for query in queries if "library_category" in query["sql"]]
+    assert html.count("<option") == 2  # "All categories" and the one category
+    make_category(slug="tariff", name_en="Tariff classification")
+    html = page(member_client, url)
+    assert "Tariff classification" in html and html.count("<option") == 3
+    # Another query string, another form: the chosen category stays chosen.
+    assert '<option value="tariff" selected>' in page(member_client, url, category="tariff")
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_public_documents_pages(client, category, language):
     public = make_document(

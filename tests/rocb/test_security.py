@@ -185,3 +185,19 @@ def test_error_pages_render_through_the_whole_stack_while_the_database_is_down(
         assert "Content-Security-Policy" in response, path
     health = client.get("/healthz")
     assert (health.status_code, health.json()["database"]) == (503, "unavailable")
+
+
+@pytest.mark.django_db
+def test_a_members_session_is_read_from_the_cache_and_kept_in_the_database(member):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    response = client.post("/en/accounts/login/", {"username": member.email, "password": PASSWORD})
+    assert response.status_code == 302
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/members/").status_code == 200
+    assert not [query for query in queries if "django_session" in query["sql"]]
+    cache.clear()  # a cache emptied (restarted, or full): the member stays logged in
+    assert client.get("/en/members/").status_code == 200
