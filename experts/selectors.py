@@ -10,7 +10,6 @@ from contacts.models import Administration
 from experts.filters import ExpertFilter, Sort
 from experts.models import Expert, Nomination
 
-
 # The columns of an expert the search result does not show (contact details, the long texts, the
 # vector).
 NOT_LISTED = (

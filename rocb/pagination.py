@@ -29,9 +29,9 @@ class WindowCountPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         queryset = self.object_list
         rows = list(
-            queryset.prefetch_related(None).annotate(
-                **{self.COUNT_ANNOTATION: Window(Count("*"))}
-            )[bottom : bottom + self.per_page]
+            queryset.prefetch_related(None).annotate(**{self.COUNT_ANNOTATION: Window(Count("*"))})[
+                bottom : bottom + self.per_page
+            ]
         )
         if not rows:
             return super().get_page(number)
