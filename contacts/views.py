@@ -20,6 +20,7 @@ from contacts.geo import basemap
 from contacts.models import ContactPoint
 from contacts.vcards import vcard_response
 from rocb.cache import cache_public_page
+from rocb.pagination import WindowCountPagination
 from rocb.spreadsheets import table_response
 
 EXPORT_HEADERS = [
@@ -36,7 +37,7 @@ EXPORT_HEADERS = [
 
 
 @method_decorator(never_cache, name="dispatch")
-class DirectoryView(MemberRequiredMixin, ListView):
+class DirectoryView(MemberRequiredMixin, WindowCountPagination, ListView):
     """Access: members and office staff (MemberRequiredMixin). Personal data: never cached."""
 
     template_name = "contacts/directory.html"

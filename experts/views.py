@@ -19,7 +19,7 @@ from experts.forms import ExpertUpdateForm, NominationForm, language_formset
 from experts.models import Expert, Nomination
 from rocb.concurrency import FIELD as EDIT_FINGERPRINT
 from rocb.files import attachment_response
-from rocb.pagination import WindowCountPaginator
+from rocb.pagination import WindowCountPagination
 from rocb.spreadsheets import table_response
 
 EXPERTS_PER_PAGE = 20
@@ -35,25 +35,17 @@ class StaffRequiredMixin(MemberRequiredMixin):
 
 
 @method_decorator(never_cache, name="dispatch")
-class ExpertListView(MemberRequiredMixin, ListView):
+class ExpertListView(MemberRequiredMixin, WindowCountPagination, ListView):
     """Search the database: text, filters, sort; 20 a page."""
 
     template_name = "experts/expert_list.html"
     context_object_name = "experts"
+    paginate_by = EXPERTS_PER_PAGE
 
     def get_queryset(self):
         self.filterset = selectors.expert_search(params=self.request.GET)
         # The list shows no experience, contact details or CV: their columns are not read.
         return self.filterset.qs.defer(*selectors.NOT_LISTED)
-
-    def paginate_queryset(self, queryset, page_size):
-        # get_page(): a page number out of range or not a number shows the nearest page.
-        paginator = WindowCountPaginator(queryset, EXPERTS_PER_PAGE)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return page.paginator, page, page.object_list, page.has_other_pages()
-
-    def get_paginate_by(self, queryset):
-        return EXPERTS_PER_PAGE
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filter_form=self.filterset.form, **kwargs)

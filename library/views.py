@@ -12,6 +12,7 @@ from accounts.access import MemberRequiredMixin, member_required
 from library import selectors
 from library.models import Document, DocumentFile
 from rocb.files import attachment_response
+from rocb.pagination import WindowCountPagination
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ class MembersArea(PublicArea):
     download_url_name = "library:material_download"
 
 
-class DocumentListView(PublicArea, ListView):
+class DocumentListView(PublicArea, WindowCountPagination, ListView):
     """Public documents, searchable and filtered by category (cached in urls.py)."""
 
     template_name = "library/document_list.html"

@@ -38,3 +38,14 @@ class WindowCountPaginator(Paginator):
         self.count = getattr(rows[0], self.COUNT_ANNOTATION)  # sets the cached_property
         rows = PendingPrefetch(rows, queryset._prefetch_related_lookups)
         return self._get_page(rows, number, self)
+
+
+class WindowCountPagination:
+    """For a ListView: its pages read by `WindowCountPaginator`. A page number that is not a
+    number, or past the end, shows the nearest page rather than a 404 (a bookmarked page of a
+    result that has shrunk still shows results)."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = WindowCountPaginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
