@@ -207,7 +207,7 @@ def test_the_filter_form_is_rendered_once_until_the_library_changes(member_clien
     page(member_client, url)
     with CaptureQueriesContext(connection) as queries:
         html = page(member_client, url)
-    assert not [query for query in queries if "FROM \"library_category\"" in query["sql"]]
+    assert not [query for query in queries if 'FROM "library_category"' in query["sql"]]
     assert html.count("<option") == 2  # "All categories" and the one category
     make_category(slug="tariff", name_en="Tariff classification")
     html = page(member_client, url)
