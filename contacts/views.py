@@ -46,6 +46,9 @@ class DirectoryView(MemberRequiredMixin, WindowCountPagination, ListView):
     # twenty weighed 570 KB, too much for a slow link or a phone.
     paginate_by = 10
 
+    def count_with_page(self, queryset) -> bool:
+        return True  # some 60 administrations, sorted by their name in the page language
+
     def get_queryset(self):
         self.contact_filter = selectors.contact_point_filter(params=self.request.GET)
         return selectors.directory_administrations(contact_filter=self.contact_filter)

@@ -41,11 +41,19 @@ class WindowCountPaginator(Paginator):
 
 
 class WindowCountPagination:
-    """For a ListView: its pages read by `WindowCountPaginator`. A page number that is not a
-    number, or past the end, shows the nearest page rather than a 404 (a bookmarked page of a
-    result that has shrunk still shows results)."""
+    """For a ListView: pages read by `WindowCountPaginator` where the whole result is found to
+    sort it anyway (`count_with_page()`), by Django's paginator where an index gives the order
+    and the page's query stops after its rows (a count beside them would read every row). A page
+    number that is not a number, or past the end, shows the nearest page rather than a 404 (a
+    bookmarked page of a result that has shrunk still shows results)."""
+
+    def count_with_page(self, queryset) -> bool:
+        """By default, when the result is ranked by a text search (a `rank` annotation): every
+        match is found to sort them."""
+        return "rank" in queryset.query.annotations
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = WindowCountPaginator(queryset, page_size)
+        paginator_class = WindowCountPaginator if self.count_with_page(queryset) else Paginator
+        paginator = paginator_class(queryset, page_size)
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
         return paginator, page, page.object_list, page.has_other_pages()

@@ -1,5 +1,6 @@
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from experts.filters import search_query
 from experts.models import Expert, ExpertiseArea
@@ -180,14 +181,15 @@ def test_search_runs_a_fixed_number_of_queries(
 ):
     make_experts(250, administrations=[azerbaijan, georgia], areas=["risk-management", "origin"])
     client.force_login(make_user(administration=azerbaijan))
-    # The user (the session comes from the cache); the page of experts with the count beside
-    # it, their areas and languages; the area and administration choices of the filter form.
-    with django_assert_max_num_queries(6):
+    # The user (the session comes from the cache); the count and the page of experts, their
+    # areas and languages; the area and administration choices of the filter form.
+    with django_assert_max_num_queries(7):
         response = client.get(
             f"/{language}/members/experts/", {"page": 7, "sort": "administration"}
         )
     assert len(found(response)) == 20
-    # Every filter at once adds the checks of the chosen area and administration.
+    # Every filter at once adds the checks of the chosen area and administration; ranked by the
+    # text, the count comes with the page.
     params = {
         "q": "рисков" if language == "ru" else "risk",
         "language": "ru",
@@ -218,3 +220,16 @@ def test_russian_page_is_in_russian(member_client, experts):
     assert "Региональная база данных экспертов" in html
     names = {"Elvin", "Aliyev", "Tamar", "Lomidze", "Giorgi", "Kapanadze"}
     assert latin_words(html, allowed=names | {"Leyla", "Mammadova"}) == []
+
+
+def test_a_ranked_search_counts_its_matches_with_the_page(member_client, azerbaijan):
+    make_experts(45, administrations=[azerbaijan])
+    with CaptureQueriesContext(connection) as queries:
+        response = member_client.get("/en/members/experts/", {"q": "customs", "page": 3})
+    assert len(found(response)) == 5 and response.context["paginator"].count == 45
+    assert not [query for query in queries if "COUNT(*) AS" in query["sql"]]
+    # In name order an index gives the page, so the count is its own (cheap) query.
+    with CaptureQueriesContext(connection) as queries:
+        response = member_client.get("/en/members/experts/", {"page": 3})
+    assert len(found(response)) == 5
+    assert [query for query in queries if "COUNT(*) AS" in query["sql"]]

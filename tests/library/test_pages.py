@@ -263,9 +263,7 @@ def test_the_members_home_links_to_the_materials(member_client, language, name):
 
 def test_a_page_past_the_end_shows_the_last_page(member_client, category):
     make_many_documents(25, category=category, visibility="members")
-    with CaptureQueriesContext(connection) as queries:
-        html = page(member_client, MATERIALS.format(language="en"), page=2)
+    html = page(member_client, MATERIALS.format(language="en"), page=2)
     assert "Page 2 of 2" in html and html.count('class="document"') == 5
-    assert not [query for query in queries if "COUNT(*) AS" in query["sql"]]  # counted in the page
     html = page(member_client, MATERIALS.format(language="en"), page=9)
     assert "Page 2 of 2" in html and html.count('class="document"') == 5
