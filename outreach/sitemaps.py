@@ -1,6 +1,8 @@
 """Outreach pages in the portal's sitemaps (collected by rocb.sitemaps)."""
 
-from django.db.models import Max
+from collections.abc import Callable
+
+from django.db.models import Max, QuerySet
 from django.urls import reverse
 
 from outreach import selectors
@@ -18,13 +20,11 @@ class _ObjectPagesSitemap(PortalSitemap):
     lists hundreds of them, and building model instances would cost more than the page."""
 
     changefreq = "monthly"
-    url_name = ""
-
-    def rows(self):
-        raise NotImplementedError
+    url_name: str  # the detail page, by slug
+    published: Callable[[], QuerySet]  # the selector of the published objects
 
     def items(self):
-        return self.rows().values("slug", "updated_at")
+        return self.published().values("slug", "updated_at")
 
     def location(self, item):
         return reverse(self.url_name, kwargs={"slug": item["slug"]})
@@ -33,21 +33,17 @@ class _ObjectPagesSitemap(PortalSitemap):
         return item["updated_at"]
 
     def get_latest_lastmod(self):
-        return self.rows().aggregate(latest=Max("updated_at"))["latest"]
+        return self.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class NewsSitemap(_ObjectPagesSitemap):
     url_name = "outreach:news_detail"
-
-    def rows(self):
-        return selectors.news_list()
+    published = staticmethod(selectors.news_list)
 
 
 class EventSitemap(_ObjectPagesSitemap):
     url_name = "outreach:event_detail"
-
-    def rows(self):
-        return selectors.all_events()
+    published = staticmethod(selectors.all_events)
 
 
 SITEMAPS = {

@@ -16,8 +16,8 @@ today's date are always part of the key.
 `cachedrows` renders one row per item (keyed on the item's pk) and reads every row of the list in
 one cache round trip. When the list is a QuerySet not yet evaluated (or a
 `rocb.pagination.PendingPrefetch`), the prefetches it asks for are made only for the rows not
-found in the cache, so a page whose rows are all cached runs no
-prefetch query. A row sees its item and the page's context, not `forloop`.
+found in the cache, so a page whose rows are all cached runs no prefetch query. A row sees its
+item and the page's context, not `forloop`.
 
 Only for markup that is the same for every user who may see the page: never a part that shows
 who is logged in, what they may do, or a form with a CSRF token (such markup is rendered but
