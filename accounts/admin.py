@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import AdminUserChangeForm, AdminUserCreationForm
 from accounts.models import User
-from rocb.admin import HistoryAdmin
+from core.admin import HistoryAdmin
 
 # Who made whom a focal point or staff, and when, is in the history; the password hash is never
 # kept there (nor the last login, which is not an edit). Registered here, before the admin class,

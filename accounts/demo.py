@@ -1,7 +1,7 @@
 """Demo users for development: one of each role, with their logins printed."""
 
 from accounts.models import User
-from contacts.models import Administration
+from administrations.models import Administration
 
 DEMO_PASSWORD = "rocb-demo-2026"  # noqa: S105 - development-only accounts, printed on the console
 

@@ -39,7 +39,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
     administration = models.ForeignKey(
-        "contacts.Administration",
+        "administrations.Administration",
         verbose_name=_("administration"),
         on_delete=models.PROTECT,
         null=True,

@@ -2,7 +2,7 @@
 of Azerbaijan's administration."""
 
 from accounts.models import User
-from contacts.models import Administration
+from administrations.models import Administration
 
 BENCH_MEMBER = "bench@member.test"
 BENCH_PASSWORD = "bench-member-password"  # noqa: S105 - benchmark database only

@@ -27,10 +27,10 @@ from django.utils import translation  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from contacts.models import Administration  # noqa: E402
+from core.scaling import generator  # noqa: E402
 from experts import selectors  # noqa: E402
 from experts.models import Expert, ExpertiseArea  # noqa: E402
 from experts.scale import make_experts  # noqa: E402
-from rocb.scaling import generator  # noqa: E402
 
 
 def fill(count: int) -> None:

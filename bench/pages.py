@@ -5,8 +5,8 @@ each kind). Used by bench/probe.py on the benchmark database and by the tests on
 def placeholders() -> dict[str, str]:
     from django.db.models import Count
 
+    from administrations.models import Administration
     from competencies.models import JobPosition
-    from contacts.models import Administration
     from experts.models import Expert
     from outreach.models import NewsItem
     from workplan.models import Activity

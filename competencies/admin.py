@@ -26,7 +26,7 @@ from competencies.models import (
     Requirement,
     TopicalCluster,
 )
-from rocb.admin import TranslatedHistoryAdmin
+from core.admin import TranslatedHistoryAdmin
 
 FRAMEWORK_MODELS = [resource._meta.model for _name, resource in spreadsheet.SHEETS]
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from competencies import spreadsheet
 from competencies.models import LevelDescriptor, ProficiencyLevel, Requirement
-from rocb.files import sniffed_kind
+from core.files import sniffed_kind
 
 MAX_FRAMEWORK_FILE_BYTES = 10 * 1024 * 1024
 

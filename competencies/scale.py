@@ -12,7 +12,7 @@ from competencies.models import (
     ProficiencyLevel,
     Requirement,
 )
-from rocb.scaling import bilingual, generator
+from core.scaling import bilingual, generator
 
 POSITIONS = 23
 COMPETENCIES = 80

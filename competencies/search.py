@@ -11,7 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from competencies.models import Competency, JobPosition
-from rocb.sitesearch import Hit, search_query
+from core.sitesearch import Hit, search_query
 
 
 def _ranked(queryset, *, query: str, language: str, limit: int):

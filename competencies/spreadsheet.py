@@ -20,7 +20,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from competencies.resources import SHEETS
-from rocb.spreadsheets import XLSX_TYPE, clean_cell, csv_bytes
+from core.spreadsheets import XLSX_TYPE, clean_cell, csv_bytes
 
 FILENAME = "competency-framework"
 MAX_UNZIPPED_BYTES = 20 * 1024 * 1024

@@ -2,7 +2,7 @@ from django.urls import path
 from django.views.decorators.cache import never_cache
 
 from competencies import views
-from rocb.cache import cache_public_page
+from core.cache import cache_public_page
 
 app_name = "competencies"
 

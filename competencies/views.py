@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from accounts.access import MemberRequiredMixin, member_required
+from administrations.access import MemberRequiredMixin, member_required
 from competencies import selectors, services
 from competencies.forms import CompareForm, SelfAssessmentForm, StartAssessmentForm
 from competencies.models import JobPosition

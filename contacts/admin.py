@@ -6,23 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 
-from contacts.models import (
-    SPOKEN_LANGUAGES,
-    Administration,
-    ContactPoint,
-    TrainingCentre,
-    verification_cutoff,
-)
+from contacts.models import SPOKEN_LANGUAGES, ContactPoint, TrainingCentre, verification_cutoff
 from contacts.resources import ContactPointResource, TrainingCentreResource
-from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
-
-
-@admin.register(Administration)
-class AdministrationAdmin(TranslatedHistoryAdmin):
-    list_display = ["name", "code", "is_member", "is_rtc", "website"]
-    list_filter = ["is_member", "is_rtc"]
-    search_fields = ["name_en", "name_ru", "code"]
-    ordering = ["name_en"]
+from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
 
 
 class VerificationFilter(admin.SimpleListFilter):

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from contacts.models import Administration, ContactPoint, TrainingCentre
+from administrations.models import Administration
+from contacts.models import ContactPoint, TrainingCentre
 
 CENTRES = [
     # country, English name, Russian name, English city, Russian city, lat, lon, WCO RTC,

@@ -7,7 +7,8 @@ from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from contacts.models import CONTACT_SEARCH_VECTOR, Administration, ContactPoint, ContactRole
+from administrations.models import Administration
+from contacts.models import CONTACT_SEARCH_VECTOR, ContactPoint, ContactRole
 
 _WORD = re.compile(r"[^\W_]+")
 

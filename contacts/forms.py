@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from contacts.models import SPOKEN_LANGUAGES, ContactPoint, ContactRole
-from rocb.concurrency import ConflictCheckFormMixin
+from core.concurrency import ConflictCheckFormMixin
 
 
 class ContactPointForm(ConflictCheckFormMixin, forms.ModelForm):

@@ -1,4 +1,4 @@
-"""Member administrations of the WCO Europe region, their contact points and training centres."""
+"""The member administrations' contact points and training centres."""
 
 import contextlib
 import datetime
@@ -9,50 +9,14 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from administrations.models import Administration
 from contacts.phones import format_international_phone, phone_uri, validate_international_phone
-
-
-class AdministrationQuerySet(models.QuerySet):
-    def members(self):
-        return self.filter(is_member=True)
-
-
-class Administration(models.Model):
-    code = models.CharField(
-        _("country code"),
-        max_length=2,
-        unique=True,
-        validators=[RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter ISO code in capitals."))],
-        help_text=_("ISO 3166-1 alpha-2 code, e.g. AZ; EU for the European Union."),
-    )
-    name = models.CharField(_("name"), max_length=200)
-    is_member = models.BooleanField(_("member of the region"), default=True, db_index=True)
-    is_rtc = models.BooleanField(
-        _("hosts a Regional Training Centre"), default=False, db_index=True
-    )
-    website = models.URLField(_("website"), blank=True)
-
-    objects = AdministrationQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("administration")
-        verbose_name_plural = _("administrations")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def slug(self) -> str:
-        """The administration's part of a URL: its country code in lower case."""
-        return self.code.lower()
-
 
 # Languages a contact point may work in: those of the region and the WCO's, named as Django
 # names them (so their Russian names come from Django's own catalogue).

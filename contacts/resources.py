@@ -8,8 +8,9 @@ import reversion
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from contacts.models import Administration, ContactPoint, TrainingCentre
-from rocb.spreadsheets import clean_cell
+from administrations.models import Administration
+from contacts.models import ContactPoint, TrainingCentre
+from core.spreadsheets import clean_cell
 
 
 class AdministrationWidget(widgets.ForeignKeyWidget):

@@ -5,8 +5,9 @@ import itertools
 
 from django.utils import timezone
 
-from contacts.models import SPOKEN_LANGUAGE_CODES, Administration, ContactPoint, ContactRole
-from rocb.scaling import bilingual, generator, scaled
+from administrations.models import Administration
+from contacts.models import SPOKEN_LANGUAGE_CODES, ContactPoint, ContactRole
+from core.scaling import bilingual, generator, scaled
 
 ADMINISTRATIONS = 60  # reference data: not scaled
 CONTACT_POINTS = 3_000

@@ -4,8 +4,9 @@ from django.db.models import Prefetch, Q, Subquery
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 
+from administrations.models import Administration
 from contacts.filters import ContactPointFilter, administration_matches
-from contacts.models import ROLE_ORDER, Administration, ContactPoint, TrainingCentre
+from contacts.models import ROLE_ORDER, ContactPoint, TrainingCentre
 
 
 def contact_point_filter(*, params: QueryDict | None) -> ContactPointFilter:

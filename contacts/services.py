@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
-from contacts.models import Administration, ContactPoint
+from administrations.models import Administration
+from contacts.models import ContactPoint
 
 # Fields whose change the staff notice names (the edit history keeps every field).
 _TRACKED_FIELDS = [

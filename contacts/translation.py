@@ -1,11 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from contacts.models import Administration, ContactPoint, TrainingCentre
-
-
-@register(Administration)
-class AdministrationTranslation(TranslationOptions):
-    fields = ("name",)
+from contacts.models import ContactPoint, TrainingCentre
 
 
 @register(ContactPoint)

@@ -13,15 +13,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
-from accounts.access import FocalPointRequiredMixin, MemberRequiredMixin, member_required
+from administrations.access import FocalPointRequiredMixin, MemberRequiredMixin, member_required
 from contacts import selectors, services
 from contacts.forms import ContactPointForm
 from contacts.geo import basemap
 from contacts.models import ContactPoint
 from contacts.vcards import vcard_response
-from rocb.cache import cache_public_page
-from rocb.pagination import WindowCountPagination
-from rocb.spreadsheets import table_response
+from core.cache import cache_public_page
+from core.pagination import WindowCountPagination
+from core.spreadsheets import table_response
 
 EXPORT_HEADERS = [
     gettext_lazy("Country"),

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
+from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from core.cache import invalidate_fragments
 from experts import services
 from experts.models import (
     Accreditation,
@@ -26,8 +28,6 @@ from experts.models import (
     NominationLanguage,
 )
 from experts.resources import ExpertResource
-from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
-from rocb.cache import invalidate_fragments
 
 NAME_SEARCH = [
     "family_name_en",

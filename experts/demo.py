@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.models import User
-from contacts.models import Administration
+from administrations.models import Administration
 from experts import services
 from experts.models import Accreditation, Expert, ExpertiseArea, ExpertLanguage
 

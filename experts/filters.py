@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from contacts.models import Administration
+from administrations.models import Administration
 from experts.models import Accreditation, Expert, ExpertiseArea, Level, language_choices
 
 

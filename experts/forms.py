@@ -4,9 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import ConflictCheckFormMixin
 from experts.filters import in_page_language
 from experts.models import Expert, ExpertiseArea, Level, Nomination, language_choices
-from rocb.concurrency import ConflictCheckFormMixin
 
 DETAIL_FIELDS = [
     "given_names_en",

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rocb.files import GeneratedName, UploadValidator, private_storage
+from core.files import GeneratedName, UploadValidator, private_storage
 
 CV_MAX_BYTES = 5 * 1024 * 1024
 validate_cv = UploadValidator(kinds=("pdf", "docx"), max_bytes=CV_MAX_BYTES)
@@ -183,7 +183,7 @@ class ExpertQuerySet(models.QuerySet):
 
 class Expert(ExpertDetails):
     administration = models.ForeignKey(
-        "contacts.Administration",
+        "administrations.Administration",
         verbose_name=_("administration"),
         on_delete=models.PROTECT,
         related_name="experts",
@@ -283,7 +283,7 @@ class Nomination(ExpertDetails):
         REJECTED = "rejected", _("Rejected")
 
     administration = models.ForeignKey(
-        "contacts.Administration",
+        "administrations.Administration",
         verbose_name=_("administration"),
         on_delete=models.PROTECT,
         related_name="nominations",

@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from contacts.models import Administration
+from administrations.models import Administration
+from core.spreadsheets import clean_cell
 from experts.models import LANGUAGES, Expert, ExpertiseArea, ExpertLanguage, Level
 from experts.services import expert_index
-from rocb.spreadsheets import clean_cell
 
 LANGUAGE_CODES = {code for code, _name in LANGUAGES}
 LEVEL_NAMES = {level.name.lower(): level.value for level in Level}

@@ -11,10 +11,10 @@ import random
 from django.db import connection
 from django.utils import timezone
 
-from contacts.models import Administration
+from administrations.models import Administration
+from core.scaling import bilingual, generator, scaled
 from experts import services
 from experts.models import LANGUAGES, Accreditation, Expert, ExpertiseArea, ExpertLanguage
-from rocb.scaling import bilingual, generator, scaled
 
 EXPERTS = 10_000
 

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 
-from contacts.models import Administration
+from administrations.models import Administration
 from experts.filters import ExpertFilter, Sort
 from experts.models import Expert, Nomination
 

@@ -13,14 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
-from accounts.access import FocalPointRequiredMixin, MemberRequiredMixin
+from administrations.access import FocalPointRequiredMixin, MemberRequiredMixin
+from core.concurrency import FIELD as EDIT_FINGERPRINT
+from core.files import attachment_response
+from core.pagination import WindowCountPagination
+from core.spreadsheets import table_response
 from experts import selectors, services
 from experts.forms import ExpertUpdateForm, NominationForm, language_formset
 from experts.models import Expert, Nomination
-from rocb.concurrency import FIELD as EDIT_FINGERPRINT
-from rocb.files import attachment_response
-from rocb.pagination import WindowCountPagination
-from rocb.spreadsheets import table_response
 
 EXPERTS_PER_PAGE = 20
 

@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 from import_export.admin import ExportMixin, ImportExportMixin
 
+from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from core.sitesearch import search_query
 from library.forms import DocumentFileAdminForm
 from library.models import Category, Document, DocumentFile
 from library.views import serve_document_file
-from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
-from rocb.sitesearch import search_query
 
 
 class CategoryResource(resources.ModelResource):

@@ -5,8 +5,8 @@ from django.db.models import F
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.sitesearch import search_config, search_query
 from library.models import Category, Document
-from rocb.sitesearch import search_config, search_query
 
 QUERY_MAX_LENGTH = 200
 # The stored search vector that matches each page language's text search configuration.

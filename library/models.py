@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rocb.files import GeneratedName, UploadValidator, private_storage, sniffed_kind
+from core.files import GeneratedName, UploadValidator, private_storage, sniffed_kind
 
 FILE_KINDS = ("pdf", "docx", "xlsx", "pptx")
 FILE_MAX_BYTES = 30 * 1024 * 1024

@@ -8,10 +8,10 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from core.files import private_storage
+from core.scaling import bilingual, generator, scaled
 from library.demo import CATEGORIES, docx_bytes, pdf_bytes
 from library.models import Category, Document, DocumentFile
-from rocb.files import private_storage
-from rocb.scaling import bilingual, generator, scaled
 
 DOCUMENTS = 5_000
 

@@ -7,8 +7,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 from modeltranslation.utils import build_localized_fieldname
 
+from core.sitesearch import Hit
 from library.selectors import public_document_search
-from rocb.sitesearch import Hit
 
 
 def public_hits(*, query: str, language: str, limit: int) -> list[Hit]:

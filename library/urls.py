@@ -1,7 +1,7 @@
 from django.urls import path
 
+from core.cache import cache_public_page
 from library import views
-from rocb.cache import cache_public_page
 
 app_name = "library"
 

@@ -8,11 +8,11 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from accounts.access import MemberRequiredMixin, member_required
+from administrations.access import MemberRequiredMixin, member_required
+from core.files import attachment_response
+from core.pagination import WindowCountPagination
 from library import selectors
 from library.models import Document, DocumentFile
-from rocb.files import attachment_response
-from rocb.pagination import WindowCountPagination
 
 logger = logging.getLogger(__name__)
 

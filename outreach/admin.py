@@ -4,9 +4,9 @@ from django.utils.translation import ngettext
 from import_export import resources
 from import_export.admin import ImportExportMixin
 
+from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
 from outreach import services
 from outreach.models import Event, NewsItem, Status, Tool
-from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
 
 
 class NewsItemResource(resources.ModelResource):

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.files import GeneratedName, UploadValidator
 from outreach.richtext import RichTextField
-from rocb.files import GeneratedName, UploadValidator
 
 IMAGE_VALIDATOR = UploadValidator(kinds=("jpeg", "png", "webp"), max_bytes=5 * 1024 * 1024)
 

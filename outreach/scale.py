@@ -8,8 +8,8 @@ import datetime
 
 from django.utils import timezone
 
+from core.scaling import bilingual, generator, scaled
 from outreach.models import Event, NewsItem, Status
-from rocb.scaling import bilingual, generator, scaled
 
 NEWS = 2_000
 EVENTS = 500

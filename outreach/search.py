@@ -1,10 +1,10 @@
-"""Site search over published news, published events and the tools (rocb.sitesearch)."""
+"""Site search over published news, published events and the tools (core.sitesearch)."""
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.sitesearch import Hit, search_query
 from outreach.models import Event, NewsItem, Tool
-from rocb.sitesearch import Hit, search_query
 
 
 def public_hits(*, query: str, language: str, limit: int) -> list[Hit]:

@@ -1,12 +1,12 @@
-"""Outreach pages in the portal's sitemaps (collected by rocb.sitemaps)."""
+"""Outreach pages in the portal's sitemaps (collected by core.sitemaps)."""
 
 from collections.abc import Callable
 
 from django.db.models import Max, QuerySet
 from django.urls import reverse
 
+from core.sitemaps import PagesSitemap, PortalSitemap
 from outreach import selectors
-from rocb.sitemaps import PagesSitemap, PortalSitemap
 
 
 class OutreachPagesSitemap(PagesSitemap):

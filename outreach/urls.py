@@ -1,8 +1,8 @@
 from django.urls import path
 
+from core.cache import cache_public_page
 from outreach import views
 from outreach.feeds import NewsAtomFeed, NewsFeed
-from rocb.cache import cache_public_page
 
 app_name = "outreach"
 

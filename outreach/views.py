@@ -1,4 +1,4 @@
-"""Public outreach pages. Each is cached per language in urls.py (rocb.cache.cache_public_page)."""
+"""Public outreach pages. Each is cached per language in urls.py (core.cache.cache_public_page)."""
 
 from django.http import HttpResponse
 from django.views.generic import DetailView, ListView, TemplateView

@@ -5,8 +5,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from rocb import search_views, sitemaps, views
-from rocb.cache import cache_public_page
+from core import sitemaps, views
+from core.cache import cache_public_page
+from portal import search_views
+from portal.views import HomeView
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -17,10 +19,10 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", cache_public_page(views.HomeView.as_view()), name="home"),
+    path("", cache_public_page(HomeView.as_view()), name="home"),
     path("search/", search_views.search, name="search"),
     path("accounts/", include("accounts.urls")),
-    path("members/", include("accounts.members_urls")),
+    path("members/", include("portal.members_urls")),
     # Each app's urls.py spells out its own paths (public ones and those under members/).
     path("", include("contacts.urls")),
     path("", include("experts.urls")),
@@ -35,7 +37,7 @@ if settings.BENCHMARK_FLOOR:
     urlpatterns.append(path("bench/floor", views.floor))
     urlpatterns.append(path("bench/write", views.bench_write))
 
-handler400 = "rocb.views.bad_request"
-handler403 = "rocb.views.permission_denied"
-handler404 = "rocb.views.page_not_found"
-handler500 = "rocb.views.server_error"
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

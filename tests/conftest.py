@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from contacts.models import Administration
+from administrations.models import Administration
 from tests.factories import make_user
 
 

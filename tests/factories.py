@@ -4,7 +4,7 @@ from itertools import count, product
 from string import ascii_uppercase
 
 from accounts.models import User
-from contacts.models import Administration
+from administrations.models import Administration
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105
 _serial = count(1)

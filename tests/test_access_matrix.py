@@ -16,7 +16,7 @@ from urllib.parse import quote, urlencode
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from accounts.access import FocalPointRequiredMixin
+from administrations.access import FocalPointRequiredMixin
 from competencies.models import Competency, JobPosition
 from competencies.services import assessment_save
 from contacts.models import ContactPoint

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from competencies.models import SelfAssessment, SelfRating
 from contacts.models import ContactPoint
+from core.concurrency import FIELD, row_fingerprint
 from experts.models import Expert, ExpertiseArea, ExpertLanguage, Nomination, NominationLanguage
-from rocb.concurrency import FIELD, row_fingerprint
 from tests.competencies.factories import make_competency, make_position
 from tests.contacts.builders import make_contact
 from tests.experts.factories import PDF, make_expert

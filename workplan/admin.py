@@ -13,7 +13,7 @@ from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
 from workplan import services
 from workplan.models import Activity, Goal, Plan, ProgressEntry, ReportingPeriod, Stakeholder
 from workplan.resources import NUMBER, PlanTableResource

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from import_export import resources
 from import_export.fields import Field
 
-from rocb.spreadsheets import clean_cell
+from core.spreadsheets import clean_cell
 from workplan import exports, services
 from workplan.models import Activity, Goal, Plan, ReportingPeriod, Stakeholder
 

@@ -11,7 +11,7 @@ import datetime
 
 from django.core.management import call_command
 
-from rocb.scaling import bilingual, generator, pick, scaled
+from core.scaling import bilingual, generator, pick, scaled
 from workplan.models import Activity, Goal, Plan, ProgressEntry, ReportingPeriod, Stakeholder
 
 ACTIVITIES = 500

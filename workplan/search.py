@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from rocb.sitesearch import Hit, search_query
+from core.sitesearch import Hit, search_query
 from workplan.models import SEARCH_CONFIGS, Activity, activity_search_vector
 
 

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from rocb.cache import cache_public_page
+from core.cache import cache_public_page
 from workplan import views
 
 

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
-from rocb.spreadsheets import table_response
+from core.spreadsheets import table_response
 from workplan import charts, exports, selectors
 from workplan.filters import filter_query
 

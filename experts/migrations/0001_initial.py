@@ -6,7 +6,7 @@ import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
 import experts.models
-import rocb.files
+import core.files
 from django.conf import settings
 from django.db import migrations, models
 
@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
                 ('experience', models.TextField(blank=True, help_text='Missions, training delivered, publications: a few lines.', verbose_name='experience')),
                 ('experience_en', models.TextField(blank=True, help_text='Missions, training delivered, publications: a few lines.', null=True, verbose_name='experience')),
                 ('experience_ru', models.TextField(blank=True, help_text='Missions, training delivered, publications: a few lines.', null=True, verbose_name='experience')),
-                ('cv', models.FileField(blank=True, help_text='PDF or Word (DOCX), up to 5 MB.', max_length=200, storage=rocb.files.private_storage, upload_to=rocb.files.GeneratedName('experts/cv'), validators=[rocb.files.UploadValidator(kinds=('pdf', 'docx'), max_bytes=5242880)], verbose_name='CV')),
+                ('cv', models.FileField(blank=True, help_text='PDF or Word (DOCX), up to 5 MB.', max_length=200, storage=core.files.private_storage, upload_to=core.files.GeneratedName('experts/cv'), validators=[core.files.UploadValidator(kinds=('pdf', 'docx'), max_bytes=5242880)], verbose_name='CV')),
                 ('cv_name', models.CharField(blank=True, editable=False, max_length=255, verbose_name='CV file name')),
                 ('consent_given_on', models.DateField(help_text='The day the expert agreed to be listed in the database.', verbose_name='consent given on')),
                 ('confirmed_on', models.DateField(db_index=True, default=django.utils.timezone.localdate, help_text='The day the record was last checked; after 12 months it needs a check.', verbose_name='last confirmed on')),
@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
                 ('experience', models.TextField(blank=True, help_text='Missions, training delivered, publications: a few lines.', verbose_name='experience')),
                 ('experience_en', models.TextField(blank=True, help_text='Missions, training delivered, publications: a few lines.', null=True, verbose_name='experience')),
                 ('experience_ru', models.TextField(blank=True, help_text='Missions, training delivered, publications: a few lines.', null=True, verbose_name='experience')),
-                ('cv', models.FileField(blank=True, help_text='PDF or Word (DOCX), up to 5 MB.', max_length=200, storage=rocb.files.private_storage, upload_to=rocb.files.GeneratedName('experts/cv'), validators=[rocb.files.UploadValidator(kinds=('pdf', 'docx'), max_bytes=5242880)], verbose_name='CV')),
+                ('cv', models.FileField(blank=True, help_text='PDF or Word (DOCX), up to 5 MB.', max_length=200, storage=core.files.private_storage, upload_to=core.files.GeneratedName('experts/cv'), validators=[core.files.UploadValidator(kinds=('pdf', 'docx'), max_bytes=5242880)], verbose_name='CV')),
                 ('cv_name', models.CharField(blank=True, editable=False, max_length=255, verbose_name='CV file name')),
                 ('consent_given_on', models.DateField(help_text='The day the expert agreed to be listed in the database.', verbose_name='consent given on')),
                 ('status', models.CharField(choices=[('pending', 'Pending review'), ('approved', 'Approved'), ('rejected', 'Rejected')], db_index=True, default='pending', max_length=10, verbose_name='status')),

@@ -4,7 +4,7 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 import django.db.models.deletion
 import django.utils.timezone
-import rocb.files
+import core.files
 from django.db import migrations, models
 
 
@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('language', models.CharField(choices=[('en', 'English'), ('ru', 'Russian')], max_length=8, verbose_name='language')),
-                ('file', models.FileField(help_text='PDF, DOCX, XLSX or PPTX, up to 30 MB.', max_length=200, storage=rocb.files.private_storage, upload_to=rocb.files.GeneratedName('library'), validators=[rocb.files.UploadValidator(kinds=('pdf', 'docx', 'xlsx', 'pptx'), max_bytes=31457280)], verbose_name='file')),
+                ('file', models.FileField(help_text='PDF, DOCX, XLSX or PPTX, up to 30 MB.', max_length=200, storage=core.files.private_storage, upload_to=core.files.GeneratedName('library'), validators=[core.files.UploadValidator(kinds=('pdf', 'docx', 'xlsx', 'pptx'), max_bytes=31457280)], verbose_name='file')),
                 ('original_name', models.CharField(editable=False, help_text='Downloads keep the name the file was uploaded with.', max_length=255, verbose_name='original file name')),
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='size in bytes')),
                 ('kind', models.CharField(choices=[('pdf', 'PDF'), ('docx', 'DOCX'), ('xlsx', 'XLSX'), ('pptx', 'PPTX')], editable=False, max_length=10, verbose_name='file type')),

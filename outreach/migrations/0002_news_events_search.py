@@ -4,7 +4,7 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 import django.db.models.functions.comparison
 import django.utils.timezone
-import rocb.files
+import core.files
 from django.db import migrations, models
 
 
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('body', models.TextField(blank=True, verbose_name='text')),
                 ('body_en', models.TextField(blank=True, null=True, verbose_name='text')),
                 ('body_ru', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('image', models.ImageField(blank=True, upload_to=rocb.files.GeneratedName('news'), validators=[rocb.files.UploadValidator(kinds=('jpeg', 'png', 'webp'), max_bytes=5242880)], verbose_name='image')),
+                ('image', models.ImageField(blank=True, upload_to=core.files.GeneratedName('news'), validators=[core.files.UploadValidator(kinds=('jpeg', 'png', 'webp'), max_bytes=5242880)], verbose_name='image')),
                 ('image_alt', models.CharField(blank=True, help_text='Describes the image for people who cannot see it.', max_length=250, verbose_name='image description')),
                 ('image_alt_en', models.CharField(blank=True, help_text='Describes the image for people who cannot see it.', max_length=250, null=True, verbose_name='image description')),
                 ('image_alt_ru', models.CharField(blank=True, help_text='Describes the image for people who cannot see it.', max_length=250, null=True, verbose_name='image description')),
@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='tool',
             name='image',
-            field=models.ImageField(blank=True, upload_to=rocb.files.GeneratedName('tools'), validators=[rocb.files.UploadValidator(kinds=('jpeg', 'png', 'webp'), max_bytes=5242880)], verbose_name='image'),
+            field=models.ImageField(blank=True, upload_to=core.files.GeneratedName('tools'), validators=[core.files.UploadValidator(kinds=('jpeg', 'png', 'webp'), max_bytes=5242880)], verbose_name='image'),
         ),
         migrations.AddIndex(
             model_name='tool',

@@ -47,14 +47,16 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_prose_editor",
     # The portal's apps, base first: an app may use those above it, never those below.
-    "rocb",
-    "contacts",
+    "core",
+    "administrations",
     "accounts",
+    "contacts",
     "experts",
     "library",
     "workplan",
     "outreach",
     "competencies",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -87,7 +89,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "rocb.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -139,7 +141,14 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 # Public pages are cached for anonymous visitors; edits in these apps refresh them at once.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 3600)
-PUBLIC_CONTENT_APPS = {"contacts", "library", "workplan", "competencies", "outreach"}
+PUBLIC_CONTENT_APPS = {
+    "administrations",
+    "contacts",
+    "library",
+    "workplan",
+    "competencies",
+    "outreach",
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -190,7 +199,7 @@ PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or BASE_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
-        "BACKEND": "rocb.files.PrivateStorage",
+        "BACKEND": "core.files.PrivateStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
     "staticfiles": {

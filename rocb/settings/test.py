@@ -20,7 +20,7 @@ _test_files = Path(tempfile.mkdtemp(prefix="rocb-test-files-"))
 MEDIA_ROOT = _test_files / "media"
 PRIVATE_MEDIA_ROOT = _test_files / "private"
 STORAGES["private"] = {
-    "BACKEND": "rocb.files.PrivateStorage",
+    "BACKEND": "core.files.PrivateStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -4,7 +4,7 @@ import pytest
 from reversion.models import Version
 
 from competencies.models import Competency, JobPosition
-from rocb.concurrency import FIELD, row_fingerprint
+from core.concurrency import FIELD, row_fingerprint
 
 pytestmark = pytest.mark.django_db
 

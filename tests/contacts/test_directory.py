@@ -1,6 +1,6 @@
 import pytest
 
-from contacts.models import Administration
+from administrations.models import Administration
 from tests.contacts.builders import make_contact, make_contacts
 from tests.factories import make_administration
 from tests.pages import latin_words

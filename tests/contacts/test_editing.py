@@ -6,7 +6,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from contacts.models import ContactPoint
-from rocb.concurrency import FIELD, row_fingerprint
+from core.concurrency import FIELD, row_fingerprint
 from tests.contacts.builders import make_contact
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import openpyxl
 import pytest
 import vobject
 
-from rocb.spreadsheets import clean_cell
+from core.spreadsheets import clean_cell
 from tests.contacts.builders import make_contact
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +94,7 @@ def test_vcard_escapes_commas_and_semicolons(member_client, listed):
 def test_downloads_run_a_fixed_number_of_queries(
     member_client, azerbaijan, django_assert_max_num_queries
 ):
-    from contacts.models import Administration
+    from administrations.models import Administration
     from tests.contacts.builders import make_contacts
 
     make_contacts(list(Administration.objects.members()), 3000)

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
+from administrations.models import Administration
 from contacts.geo import basemap
-from contacts.models import Administration
 from tests.contacts.builders import make_centre
 from tests.factories import make_administration
 from tests.pages import latin_words

@@ -9,9 +9,9 @@ from django.test import Client
 from openpyxl import Workbook
 from reversion.models import Version
 
+from core.concurrency import row_fingerprint
 from experts.filters import search_query
 from experts.models import Expert, ExpertiseArea
-from rocb.concurrency import row_fingerprint
 from tests.experts.factories import make_expert
 
 pytestmark = pytest.mark.django_db

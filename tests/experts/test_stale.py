@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from reversion.models import Version
 
+from core.concurrency import FIELD, row_fingerprint
 from experts.models import Expert, stale_cutoff
-from rocb.concurrency import FIELD, row_fingerprint
 from tests.experts.factories import make_expert
 from tests.factories import make_administration, make_user
 

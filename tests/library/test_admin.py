@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from reversion.models import Version
 
+from core.concurrency import row_fingerprint
 from library.demo import docx_bytes, pdf_bytes
 from library.models import Document, DocumentFile
-from rocb.concurrency import row_fingerprint
 from tests.library.factories import make_document, make_many_documents
 
 pytestmark = pytest.mark.django_db

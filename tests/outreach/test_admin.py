@@ -7,9 +7,9 @@ import tablib
 from django.test import Client
 from reversion.models import Version
 
+from core.concurrency import FIELD, row_fingerprint
 from outreach.admin import NewsItemResource
 from outreach.models import NewsItem, Status
-from rocb.concurrency import FIELD, row_fingerprint
 from tests.outreach.factories import make_news
 
 pytestmark = pytest.mark.django_db

@@ -1,9 +1,9 @@
 import pytest
 from django.db import connection
 
+from core.sitesearch import public_search, search_query
 from outreach.models import Event, NewsItem, Status, Tool
 from outreach.search import public_hits
-from rocb.sitesearch import public_search, search_query
 from tests.outreach.factories import make_event, make_many_news, make_news
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@ import xml.etree.ElementTree as ET  # noqa: S405 - parses the portal's own sitem
 
 import pytest
 
+from core.sitemaps import portal_sitemaps
 from outreach.models import Status
-from rocb.sitemaps import portal_sitemaps
 from tests.outreach.factories import make_event, make_many_news, make_news
 
 pytestmark = pytest.mark.django_db

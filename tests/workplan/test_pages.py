@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from rocb.concurrency import row_fingerprint
+from core.concurrency import row_fingerprint
 from tests.pages import latin_words
 from tests.workplan.builders import make_big_plan
 from tests.workplan.test_seed import SEED_NUMBERS

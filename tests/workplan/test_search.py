@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from rocb.sitesearch import public_search, search_query
+from core.sitesearch import public_search, search_query
 from workplan.models import Activity, activity_search_vector
 from workplan.search import public_hits
 

@@ -1,9 +1,0 @@
-from django.urls import path
-
-from accounts import views
-
-app_name = "members"
-
-urlpatterns = [
-    path("", views.MembersHomeView.as_view(), name="home"),
-]

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from portal import views
+
+app_name = "members"
+
+urlpatterns = [
+    path("", views.MembersHomeView.as_view(), name="home"),
+]

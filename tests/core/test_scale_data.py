@@ -1,0 +1,114 @@
+"""The benchmark's scale data, loaded at a hundredth of its size: every app's loader runs, its rows
+are valid and in both languages, and every page the benchmark loads answers within the query
+budget on it."""
+
+import io
+import itertools
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from accounts.models import User
+from accounts.scale import BENCH_MEMBER
+from administrations.models import Administration
+from bench.pages import placeholders
+from bench.run import PAGES
+from competencies.models import Competency, JobPosition, LevelDescriptor, ProficiencyLevel
+from contacts.models import ContactPoint
+from core.files import private_storage
+from experts.filters import search_query
+from experts.models import Expert
+from library.models import Document, DocumentFile
+from outreach.models import Event, NewsItem
+from portal.management.commands.scale_data import load_all
+from workplan.models import Activity, ProgressEntry, ReportingPeriod
+
+pytestmark = pytest.mark.django_db
+
+SCALE = 0.01
+
+
+@pytest.fixture
+def scaled_region(db):
+    load_all(stdout=io.StringIO(), scale=SCALE)
+
+
+def _valid(rows) -> None:
+    for row in rows:
+        row.full_clean()
+
+
+def test_every_app_loads_its_share_of_valid_bilingual_rows(scaled_region):
+    assert Administration.objects.members().count() == 60
+    assert ContactPoint.objects.count() == 30
+    assert Expert.objects.count() == 100
+    assert NewsItem.objects.count() == 20
+    assert Event.objects.count() == 5
+    assert Document.objects.count() == 50
+    # The real plan's 27 activities and at least one generated, each reported in ten periods.
+    activities = Activity.objects.filter(goal__plan__is_current=True).count()
+    assert activities == 28
+    assert ReportingPeriod.objects.count() == 10
+    assert ProgressEntry.objects.count() == activities * 10
+    # The competency framework is reference data: whole at any scale.
+    assert JobPosition.objects.count() == 23
+    assert Competency.objects.count() == 80
+    assert LevelDescriptor.objects.count() == 80 * ProficiencyLevel.objects.count()
+    assert not JobPosition.objects.filter(requirements__isnull=True).exists()
+    assert User.objects.get(email=BENCH_MEMBER).is_focal_point
+
+    for model, field in [
+        (ContactPoint, "name"),
+        (Expert, "family_name"),
+        (NewsItem, "title"),
+        (Event, "title"),
+        (Activity, "title"),
+        (ProgressEntry, "summary"),
+        (Competency, "name"),
+        (JobPosition, "title"),
+    ]:
+        rows = list(model.objects.order_by("-pk")[:5])
+        _valid(rows)
+        assert all(getattr(row, f"{field}_ru") for row in rows), model
+        assert all(getattr(row, f"{field}_en") for row in rows), model
+    # Some documents have no Russian title: Russian pages show them in English.
+    _valid(Document.objects.all()[:5])
+    assert Document.objects.exclude(title_ru="").exists()
+    assert Document.objects.filter(title_ru="").exists()
+
+    figures = ProgressEntry.objects.filter(value__isnull=False)
+    assert figures.exists()
+    assert not figures.filter(activity__unit_en="").exists()
+
+    assert not Expert.objects.filter(search_vector__isnull=True).exists()
+    expert = Expert.objects.first()
+    assert expert in Expert.objects.filter(search_vector=search_query(expert.family_name_ru))
+
+    files = DocumentFile.objects.all()
+    assert files.count() >= Document.objects.count()
+    assert {f.kind for f in files} == {"pdf", "docx"}
+    for name in files.values_list("file", flat=True).distinct():
+        assert private_storage().exists(name)
+
+
+def test_the_command_refuses_a_database_that_is_not_the_benchmarks():
+    with pytest.raises(CommandError, match="benchmark database"):
+        call_command("scale_data", scale=SCALE)
+
+
+def test_every_benchmark_page_answers_within_the_query_budget(
+    scaled_region, client, django_assert_max_num_queries
+):
+    values = placeholders()
+    member = User.objects.get(email=BENCH_MEMBER)
+    # The floor is served only while the benchmark runs.
+    for page, language in itertools.product(PAGES[1:], ["en", "ru"]):
+        path = page.path.format(**values).replace("/en/", f"/{language}/", 1)
+        if page.member:
+            client.force_login(member)
+        else:
+            client.logout()
+        with django_assert_max_num_queries(10):
+            response = client.get(path)
+        assert response.status_code == 200, path

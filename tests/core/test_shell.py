@@ -1,0 +1,101 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db.utils import ConnectionHandler
+
+from core import views
+from tests.pages import latin_words
+
+pytestmark = pytest.mark.django_db
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("accept", "expected"), [("ru-RU,ru;q=0.9", "/ru/"), ("en-GB", "/en/")])
+def test_root_redirects_by_accept_language(client, accept, expected):
+    response = client.get("/", headers={"accept-language": accept})
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_home_in_english(client):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "WCO Regional Office for Capacity Building for the Europe region" in html
+    assert html.count("<h1") == 1
+
+
+def test_home_in_russian_has_no_stray_english(client):
+    html = client.get("/ru/").content.decode()
+    assert '<html lang="ru">' in html
+    assert "Перейти к основному содержанию" in html
+    assert latin_words(html) == []
+
+
+def test_language_switcher_keeps_the_page(client):
+    html = client.get("/en/accounts/login/?next=/en/members/").content.decode()
+    assert 'href="/ru/accounts/login/?next=/en/members/"' in html
+    assert 'hreflang="ru"' in html
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_not_found_page_in_both_languages(client, language):
+    response = client.get(f"/{language}/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert {"en": "Page not found", "ru": "Страница не найдена"}[language] in html
+    if language == "ru":
+        assert latin_words(html) == []
+
+
+def test_healthz_reports_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_answers_503_when_the_database_is_down(client, monkeypatch, settings):
+    # A real connection attempt to a server that is not there.
+    down = dict(settings.DATABASES["default"], HOST="127.0.0.1", PORT="9", NAME="nowhere")
+    handler = ConnectionHandler({"default": down})
+    monkeypatch.setattr(views, "connections", handler)
+    try:
+        response = client.get("/healthz")
+    finally:
+        handler.close_all()
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+
+
+def _import_settings(**env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    environment.update(env)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import rocb.settings.base"],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _import_settings(DEBUG="0", DATABASE_URL="postgres://u@localhost/db")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_starts_with_a_real_secret_key():
+    result = _import_settings(
+        DEBUG="0",
+        DATABASE_URL="postgres://u@localhost/db",
+        SECRET_KEY="kR3v9-production-like-secret-Zq8wN2xT5yB7mC4pL6hJ1fD0gS_aE",
+    )
+    assert result.returncode == 0, result.stderr
