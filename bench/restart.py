@@ -53,6 +53,19 @@ def client(log: Log, stop: threading.Event) -> None:
             time.sleep(0.05)
 
 
+def wait_until_serving(timeout: float = 60) -> None:
+    """Until gunicorn answers its health check (a fixed pause was too short on a loaded host)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=5):  # noqa: S310
+                return
+        except (urllib.error.URLError, OSError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 def restart_database() -> None:
     command = os.environ.get("RESTART_COMMAND")
     if command:
@@ -67,7 +80,7 @@ def restart_database() -> None:
 
 
 def main() -> None:
-    env = environment(bench_database_url())
+    env = environment(bench_database_url(fresh=False))
     env["CONN_MAX_AGE"] = "600"  # persistent connections: the restart breaks them all
     manage(env, "migrate", "--no-input", "-v", "0")
     gunicorn = Path(sys.executable).with_name("gunicorn")
@@ -79,7 +92,7 @@ def main() -> None:
     )
     log, stop = Log(), threading.Event()
     try:
-        time.sleep(3)
+        wait_until_serving()
         threads = [threading.Thread(target=client, args=(log, stop)) for _ in range(CLIENTS)]
         for thread in threads:
             thread.start()

@@ -32,7 +32,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "bench" / "results"
 REPORTER = BASE_DIR / "bench" / "report.lua"
-PORT = 8765
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
 ACCEPT_ENCODING = "gzip, deflate, br"  # what browsers send
 
 

@@ -1,0 +1,48 @@
+"""`make restart-drill` runs, on a PostgreSQL server of its own (it restarts the server, which
+the other tests share), so a change that breaks the drill is red at once."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_restart_drill_loses_no_acknowledged_write():
+    # pgserver runs the server as its own system user when started by root: it must reach the
+    # folder, which pytest's private tmp_path does not allow.
+    folder = Path(tempfile.mkdtemp(prefix="rocb-restart-drill-"))
+    folder.chmod(0o755)
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env.update(ROCB_PGDATA=str(folder / "pgdata"), BENCH_PORT=str(free_port()))
+    try:
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "bench/restart.py"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    finally:
+        subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "rocb.embedded_db", "stop"], cwd=ROOT, env=env, check=False
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "acknowledged writes missing:   0" in result.stdout
+    written = int(result.stdout.split("acknowledged writes:")[1].split()[0])
+    assert written > 10
