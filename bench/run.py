@@ -116,7 +116,7 @@ def bench_database_url(fresh: bool) -> str:
 
     base, _, query = url.partition("?")
     root, _, name = base.rpartition("/")
-    bench_name = f"{name or 'postgres'}_bench"
+    bench_name = os.environ.get("BENCH_DATABASE") or f"{name or 'postgres'}_bench"
     connection = psycopg2.connect(url)
     connection.autocommit = True  # CREATE DATABASE cannot run in a transaction
     try:
@@ -149,7 +149,7 @@ def manage(env: dict, *args: str) -> str:
     return result.stdout
 
 
-def prepare(env: dict) -> None:
+def prepare(env: dict, scale: float = 1.0) -> None:
     """Static files as in production, and the benchmark database with its scale data."""
     manage(env, "collectstatic", "--no-input", "-v", "0")
     manage(env, "migrate", "--no-input", "-v", "0")
@@ -166,7 +166,7 @@ def prepare(env: dict) -> None:
         return
     started = time.monotonic()
     print("Scale data: loading…", flush=True)
-    print(manage(env, "scale_data"), end="")
+    print(manage(env, "scale_data", "--scale", str(scale)), end="")
     print(f"Scale data: loaded in {time.monotonic() - started:.0f} s.")
 
 
@@ -358,12 +358,16 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3, help="measured runs per page")
     parser.add_argument("--connections", default="16,64", help="comma-separated")
     parser.add_argument("--only", help="measure only pages whose name contains this")
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="scale data size (the tests' smoke run: 0.01)"
+    )
+    parser.add_argument("--results", type=Path, default=RESULTS / "latest.json")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk (make bench does it).")
 
     env = environment(bench_database_url(args.fresh))
-    prepare(env)
+    prepare(env, args.scale)
     pages = [page for page in PAGES if page is PAGES[0] or not args.only or args.only in page.name]
     probed, cookie = probe(env, pages)
     pages = [replace(page, path=probed[page.name]["path"]) for page in pages]
@@ -402,8 +406,8 @@ def main() -> None:
         f"after {format_load(load_after)}; highest 1-minute figure {server.peak_load:.2f} "
         f"on {os.cpu_count()} CPUs"
     )
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.json").write_text(
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(
         json.dumps(
             {
                 "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -419,7 +423,7 @@ def main() -> None:
             indent=2,
         )
     )
-    print(f"\nFigures written to {RESULTS / 'latest.json'}")
+    print(f"\nFigures written to {args.results}")
 
 
 HEADER = (
