@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from accounts import views
+
 app_name = "accounts"
 
 urlpatterns = [
@@ -10,6 +12,8 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("second-factor/", views.second_factor_page, name="second_factor"),
+    path("second-factor/qr.svg", views.second_factor_qr, name="second_factor_qr"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

@@ -120,6 +120,9 @@ def own_assessment(status=200):
 
 MATRIX: dict[str, Rule] = {
     "members:home": MEMBERS,
+    # The staff's second factor (the QR code carries the secret of the app being added).
+    "accounts:second_factor": STAFF,
+    "accounts:second_factor_qr": STAFF,
     # National Contact Points: every member reads every administration's page and exports.
     "contacts:directory": MEMBERS,
     "contacts:export_csv": MEMBERS,

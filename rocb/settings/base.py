@@ -32,7 +32,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
-    "django.contrib.admin",
+    "accounts.apps.PortalAdminConfig",  # django.contrib.admin, with the staff's second factor
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "reversion",
     "import_export",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.sitemaps",
     "django_prose_editor",
     # The portal's apps, base first: an app may use those above it, never those below.
@@ -68,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it answers locked-out login attempts.
@@ -151,6 +155,11 @@ PUBLIC_CONTENT_APPS = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
+# Staff give a second factor (an authenticator app's code) before the admin opens: always in
+# production; in development only when asked for.
+STAFF_SECOND_FACTOR = env_bool("STAFF_SECOND_FACTOR", not DEBUG)
+OTP_TOTP_ISSUER = "ROCB Europe"
+
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.LoginThrottleBackend",
     "accounts.backends.UserBackend",
