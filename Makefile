@@ -45,6 +45,10 @@ stop-db: install
 run: install compilemessages db
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) demo_data
+	@# The task worker (mail, reminders) and the scheduler run beside the server, and stop with it.
+	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
+	$(MANAGE) db_worker --interval 1 & \
+	$(MANAGE) crontask --no-heartbeat & \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 lint: install

@@ -7,7 +7,6 @@ office staff hear of it by email once the change is committed.
 import reversion
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils import timezone, translation
 from accounts.models import User
 from administrations.models import Administration
 from contacts.models import ContactPoint
+from core.mail import mail_send
 
 # Fields whose change the staff notice names (the edit history keeps every field).
 _TRACKED_FIELDS = [
@@ -108,7 +108,7 @@ def contact_points_confirm(*, administration: Administration, by: User) -> int:
 
 def _notify_staff(*, administration: Administration, by: User, changes: list) -> None:
     """Tell the office (settings.STAFF_NOTIFICATION_EMAILS) of a focal point's change, in
-    English, once the transaction has committed."""
+    English, queued in the same transaction as the change."""
     recipients = list(settings.STAFF_NOTIFICATION_EMAILS)
     if not recipients or not changes:
         return
@@ -125,5 +125,4 @@ def _notify_staff(*, administration: Administration, by: User, changes: list) ->
         }
         subject = render_to_string("contacts/email/staff_notice_subject.txt", context).strip()
         body = render_to_string("contacts/email/staff_notice.txt", context)
-    message = EmailMessage(subject=subject, body=body, to=recipients)
-    transaction.on_commit(message.send)
+    mail_send(subject=subject, body=body, to=recipients)

@@ -1,7 +1,6 @@
 """Mail about experts and nominations, each written in its recipient's language."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import User
+from core.mail import mail_send
 from experts.models import Expert, Nomination
 
 
@@ -20,7 +20,7 @@ def _send(*, to: list[str], language: str, subject, template: str, context: dict
     """Render the subject (a callable, so it is translated here) and body in `language`."""
     with translation.override(language):
         body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
-        send_mail(str(subject()), body, None, to)
+        mail_send(subject=str(subject()), body=body, to=to)
 
 
 def nomination_received(nomination: Nomination) -> None:

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks_db",
+    "crontask",
     "django.contrib.sitemaps",
     "django_prose_editor",
     # The portal's apps, base first: an app may use those above it, never those below.
@@ -242,6 +244,17 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ROCB Europe <noreply@rocb-europe.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAILS = env_list("STAFF_NOTIFICATION_EMAILS")
+# A mail the SMTP server refuses is tried again after 1, 2, 4… minutes, up to MAIL_ATTEMPTS times.
+MAIL_ATTEMPTS = env_int("MAIL_ATTEMPTS", 12)
+MAIL_RETRY_BASE_SECONDS = env_int("MAIL_RETRY_BASE_SECONDS", 60)
+
+# Background work (mail, reminders, purges): Django's tasks framework, queued in the database
+# (django-tasks-db) and run by `manage.py db_worker`; periodic jobs are queued by one
+# `manage.py crontask` scheduler (django-crontask), kept to one across hosts by a Redis lock.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+CRONTASK = {"REDIS_URL": _redis_url or None}
+# Finished tasks (a queued mail holds its recipients) are deleted after this many days.
+TASK_RESULT_RETENTION_DAYS = env_int("TASK_RESULT_RETENTION_DAYS", 14)
 # The portal's address, for links in mail sent outside a request (e.g. scheduled reminders).
 SITE_URL = (
     env_str("SITE_URL")

@@ -1,0 +1,46 @@
+"""Outgoing mail through the task queue: a page never waits for the SMTP server, and a mail the
+server refuses is tried again with a growing pause instead of being lost.
+
+With the database backend (django-tasks-db) the queued mail is a row written in the same
+transaction as the change it reports: a rolled-back change sends nothing, a committed one is
+sent by `manage.py db_worker` however the request ends.
+"""
+
+import datetime
+import logging
+import smtplib
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.tasks import task, task_backends
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+
+def retry_delay(attempt: int) -> datetime.timedelta:
+    """The pause before try `attempt + 1`: 1, 2, 4… minutes, at most six hours."""
+    seconds = settings.MAIL_RETRY_BASE_SECONDS * 2 ** (attempt - 1)
+    return datetime.timedelta(seconds=min(seconds, 6 * 3600))
+
+
+@task
+def deliver_mail(
+    *, subject: str, body: str, to: list[str], from_email: str | None = None, attempt: int = 1
+) -> None:
+    try:
+        send_mail(subject, body, from_email, to)
+    except (OSError, smtplib.SMTPException) as error:
+        backend = task_backends[deliver_mail.backend]
+        if attempt >= settings.MAIL_ATTEMPTS or not backend.supports_defer:
+            raise
+        # The error names the server, never the recipients (personal data stays out of logs).
+        logger.warning("Mail not delivered (try %s): %s; trying again later", attempt, error)
+        deliver_mail.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
+            subject=subject, body=body, to=to, from_email=from_email, attempt=attempt + 1
+        )
+
+
+def mail_send(*, subject: str, body: str, to: list[str], from_email: str | None = None) -> None:
+    """Queue a rendered mail for delivery by the worker."""
+    deliver_mail.enqueue(subject=str(subject), body=body, to=list(to), from_email=from_email)
