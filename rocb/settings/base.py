@@ -221,6 +221,36 @@ STORAGES = {
         )
     },
 }
+# Files in an S3-compatible object store when a bucket is named (core/object_storage.py): public
+# media under `media/` of AWS_STORAGE_BUCKET_NAME, private files under `private/` of
+# AWS_PRIVATE_BUCKET_NAME (the same bucket if unset; its `private/` prefix is never public).
+_bucket = env_str("AWS_STORAGE_BUCKET_NAME")
+if _bucket:
+    _object_store = {
+        "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("AWS_S3_REGION_NAME") or None,
+        "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_object_store,
+            "bucket_name": _bucket,
+            "location": "media",
+            "querystring_auth": False,
+            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "core.object_storage.PrivateObjectStorage",
+        "OPTIONS": {
+            **_object_store,
+            "bucket_name": env_str("AWS_PRIVATE_BUCKET_NAME") or _bucket,
+            "location": "private",
+        },
+    }
 
 # Mail: the console in development; SMTP from EMAIL_URL-style variables in production.
 _smtp_host = env_str("EMAIL_HOST")
