@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PYTHON ?= $(shell bin/find-python)
 AXE := node_modules/axe-core/axe.min.js
+REDIS_TESTS := tests/core/test_cache.py tests/core/test_fragments.py tests/core/test_personal_data.py \
+	tests/accounts/test_throttling.py
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .PHONY: help run test ci lint fmt check check-deploy messages compilemessages db stop-db install clean bench drill restart-drill
@@ -78,6 +80,8 @@ test: install $(AXE) lint compilemessages check check-deploy
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
 		echo "Chromium not found (apt-get install chromium): the browser tests will be skipped."
 	$(VENV)/bin/pytest -n 2 -p no:cacheprovider
+	@# The caching, session and throttling tests once more, against a real Redis server.
+	$(VENV)/bin/pytest -p no:cacheprovider -q --cache=redis $(REDIS_TESTS)
 
 ci: test
 

@@ -2,7 +2,10 @@
 
 from importlib import import_module
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
+from django.core.cache import caches
+from django.core.files.storage import storages
 from django.db import DatabaseError, connections
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -19,16 +22,45 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@never_cache
-def healthz(request):
-    """Liveness with a database round trip; 503 when the database does not answer."""
+def _database_answers() -> bool:
     try:
         with connections["default"].cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return False
+    return True
+
+
+def _cache_answers() -> bool:
+    # Only a shared cache server can be down; local memory and a folder always answer.
+    ping = getattr(caches["default"], "ping", None)
+    return ping() if ping else True
+
+
+def _storage_answers() -> bool:
+    """The private files' store answers a lookup (a local folder always does)."""
+    try:
+        storages["private"].exists("healthz")
+    except (OSError, BotoCoreError, ClientError):
+        return False
+    return True
+
+
+@never_cache
+def healthz(request):
+    """Liveness of the host and of each server it needs, by name; 503 when one is down (the
+    load balancer's health check)."""
+    parts = {
+        "database": _database_answers(),
+        "cache": _cache_answers(),
+        "storage": _storage_answers(),
+    }
+    body = {name: "ok" if up else "unavailable" for name, up in parts.items()}
+    healthy = all(parts.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **body}, status=200 if healthy else 503
+    )
 
 
 def floor(request):

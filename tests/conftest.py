@@ -1,16 +1,42 @@
 """Shared fixtures: the seeded administrations and one user of each role."""
 
+import shutil
+
 import pytest
 from django.core.cache import cache
 from django.utils import translation
 
 from administrations.models import Administration
 from tests.factories import make_user
+from tests.redis_server import RedisServer
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--cache",
+        choices=["locmem", "redis"],
+        default="locmem",
+        help="the cache the tests run against (redis: a redis-server the tests start)",
+    )
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A real Redis server on the loopback, for the whole run."""
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed (.ci/run installs it)")
+    server = RedisServer()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache: cached pages must not outlive a rolled-back test."""
+def _empty_cache(request):
+    """Each test starts with an empty cache: cached pages must not outlive a rolled-back test.
+    With `--cache=redis` the cache is a real Redis server."""
+    if request.config.getoption("--cache") == "redis":
+        settings = request.getfixturevalue("settings")
+        settings.CACHES = request.getfixturevalue("redis_server").cache_setting()
     cache.clear()
     yield
     cache.clear()

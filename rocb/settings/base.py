@@ -125,8 +125,10 @@ _redis_url = env_str("REDIS_URL")
 if _redis_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, serving without the cache while Redis is unreachable.
+            "BACKEND": "core.cache_backends.TolerantRedisCache",
             "LOCATION": _redis_url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 elif DEBUG:

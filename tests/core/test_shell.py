@@ -56,7 +56,7 @@ def test_not_found_page_in_both_languages(client, language):
 def test_healthz_reports_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "storage": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -99,3 +99,23 @@ def test_production_starts_with_a_real_secret_key():
         SECRET_KEY="kR3v9-production-like-secret-Zq8wN2xT5yB7mC4pL6hJ1fD0gS_aE",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_healthz_answers_503_when_the_file_store_is_down(client, settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "core.object_storage.PrivateObjectStorage",
+            "OPTIONS": {
+                "bucket_name": "rocb-private",
+                "endpoint_url": "http://127.0.0.1:9",  # nothing listens there
+                "access_key": "portal",
+                "secret_key": "portal",
+                "region_name": "us-east-1",
+            },
+        },
+    }
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["storage"] == "unavailable"
+    assert response.json()["database"] == "ok"
