@@ -11,7 +11,7 @@ REDIS_TESTS := tests/core/test_cache.py tests/core/test_fragments.py tests/core/
 	tests/accounts/test_throttling.py
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help run test ci lint fmt check check-deploy messages compilemessages db stop-db install clean bench drill restart-drill
+.PHONY: help run test ci lint fmt check check-deploy messages compilemessages db stop-db install clean bench drill restart-drill scale-drill
 
 help:
 	@echo "make run    serve the portal with demo data on http://127.0.0.1:8000/"
@@ -105,3 +105,10 @@ drill: install db
 # PostgreSQL restarted under load: no acknowledged write lost, quick recovery (bench/restart.py).
 restart-drill: install db
 	$(PY) bench/restart.py
+
+# Two hosts behind HAProxy, through PgBouncer, with Redis and SeaweedFS (bench/scale_drill.py).
+scale-drill: install compilemessages db
+	@for tool in wrk haproxy pgbouncer redis-server; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then echo "Installing:$$missing"; $(SUDO) apt-get install -y -qq $$missing >/dev/null || \
+	$(SUDO) sh -c "apt-get update -qq && apt-get install -y -qq $$missing" >/dev/null; fi
+	$(PY) bench/scale_drill.py $(DRILL_ARGS)

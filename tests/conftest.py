@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.utils import translation
 
 from administrations.models import Administration
+from bench.servers import RedisServer
 from tests.factories import make_user
-from tests.redis_server import RedisServer
 
 
 def pytest_addoption(parser):

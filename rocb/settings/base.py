@@ -112,6 +112,8 @@ DATABASES = {
         _database_url,
         conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
+        # Behind PgBouncer in transaction mode a cursor cannot outlive its transaction.
+        disable_server_side_cursors=env_bool("DATABASE_DISABLE_SERVER_SIDE_CURSORS"),
     )
 }
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):

@@ -20,12 +20,12 @@ from django.db.models import FileField
 from django.urls import reverse
 from PIL import Image
 
+from bench.servers import SeaweedFS
 from core.files import private_storage
 from experts.models import Nomination
 from tests.experts.test_nominations import URL as NOMINATE
 from tests.experts.test_nominations import form_data
 from tests.library.factories import make_document
-from tests.object_store import ACCESS_KEY, SECRET_KEY, SeaweedFS
 from tests.outreach.factories import make_news
 
 pytestmark = pytest.mark.django_db
@@ -49,8 +49,8 @@ def object_store(settings, seaweedfs):
     public, private = "rocb-media", "rocb-private"
     common = {
         "endpoint_url": seaweedfs.endpoint,
-        "access_key": ACCESS_KEY,
-        "secret_key": SECRET_KEY,
+        "access_key": SeaweedFS.ACCESS_KEY,
+        "secret_key": SeaweedFS.SECRET_KEY,
         "region_name": "us-east-1",
         "file_overwrite": False,
     }
