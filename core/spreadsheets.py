@@ -285,19 +285,3 @@ def resource_response(
     response = HttpResponse(output.export_data(dataset), content_type=output.get_content_type())
     response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
     return response
-
-
-# Until every download goes through its resource (removed when none is left) ---------------------
-
-
-def csv_bytes(headers, rows) -> bytes:
-    return CSV().export_data(tablib.Dataset(*rows, headers=list(headers))).encode("utf-8")
-
-
-def table_response(*, headers, rows, filename: str, file_format: str) -> HttpResponse:
-    """A download of the table as `filename`.csv or `filename`.xlsx."""
-    output = FORMATS_BY_NAME[file_format]()
-    dataset = tablib.Dataset(*[list(row) for row in rows], headers=list(headers), title=filename)
-    response = HttpResponse(output.export_data(dataset), content_type=output.get_content_type())
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
-    return response

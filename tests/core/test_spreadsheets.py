@@ -6,9 +6,11 @@ import io
 import openpyxl
 import pytest
 import tablib
+from django.contrib import admin
+from import_export.admin import ExportMixin, ImportMixin
 
 from core import spreadsheets
-from core.spreadsheets import CSV, FORMULA_START, XLSX
+from core.spreadsheets import CSV, FORMULA_START, XLSX, Resource
 
 RISKY = [f"{start}SUM(A1:A2)" for start in FORMULA_START]
 SAFE = ["1.1", "Обычный текст", "it's fine", "'quoted"]
@@ -66,3 +68,37 @@ def test_a_damaged_file_is_a_clear_error():
         XLSX().create_dataset(b"not a workbook")
     with pytest.raises(spreadsheets.SpreadsheetFileError):
         CSV(encoding="utf-8").create_dataset("Zа".encode("cp1251"))
+
+
+def _all_subclasses(cls):
+    for subclass in cls.__subclasses__():
+        yield subclass
+        yield from _all_subclasses(subclass)
+
+
+def test_every_admin_import_and_export_uses_the_shared_resource_and_formats():
+    checked = 0
+    for model_admin in admin.site._registry.values():
+        if not isinstance(model_admin, ImportMixin | ExportMixin):
+            continue
+        checked += 1
+        formats = set()
+        if isinstance(model_admin, ImportMixin):
+            formats |= set(model_admin.get_import_formats())
+        if isinstance(model_admin, ExportMixin):
+            formats |= set(model_admin.get_export_formats())
+        assert formats <= set(spreadsheets.FORMATS), model_admin
+        for resource_class in model_admin.get_resource_classes(request=None):
+            assert issubclass(resource_class, Resource), resource_class
+    assert checked >= 7
+
+
+def test_headers_of_a_resource_are_unambiguous_in_every_language():
+    for resource_class in _all_subclasses(Resource):
+        if resource_class._meta.model is None:
+            continue
+        names = resource_class.header_names()
+        for language in spreadsheets.LANGUAGES:
+            spelled = [name for name, (_key, lang) in names.items() if lang == language]
+            keys = [key for _name, (key, lang) in names.items() if lang == language]
+            assert len(spelled) == len(set(keys)) == len(resource_class.headers), resource_class
