@@ -232,8 +232,8 @@ class Resource(resources.ModelResource):
 
     @classmethod
     def header_names(cls) -> dict[str, tuple[str, str | None]]:
-        """Every accepted header, with its key and its language (None for a key): keys as they
-        are, headers of every language in lower case."""
+        """The headers of every language, in lower case, each with its key and its language
+        (a header spelled alike in both languages counts as the first language's)."""
         names: dict[str, tuple[str, str | None]] = {}
         for language in LANGUAGES:
             with translation.override(language):
@@ -242,7 +242,8 @@ class Resource(resources.ModelResource):
         return names
 
     def header_keys(self, headers) -> list[tuple[str | None, str | None]]:
-        """(key, language) of each header of a file; (None, None) for an unknown one."""
+        """(key, language) of each header of a file: (key, None) for a key as it is, (None,
+        None) for an unknown header."""
         names = self.header_names()
         keys = {field.column_name for field in self.fields.values()}
         found = []
