@@ -4,7 +4,7 @@ Both language columns of every text are there (`name_en`, `name_ru`)."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
 
 from competencies.models import (
     Competency,
@@ -17,6 +17,7 @@ from competencies.models import (
     Requirement,
     TopicalCluster,
 )
+from core.spreadsheets import Resource
 from outreach.models import Tool
 
 
@@ -67,7 +68,7 @@ def key(attribute: str, model, field: str) -> fields.Field:
     return fields.Field(attribute=attribute, column_name=attribute, widget=KeyWidget(model, field))
 
 
-class FrameworkResource(resources.ModelResource):
+class FrameworkResource(Resource):
     class Meta:
         skip_unchanged = True
         report_skipped = True
@@ -155,6 +156,7 @@ class JobPositionResource(FrameworkResource):
         return JobPosition.objects.select_related("area", "reports_to")
 
     def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
         self.later_reporting_lines: dict[str, str] = {}
 
     def before_import_row(self, row, **kwargs):

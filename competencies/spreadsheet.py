@@ -6,137 +6,71 @@ Rows are matched on their natural keys (codes, slugs, numbers): a row updates th
 record or adds one; records missing from the file are left alone.
 """
 
-import csv
-import io
-import zipfile
 from dataclasses import dataclass, field
 
 import reversion
 import tablib
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from competencies.resources import SHEETS
-from core.spreadsheets import XLSX_TYPE, clean_cell, csv_bytes
+from core.spreadsheets import (
+    XLSX_TYPE,
+    ZIP_TYPE,
+    SpreadsheetFileError,
+    csv_zip_bytes,
+    read_workbook,
+    workbook_bytes,
+)
+from core.spreadsheets import read_csv_zip as read_zip
 
 FILENAME = "competency-framework"
 MAX_UNZIPPED_BYTES = 20 * 1024 * 1024
 
 
-class FrameworkFileError(ValueError):
+class FrameworkFileError(SpreadsheetFileError):
     """The file cannot be read as a framework spreadsheet (the message says why)."""
 
 
 # Export ----------------------------------------------------------------------------------------
 
 
-def framework_tables() -> list[tuple[str, list[str], list[list]]]:
-    """(sheet name, headers, rows) of every table of the framework."""
-    tables = []
-    for name, resource_class in SHEETS:
-        dataset = resource_class().export()
-        tables.append((name, list(dataset.headers), [list(row) for row in dataset]))
-    return tables
+def framework_datasets() -> dict[str, tablib.Dataset]:
+    """Every table of the framework, by sheet name, as its resource exports it."""
+    return {name: resource_class().export() for name, resource_class in SHEETS}
 
 
 def framework_xlsx() -> bytes:
-    """The framework as a workbook. Text cells are typed as text, so a value starting with "="
-    stays text and never runs as a formula."""
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    for name, headers, rows in framework_tables():
-        sheet = workbook.create_sheet(title=name)
-        header_cells = []
-        for header in headers:
-            cell = WriteOnlyCell(sheet, value=header)
-            cell.font = bold
-            header_cells.append(cell)
-        sheet.append(header_cells)
-        for row in rows:
-            cells = []
-            for value in row:
-                cell = WriteOnlyCell(sheet, value=value)
-                if isinstance(value, str):
-                    cell.data_type = "s"
-                cells.append(cell)
-            sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """The framework as a workbook, a sheet per table (text cells typed as text)."""
+    return workbook_bytes(framework_datasets())
 
 
 def framework_csv_zip() -> bytes:
     """The framework as a ZIP holding one CSV file per table (formula-guarded, UTF-8)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, headers, rows in framework_tables():
-            archive.writestr(f"{name}.csv", csv_bytes(headers, rows))
-    return buffer.getvalue()
+    return csv_zip_bytes(framework_datasets())
 
 
 EXPORTS = {
     "xlsx": (framework_xlsx, XLSX_TYPE, f"{FILENAME}.xlsx"),
-    "zip": (framework_csv_zip, "application/zip", f"{FILENAME}-csv.zip"),
+    "zip": (framework_csv_zip, ZIP_TYPE, f"{FILENAME}-csv.zip"),
 }
 
 
 # Reading a file --------------------------------------------------------------------------------
 
 
-def _dataset(headers, rows) -> tablib.Dataset:
-    headers = ["" if header is None else str(header).strip() for header in headers]
-    dataset = tablib.Dataset(headers=headers)
-    for row in rows:
-        values = ["" if value is None else value for value in row][: len(headers)]
-        values += [""] * (len(headers) - len(values))
-        if any(str(value).strip() for value in values):  # blank lines are not records
-            dataset.append(values)
-    return dataset
-
-
 def read_xlsx(content: bytes) -> dict[str, tablib.Dataset]:
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise FrameworkFileError(_("The workbook cannot be read.")) from error
-    datasets = {}
-    for sheet in workbook.worksheets:
-        rows = list(sheet.iter_rows(values_only=True))
-        if rows:
-            datasets[sheet.title] = _dataset(rows[0], rows[1:])
-    workbook.close()
-    return datasets
+        return read_workbook(content, empty="")
+    except SpreadsheetFileError as error:
+        raise FrameworkFileError(str(error)) from error
 
 
 def read_csv_zip(content: bytes) -> dict[str, tablib.Dataset]:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(content))
-    except zipfile.BadZipFile as error:
-        raise FrameworkFileError(_("The ZIP file cannot be read.")) from error
-    with archive:
-        members = [info for info in archive.infolist() if not info.is_dir()]
-        if sum(info.file_size for info in members) > MAX_UNZIPPED_BYTES:
-            raise FrameworkFileError(_("The ZIP file holds too much data."))
-        datasets = {}
-        for info in members:
-            name = info.filename.rsplit("/", 1)[-1]
-            if not name.endswith(".csv"):
-                raise FrameworkFileError(
-                    _("The ZIP file may hold only CSV files; it holds “%(name)s”.") % {"name": name}
-                )
-            try:
-                text = archive.read(info).decode("utf-8-sig")
-            except UnicodeDecodeError as error:
-                raise FrameworkFileError(
-                    _("“%(name)s” is not UTF-8 text.") % {"name": name}
-                ) from error
-            rows = [[clean_cell(cell) for cell in row] for row in csv.reader(io.StringIO(text))]
-            if rows:
-                datasets[name.removesuffix(".csv")] = _dataset(rows[0], rows[1:])
-    return datasets
+        return read_zip(content, max_bytes=MAX_UNZIPPED_BYTES)
+    except SpreadsheetFileError as error:
+        raise FrameworkFileError(str(error)) from error
 
 
 # Import ----------------------------------------------------------------------------------------

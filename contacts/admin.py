@@ -4,11 +4,11 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats import base_formats
 
 from contacts.models import SPOKEN_LANGUAGES, ContactPoint, TrainingCentre, verification_cutoff
 from contacts.resources import ContactPointResource, TrainingCentreResource
 from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from core.spreadsheets import FORMATS
 
 
 class VerificationFilter(admin.SimpleListFilter):
@@ -55,7 +55,7 @@ class ContactPointAdminForm(forms.ModelForm):
 class SpreadsheetAdmin(AllOrNothingImportMixin, ImportExportModelAdmin):
     """CSV and XLSX import (previewed, with row errors, all or nothing) and export."""
 
-    formats = [base_formats.CSV, base_formats.XLSX]
+    formats = FORMATS
 
 
 # Import/export buttons and the history's "Recover deleted" button share the change list.

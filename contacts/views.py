@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
@@ -18,22 +17,11 @@ from contacts import selectors, services
 from contacts.forms import ContactPointForm
 from contacts.geo import basemap
 from contacts.models import ContactPoint
+from contacts.resources import ContactPointResource
 from contacts.vcards import vcard_response
 from core.cache import cache_public_page
 from core.pagination import WindowCountPagination
-from core.spreadsheets import table_response
-
-EXPORT_HEADERS = [
-    gettext_lazy("Country"),
-    gettext_lazy("ISO code"),
-    gettext_lazy("Role"),
-    gettext_lazy("Name"),
-    gettext_lazy("Job title"),
-    gettext_lazy("Email address"),
-    gettext_lazy("Phone"),
-    gettext_lazy("Working languages"),
-    gettext_lazy("Verified on"),
-]
+from core.spreadsheets import resource_response
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -70,25 +58,12 @@ def directory_export(request, file_format: str):
     filename = f"contact-points-{timezone.localdate():%Y-%m-%d}"
     if file_format == "vcf":
         return vcard_response(contacts, filename=filename)
-    rows = (
-        [
-            str(contact.administration),
-            contact.administration.code,
-            contact.get_role_display(),
-            contact.name,
-            contact.title,
-            contact.email,
-            contact.phone,
-            ", ".join(contact.language_names()),
-            contact.verified_on,
-        ]
-        for contact in contacts
-    )
-    return table_response(
-        headers=[str(header) for header in EXPORT_HEADERS],
-        rows=rows,
+    return resource_response(
+        ContactPointResource(),
+        contacts,
         filename=filename,
         file_format=file_format,
+        export_fields=ContactPointResource.DOWNLOAD,
     )
 
 

@@ -14,10 +14,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
 from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
 from core.cache import invalidate_fragments
+from core.spreadsheets import FORMATS
 from experts import services
 from experts.models import (
     Accreditation,
@@ -160,7 +160,7 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
     inlines = [ExpertLanguageInline]
     actions = ["mark_confirmed"]
     resource_classes = [ExpertResource]
-    import_formats = [CSV, XLSX]
+    import_formats = FORMATS
     fieldsets = [
         (
             _("Person"),

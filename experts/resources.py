@@ -1,12 +1,16 @@
-"""Import of expert records from CSV or XLSX in the admin (django-import-export): one row per
-expert, identified by email address; areas by code, languages as `code:level` pairs."""
+"""Expert records as a table (CSV, XLSX): the admin imports them, one row per expert identified
+by email address, areas by code, languages as `code:level` pairs; office staff download the
+members' search result through the same resource, in the page's language."""
 
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.translation import gettext as _
-from import_export import fields, resources, widgets
+from django.utils.translation import gettext_lazy
+from import_export import fields, widgets
 
 from administrations.models import Administration
-from core.spreadsheets import clean_cell
+from core.spreadsheets import Resource
+from experts import selectors
 from experts.models import LANGUAGES, Expert, ExpertiseArea, ExpertLanguage, Level
 from experts.services import expert_index
 
@@ -68,7 +72,33 @@ class AreasWidget(widgets.ManyToManyWidget):
         return areas
 
 
-class ExpertResource(resources.ModelResource):
+class ExpertResource(Resource):
+    """Every column of an expert record: the admin's (both languages, codes), which it imports,
+    and the staff download's (`DOWNLOAD`: the page language's names and labels)."""
+
+    headers = {
+        "email": gettext_lazy("Email address"),
+        "family_name_en": gettext_lazy("Family name"),
+        "given_names_en": gettext_lazy("Given names"),
+        "family_name_ru": gettext_lazy("Family name (Cyrillic)"),
+        "given_names_ru": gettext_lazy("Given names (Cyrillic)"),
+        "administration": gettext_lazy("Administration code"),
+        "administration_name": gettext_lazy("Administration"),
+        "position": gettext_lazy("Position"),
+        "position_en": gettext_lazy("Position (in English)"),
+        "position_ru": gettext_lazy("Position (in Russian)"),
+        "phone": gettext_lazy("Phone"),
+        "areas": gettext_lazy("Area codes"),
+        "area_names": gettext_lazy("Areas of expertise"),
+        "languages": gettext_lazy("Language levels"),
+        "language_names": gettext_lazy("Languages"),
+        "accreditation": gettext_lazy("Accreditation code"),
+        "accreditation_name": gettext_lazy("WCO accreditation"),
+        "experience_en": gettext_lazy("Experience (in English)"),
+        "experience_ru": gettext_lazy("Experience (in Russian)"),
+        "consent_given_on": gettext_lazy("Consent given on"),
+        "confirmed_on": gettext_lazy("Last confirmed on"),
+    }
     administration = fields.Field(
         attribute="administration",
         column_name="administration",
@@ -83,6 +113,29 @@ class ExpertResource(resources.ModelResource):
     languages = fields.Field(
         attribute="imported_languages", column_name="languages", widget=LanguagesWidget()
     )
+    # Read out for the download only (an import leaves them alone).
+    administration_name = fields.Field(attribute="administration__name", readonly=True)
+    position = fields.Field(attribute="position", readonly=True)
+    area_names = fields.Field(readonly=True)
+    language_names = fields.Field(readonly=True)
+    accreditation_name = fields.Field(attribute="get_accreditation_display", readonly=True)
+
+    # The staff download of the members' search, in this order.
+    DOWNLOAD = [
+        "family_name_en",
+        "given_names_en",
+        "family_name_ru",
+        "given_names_ru",
+        "administration_name",
+        "position",
+        "email",
+        "phone",
+        "area_names",
+        "language_names",
+        "accreditation_name",
+        "consent_given_on",
+        "confirmed_on",
+    ]
 
     class Meta:
         model = Expert
@@ -104,10 +157,25 @@ class ExpertResource(resources.ModelResource):
             "experience_ru",
             "consent_given_on",
             "confirmed_on",
+            "administration_name",
+            "position",
+            "area_names",
+            "language_names",
+            "accreditation_name",
         ]
         clean_model_instances = True
         skip_unchanged = False
         use_transactions = True
+
+    def get_queryset(self):
+        """Every expert in name order, with what the columns read (as the members' search)."""
+        return selectors.expert_search(params=QueryDict()).qs
+
+    def dehydrate_area_names(self, expert: Expert) -> str:
+        return "; ".join(str(area) for area in expert.areas.all())
+
+    def dehydrate_language_names(self, expert: Expert) -> str:
+        return "; ".join(str(language) for language in expert.languages.all())
 
     def import_instance(self, instance, row, **kwargs):
         try:
@@ -120,9 +188,8 @@ class ExpertResource(resources.ModelResource):
             raise ValidationError(errors) from None
 
     def before_import_row(self, row, **kwargs):
-        # Undo the apostrophe our CSV exports put before cells a spreadsheet would run.
         for key, value in list(row.items()):
-            row[key] = clean_cell(value.strip() if isinstance(value, str) else value)
+            row[key] = value.strip() if isinstance(value, str) else value
         if row.get("email"):
             row["email"] = row["email"].lower()
 

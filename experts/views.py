@@ -17,10 +17,11 @@ from administrations.access import FocalPointRequiredMixin, MemberRequiredMixin
 from core.concurrency import FIELD as EDIT_FINGERPRINT
 from core.files import attachment_response
 from core.pagination import WindowCountPagination
-from core.spreadsheets import table_response
+from core.spreadsheets import resource_response
 from experts import selectors, services
 from experts.forms import ExpertUpdateForm, NominationForm, language_formset
 from experts.models import Expert, Nomination
+from experts.resources import ExpertResource
 
 EXPERTS_PER_PAGE = 20
 
@@ -101,41 +102,13 @@ class ExpertExportView(StaffRequiredMixin, View):
 
     def get(self, request, file_format):
         experts = selectors.expert_search(params=request.GET).qs
-        headers = [
-            _("Family name"),
-            _("Given names"),
-            _("Family name (Cyrillic)"),
-            _("Given names (Cyrillic)"),
-            _("Administration"),
-            _("Position"),
-            _("Email address"),
-            _("Phone"),
-            _("Areas of expertise"),
-            _("Languages"),
-            _("WCO accreditation"),
-            _("Consent given on"),
-            _("Last confirmed on"),
-        ]
-        rows = (
-            [
-                expert.family_name_en,
-                expert.given_names_en,
-                expert.family_name_ru or "",
-                expert.given_names_ru or "",
-                str(expert.administration),
-                expert.position,
-                expert.email,
-                expert.phone,
-                "; ".join(str(area) for area in expert.areas.all()),
-                "; ".join(str(language) for language in expert.languages.all()),
-                expert.get_accreditation_display(),
-                expert.consent_given_on,
-                expert.confirmed_on,
-            ]
-            for expert in experts.iterator(chunk_size=500)
-        )
-        return table_response(
-            headers=headers, rows=rows, filename="experts", file_format=file_format
+        # Read in chunks with their prefetches, in the search's order.
+        return resource_response(
+            ExpertResource(),
+            experts.iterator(chunk_size=500),
+            filename="experts",
+            file_format=file_format,
+            export_fields=ExpertResource.DOWNLOAD,
         )
 
 

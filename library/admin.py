@@ -8,17 +8,18 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, resources
+from import_export import fields
 from import_export.admin import ExportMixin, ImportExportMixin
 
 from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
 from core.sitesearch import search_query
+from core.spreadsheets import FORMATS, Resource
 from library.forms import DocumentFileAdminForm
 from library.models import Category, Document, DocumentFile
 from library.views import serve_document_file
 
 
-class CategoryResource(resources.ModelResource):
+class CategoryResource(Resource):
     class Meta:
         model = Category
         fields = ["id", "slug", "name_en", "name_ru", "position"]
@@ -27,6 +28,7 @@ class CategoryResource(resources.ModelResource):
 @admin.register(Category)
 class CategoryAdmin(AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdmin):
     resource_classes = [CategoryResource]
+    formats = FORMATS
     list_display = ["name", "slug", "position", "document_count"]
     list_editable = ["position"]
     search_fields = ["name_en", "name_ru", "slug"]
@@ -64,7 +66,7 @@ class DocumentFileInline(admin.TabularInline):
         return filesizeformat(document_file.size) if document_file.pk else "-"
 
 
-class DocumentResource(resources.ModelResource):
+class DocumentResource(Resource):
     category = fields.Field(attribute="category__name", column_name="category")
     languages = fields.Field(column_name="languages")
 
@@ -89,6 +91,7 @@ class DocumentResource(resources.ModelResource):
 @admin.register(Document)
 class DocumentAdmin(ExportMixin, TranslatedHistoryAdmin):
     resource_classes = [DocumentResource]
+    formats = FORMATS
     inlines = [DocumentFileInline]
     list_display = ["title", "category", "visibility", "published_on", "languages"]
     list_filter = ["visibility", "category", "published_on"]

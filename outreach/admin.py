@@ -1,15 +1,15 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export import resources
 from import_export.admin import ImportExportMixin
 
 from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from core.spreadsheets import FORMATS, Resource
 from outreach import services
 from outreach.models import Event, NewsItem, Status, Tool
 
 
-class NewsItemResource(resources.ModelResource):
+class NewsItemResource(Resource):
     class Meta:
         model = NewsItem
         import_id_fields = ["slug"]
@@ -28,7 +28,7 @@ class NewsItemResource(resources.ModelResource):
         skip_unchanged = True
 
 
-class EventResource(resources.ModelResource):
+class EventResource(Resource):
     class Meta:
         model = Event
         import_id_fields = ["slug"]
@@ -50,7 +50,7 @@ class EventResource(resources.ModelResource):
         skip_unchanged = True
 
 
-class ToolResource(resources.ModelResource):
+class ToolResource(Resource):
     class Meta:
         model = Tool
         import_id_fields = ["slug"]
@@ -99,6 +99,7 @@ class NewsItemAdmin(
     PublicationActions, AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdmin
 ):
     resource_classes = [NewsItemResource]
+    formats = FORMATS
     list_display = ["title", "status", "published_at", "updated_at"]
     list_filter = ["status", "published_at"]
     search_fields = ["title_en", "title_ru", "summary_en", "summary_ru", "slug"]
@@ -117,6 +118,7 @@ class EventAdmin(
     PublicationActions, AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdmin
 ):
     resource_classes = [EventResource]
+    formats = FORMATS
     list_display = ["title", "kind", "starts_on", "ends_on", "place", "status"]
     list_filter = ["status", "kind", "starts_on"]
     search_fields = ["title_en", "title_ru", "place_en", "place_ru", "slug"]
@@ -133,6 +135,7 @@ class EventAdmin(
 @admin.register(Tool)
 class ToolAdmin(AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdmin):
     resource_classes = [ToolResource]
+    formats = FORMATS
     list_display = ["title", "kind", "is_promoted", "position"]
     list_filter = ["kind", "is_promoted"]
     list_editable = ["is_promoted", "position"]

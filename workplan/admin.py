@@ -10,10 +10,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from core.spreadsheets import FORMATS
 from workplan import services
 from workplan.models import Activity, Goal, Plan, ProgressEntry, ReportingPeriod, Stakeholder
 from workplan.resources import NUMBER, PlanTableResource
@@ -31,7 +31,7 @@ class ProgressEntryInline(TranslationStackedInline):
 @admin.register(Activity)
 class ActivityAdmin(AllOrNothingImportMixin, ImportMixin, TranslatedHistoryAdmin):
     resource_classes = [PlanTableResource]
-    import_formats = [CSV, XLSX]
+    import_formats = FORMATS
     list_display = ["number", "title", "status", "stakeholder_names", "is_countable"]
     list_display_links = ["number", "title"]
     list_filter = ["goal__plan", "goal", "status", "stakeholders"]

@@ -1,4 +1,4 @@
-"""Admin import of the work plan from the table the public export writes (CSV or XLSX).
+"""The work plan as a table: the public CSV/XLSX export writes it, the admin import reads it back.
 
 One row per activity, found by its number in the current plan (a new number adds an activity to
 an existing goal). The headers say the file's language (the export writes them in the page's
@@ -16,19 +16,41 @@ from contextlib import suppress
 import reversion
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from import_export import resources
 from import_export.fields import Field
 
-from core.spreadsheets import clean_cell
-from workplan import exports, services
+from core.spreadsheets import Resource
+from workplan import selectors, services
 from workplan.models import Activity, Goal, Plan, ReportingPeriod, Stakeholder
 
 NUMBER = re.compile(r"^\s*([1-9][0-9]{0,3})\.([1-9][0-9]{0,3})\s*$")
 TEXT_COLUMNS = ("title", "expected_output", "status_note", "indicator", "unit", "intended_outcome")
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+STAKEHOLDER_SEPARATOR = "; "
+NOT_APPLICABLE = gettext_lazy("Not applicable")
+# The columns of the table, by key: the export writes these headers in the page's language.
+HEADERS = {
+    "number": gettext_lazy("Number"),
+    "goal": gettext_lazy("Goal"),
+    "title": gettext_lazy("Activity"),
+    "stakeholders": gettext_lazy("Stakeholders"),
+    "expected_output": gettext_lazy("Expected output"),
+    "status": gettext_lazy("Status"),
+    "status_note": gettext_lazy("Status detail"),
+    "indicator": gettext_lazy("Indicator"),
+    "unit": gettext_lazy("Unit counted"),
+    "baseline": gettext_lazy("Baseline"),
+    "target": gettext_lazy("Target"),
+    "intended_outcome": gettext_lazy("Intended outcome"),
+    "period": gettext_lazy("Reporting period"),
+    "progress": gettext_lazy("Summary progress"),
+    "value": gettext_lazy("Actual value"),
+}
+# What the import preview shows of each row.
+PREVIEW = ("number", "title", "status", "progress")
 
 
 class ImportRejected(Exception):
@@ -39,12 +61,10 @@ class ImportRejected(Exception):
 
 
 def _text(value) -> str:
-    value = clean_cell(value)
     return "" if value is None else str(value).strip()
 
 
 def _whole_number(value, column: str) -> int | None:
-    value = clean_cell(value)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, float) and value.is_integer():
@@ -59,33 +79,108 @@ def _whole_number(value, column: str) -> int | None:
     )
 
 
-def _header_names() -> dict[str, tuple[str, str]]:
-    """Every accepted header, in lower case, with its column key and its language."""
-    names = {}
-    for language in LANGUAGES:
-        with translation.override(language):
-            for key, header in exports.COLUMNS:
-                names[str(header).casefold()] = (key, language)
-    return names
+class PlanTableResource(Resource):
+    """The table of the plan: the public export's columns, and the admin import of them."""
 
-
-class PlanTableResource(resources.ModelResource):
-    # What the preview shows of each row (the import itself is in import_instance).
-    number = Field(attribute="number", column_name=gettext_lazy("Number"))
-    title = Field(attribute="title", column_name=gettext_lazy("Activity"))
-    status = Field(attribute="get_status_display", column_name=gettext_lazy("Status"))
-    progress = Field(attribute="imported_summary", column_name=gettext_lazy("Summary progress"))
+    headers = HEADERS
+    # The preview of an import shows an activity's number, title, status and the progress
+    # imported (the attributes); the export reads each column from the activity (dehydrate_*).
+    number = Field(attribute="number", column_name="number")
+    goal = Field(column_name="goal")
+    title = Field(attribute="title", column_name="title")
+    stakeholders = Field(column_name="stakeholders")
+    expected_output = Field(column_name="expected_output")
+    status = Field(attribute="get_status_display", column_name="status")
+    status_note = Field(column_name="status_note")
+    indicator = Field(column_name="indicator")
+    unit = Field(column_name="unit")
+    baseline = Field(column_name="baseline")
+    target = Field(column_name="target")
+    intended_outcome = Field(column_name="intended_outcome")
+    period = Field(column_name="period")
+    progress = Field(attribute="imported_summary", column_name="progress")
+    value = Field(column_name="value")
 
     class Meta:
         model = Activity
-        fields = ("number", "title", "status", "progress")
+        fields = tuple(HEADERS)
         use_transactions = True
         clean_model_instances = True
         name = gettext_lazy("Work plan table (the CSV or XLSX of the public export)")
 
+    def get_queryset(self):
+        """The current plan with what the columns read (see `selectors.activity_filter`)."""
+        plan = Plan.objects.current().first()
+        if plan is None:
+            return Activity.objects.none()
+        return selectors.activity_filter(plan=plan, params=QueryDict(), goals=[]).qs
+
+    def get_import_fields(self):
+        return [self.fields[key] for key in PREVIEW]
+
+    def get_diff_headers(self):
+        return [self.header(field) for field in self.get_import_fields()]
+
     def get_user_visible_fields(self):
         """The columns the import page lists: those of the export."""
-        return [Field(column_name=header) for _key, header in exports.COLUMNS]
+        return [Field(column_name=header) for header in HEADERS.values()]
+
+    # Writing the table (activities from `selectors.activity_filter`, which prefetches what is
+    # read here)
+
+    @staticmethod
+    def _latest(activity: Activity):
+        latest = getattr(activity, "latest_progress", None)
+        return latest[0] if latest else None
+
+    def dehydrate_number(self, activity: Activity):
+        return activity.number
+
+    def dehydrate_goal(self, activity: Activity):
+        return activity.goal.title
+
+    def dehydrate_title(self, activity: Activity):
+        return activity.title
+
+    def dehydrate_stakeholders(self, activity: Activity):
+        names = [stakeholder.name for stakeholder in activity.stakeholders.all()]
+        return STAKEHOLDER_SEPARATOR.join(names) if names else str(NOT_APPLICABLE)
+
+    def dehydrate_expected_output(self, activity: Activity):
+        return activity.expected_output
+
+    def dehydrate_status(self, activity: Activity):
+        return activity.get_status_display()
+
+    def dehydrate_status_note(self, activity: Activity):
+        return activity.status_note
+
+    def dehydrate_indicator(self, activity: Activity):
+        return activity.indicator
+
+    def dehydrate_unit(self, activity: Activity):
+        return activity.unit
+
+    def dehydrate_baseline(self, activity: Activity):
+        return activity.baseline
+
+    def dehydrate_target(self, activity: Activity):
+        return activity.target
+
+    def dehydrate_intended_outcome(self, activity: Activity):
+        return activity.intended_outcome
+
+    def dehydrate_period(self, activity: Activity):
+        latest = self._latest(activity)
+        return latest.period.name if latest else ""
+
+    def dehydrate_progress(self, activity: Activity):
+        latest = self._latest(activity)
+        return latest.summary if latest else ""
+
+    def dehydrate_value(self, activity: Activity):
+        latest = self._latest(activity)
+        return latest.value if latest else None
 
     # Reading the file
 
@@ -94,11 +189,11 @@ class PlanTableResource(resources.ModelResource):
         self.language = None
         self.plan = Plan.objects.current().first()
         problem = None
-        names = _header_names()
         keys, languages, unknown = [], set(), []
-        for header in dataset.headers or []:
-            key, language = names.get(_text(header).casefold(), (None, None))
-            if key is None:
+        for header, (key, language) in zip(
+            dataset.headers or [], self.header_keys(dataset.headers), strict=True
+        ):
+            if key is None or language is None:  # the import reads the export's headers only
                 unknown.append(_text(header))
             keys.append(key)
             languages.add(language)
@@ -141,11 +236,11 @@ class PlanTableResource(resources.ModelResource):
         self.not_applicable = set()
         for language in LANGUAGES:
             with translation.override(language):
-                self.not_applicable.add(str(exports.NOT_APPLICABLE).casefold())
+                self.not_applicable.add(str(NOT_APPLICABLE).casefold())
 
     def _number(self, row) -> tuple[int, int]:
         value = row.get("number")
-        if not isinstance(value, str) or not NUMBER.match(clean_cell(value)):
+        if not isinstance(value, str) or not NUMBER.match(value):
             hint = (
                 _("Format the cell as text: a spreadsheet reads 1.10 as the number 1.1.")
                 if isinstance(value, int | float)
@@ -156,7 +251,7 @@ class PlanTableResource(resources.ModelResource):
                 "hint": hint,
             }
             raise ValidationError({"number": message})
-        goal_number, sequence = NUMBER.match(clean_cell(value)).groups()
+        goal_number, sequence = NUMBER.match(value).groups()
         return int(goal_number), int(sequence)
 
     def get_instance(self, instance_loader, row):
@@ -312,4 +407,4 @@ class PlanTableResource(resources.ModelResource):
 
 
 def _column(key: str) -> str:
-    return str(dict(exports.COLUMNS)[key])
+    return str(HEADERS[key])

@@ -8,9 +8,10 @@ from django.http import Http404
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
-from core.spreadsheets import table_response
-from workplan import charts, exports, selectors
+from core.spreadsheets import resource_response
+from workplan import charts, selectors
 from workplan.filters import filter_query
+from workplan.resources import PlanTableResource
 
 
 def _current_plan():
@@ -74,9 +75,9 @@ class ExportView(View):
         filterset = selectors.activity_filter(
             plan=plan, params=request.GET, goals=list(plan.goals.all())
         )
-        return table_response(
-            headers=exports.headers(),
-            rows=exports.rows(filterset.qs),
+        return resource_response(
+            PlanTableResource(),
+            filterset.qs,
             filename=f"rocb-europe-work-plan-{timezone.localdate():%Y-%m-%d}",
             file_format=self.file_format,
         )

@@ -159,3 +159,46 @@ def test_training_centres_in_the_admin(staff_client, azerbaijan):
         staff_client.get(f"/admin/contacts/trainingcentre/{centre.pk}/change/").status_code == 200
     )
     assert TrainingCentre.objects.count() == 1
+
+
+ADMIN_COLUMNS = [
+    "id",
+    "country",
+    "role",
+    "name_en",
+    "name_ru",
+    "title_en",
+    "title_ru",
+    "email",
+    "phone",
+    "languages",
+    "verified_on",
+]
+
+
+@pytest.mark.parametrize(("file_format", "index"), [("csv", "0"), ("xlsx", "1")])
+def test_an_export_with_russian_headers_imports_again_with_its_formulas_defused(
+    staff_client, azerbaijan, file_format, index
+):
+    from django.utils import translation
+
+    from contacts.resources import ContactPointResource
+    from core.spreadsheets import FORMATS_BY_NAME
+
+    contact = make_contact(
+        azerbaijan, name="=HYPERLINK(1)", name_ru="+Рашад", phone="+994 12 404 00 00"
+    )
+    with translation.override("ru"):
+        dataset = ContactPointResource().export(export_fields=ADMIN_COLUMNS)
+        content = FORMATS_BY_NAME[file_format]().export_data(dataset)
+    assert dataset.headers[:3] == ["Идентификатор", "Код ISO", "Код роли"]
+    if file_format == "csv":
+        assert "'=HYPERLINK(1)" in content  # a spreadsheet shows it as text
+        content = content.encode("utf-8")
+    ContactPoint.objects.filter(pk=contact.pk).update(name_en="Changed", name_ru="Изменено")
+    preview = _upload(staff_client, content, f"contacts.{file_format}", index)
+    assert not preview.context["result"].has_validation_errors()
+    staff_client.post(PROCESS, preview.context["confirm_form"].initial)
+    contact.refresh_from_db()
+    assert (contact.name_en, contact.name_ru) == ("=HYPERLINK(1)", "+Рашад")
+    assert contact.phone == "+994 12 404 00 00"

@@ -103,3 +103,32 @@ def test_downloads_run_a_fixed_number_of_queries(
             response = member_client.get(f"/en/members/contacts/export.{file_format}")
         assert response.status_code == 200
     assert len(_csv_rows(member_client.get("/en/members/contacts/export.csv"))) == 3001
+
+
+RUSSIAN_HEADERS = [
+    "Страна",
+    "Код ISO",
+    "Роль",
+    "Имя",
+    "Должность",
+    "Адрес электронной почты",
+    "Телефон",
+    "Рабочие языки",
+    "Подтверждено",
+]
+
+
+def test_a_russian_download_has_every_header_in_russian(member_client, listed):
+    rows = _csv_rows(member_client.get("/ru/members/contacts/export.csv"))
+    assert rows[0] == RUSSIAN_HEADERS
+    response = member_client.get("/ru/members/contacts/export.xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert [cell.value for cell in sheet[1]] == RUSSIAN_HEADERS
+
+
+def test_the_download_is_the_admin_resource_narrowed_to_its_columns():
+    from contacts.admin import ContactPointAdmin
+    from contacts.resources import ContactPointResource
+
+    assert ContactPointAdmin.resource_classes == [ContactPointResource]
+    assert set(ContactPointResource.DOWNLOAD) <= set(ContactPointResource.fields)

@@ -52,3 +52,25 @@ def test_the_search_page_links_the_export_for_staff_only(staff_client, client, m
     client.force_login(member)
     assert "export.csv" not in client.get("/en/members/experts/").content.decode()
     assert client.get("/en/members/experts/export.csv").status_code == 403
+
+
+def test_a_russian_download_has_every_header_in_russian(staff_client, experts):
+    response = staff_client.get("/ru/members/experts/export.xlsx")
+    header, *rows = load_workbook(io.BytesIO(response.content)).active.values
+    assert list(header) == [
+        "Фамилия",
+        "Имя",
+        "Фамилия (кириллицей)",
+        "Имя (кириллицей)",
+        "Администрация",
+        "Должность",
+        "Адрес электронной почты",
+        "Телефон",
+        "Области экспертизы",
+        "Языки",
+        "Аккредитация ВТамО",
+        "Дата согласия",
+        "Последнее подтверждение",
+    ]
+    aliyev = next(row for row in rows if row[0] == "Aliyev")
+    assert aliyev[5] == "=Risk analyst"  # typed as text in a workbook

@@ -60,3 +60,24 @@ def test_cells_that_look_like_formulas_are_defused(client, plan):
     assert rows[2][2] == '\'=HYPERLINK("http://example.org")'
     xlsx_rows = read_xlsx(client.get("/en/workplan/export.xlsx", {"goal": "6"}))
     assert xlsx_rows[2][2] == '=HYPERLINK("http://example.org")'  # a text cell, not a formula
+
+
+def test_a_russian_csv_has_every_header_in_russian(client, plan):
+    header, *_rows = read_csv(client.get("/ru/workplan/export.csv"))
+    assert header == [
+        "Номер",
+        "Цель",
+        "Мероприятие",
+        "Заинтересованные стороны",
+        "Ожидаемый результат",
+        "Статус",
+        "Уточнение статуса",
+        "Показатель",
+        "Единица измерения",
+        "Исходное значение",
+        "Целевое значение",
+        "Намеченный конечный результат",
+        "Отчётный период",
+        "Ход выполнения",
+        "Фактическое значение",
+    ]
