@@ -4,7 +4,8 @@ The user model is a layer above (`accounts`); it is reached through `get_user_mo
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 from administrations.models import AccountRequest, Administration
 
@@ -29,7 +30,8 @@ def account_request_pending_list(*, administration: Administration) -> QuerySet[
 
 
 def administration_user_list(*, administration: Administration) -> QuerySet:
-    """The administration's accounts, active and not, by name, with what the users page shows."""
+    """The administration's accounts, active and not, by name, with what the users page shows
+    (`awaiting_password`: invited, no password chosen yet; the hashes themselves are not read)."""
     return (
         get_user_model()
         .objects.filter(administration=administration)
@@ -42,6 +44,11 @@ def administration_user_list(*, administration: Administration) -> QuerySet:
             "is_active",
             "last_login",
             "administration_id",
+        )
+        .annotate(
+            awaiting_password=ExpressionWrapper(
+                Q(password__startswith=UNUSABLE_PASSWORD_PREFIX), output_field=BooleanField()
+            )
         )
         .order_by("-is_active", "full_name", "email")
     )

@@ -184,6 +184,31 @@ def user_deactivate(*, user: AbstractBaseUser, by: AbstractBaseUser):
 
 
 @transaction.atomic
+def user_invite(*, user: AbstractBaseUser, by: AbstractBaseUser) -> None:
+    """Send the invitation again to an active user of the focal point's administration who has
+    not chosen a password yet (the first link expired, or never arrived). Without a password, the
+    reset form sends nothing, so this is their way in."""
+    if not (
+        user.is_active
+        and not user.has_usable_password()
+        and not (user.is_staff or user.is_superuser)
+        and may_manage(by=by, administration_id=user.administration_id)
+    ):
+        raise PermissionDenied
+    account_request = (
+        AccountRequest.objects.filter(user=user, status=AccountRequest.Status.APPROVED)
+        .select_related("administration")
+        .first()
+    ) or AccountRequest(
+        administration_id=user.administration_id,
+        full_name=user.get_full_name(),
+        email=user.email,
+        language=user.language,
+    )
+    transaction.on_commit(lambda: notifications.invitation(account_request, user))
+
+
+@transaction.atomic
 def user_reactivate(*, user: AbstractBaseUser, by: AbstractBaseUser):
     """Open a deactivated account of the focal point's administration again."""
     return _set_active(user=user, by=by, active=True, comment=_("Re-activated"))

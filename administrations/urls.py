@@ -37,4 +37,9 @@ urlpatterns = [
         views.UserActivationView.as_view(active=True),
         name="user_reactivate",
     ),
+    path(
+        "members/administration/users/<int:pk>/invite/",
+        views.UserInviteView.as_view(),
+        name="user_invite",
+    ),
 ]

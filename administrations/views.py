@@ -208,3 +208,24 @@ class UserActivationView(AdministrationUsersMixin, View):
             message = _("%(name)s can no longer log in.")
         messages.success(request, message % {"name": user.get_full_name()})
         return redirect("administrations:users")
+
+
+@method_decorator(never_cache, name="dispatch")
+class UserInviteView(AdministrationUsersMixin, View):
+    """Send the invitation again to a user of the focal point's administration who has not
+    chosen a password yet."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        user = get_object_or_404(
+            selectors.administration_user_list(administration=self.administration),
+            pk=kwargs["pk"],
+        )
+        services.user_invite(user=user, by=request.user)
+        messages.success(
+            request,
+            _("A new invitation to choose a password was sent to %(email)s.")
+            % {"email": user.email},
+        )
+        return redirect("administrations:users")

@@ -68,6 +68,13 @@ class World:
         return make_user(email="colleague@customs.az", administration=self.user("azerbaijan"))
 
     @cached_property
+    def invited_colleague(self):
+        """A user of Azerbaijan's administration who has not chosen a password yet."""
+        return make_user(
+            email="invited@customs.az", password=None, administration=self.user("azerbaijan")
+        )
+
+    @cached_property
     def contact(self):
         return make_contact(self.user("azerbaijan"))
 
@@ -156,6 +163,9 @@ MATRIX: dict[str, Rule] = {
     ),
     "administrations:user_deactivate": own_administrations(args=lambda world: [world.colleague.pk]),
     "administrations:user_reactivate": own_administrations(args=lambda world: [world.colleague.pk]),
+    "administrations:user_invite": own_administrations(
+        args=lambda world: [world.invited_colleague.pk]
+    ),
     # National Contact Points: every member reads every administration's page and exports.
     "contacts:directory": MEMBERS,
     "contacts:export_csv": MEMBERS,

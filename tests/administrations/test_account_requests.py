@@ -6,12 +6,15 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
+from hypothesis import given
 
 from administrations import views
 from administrations.models import AccountRequest
 from tests.administrations.factories import make_account_request
 from tests.factories import make_user
 from tests.pages import latin_words
+from tests.test_form_fuzz import FUZZ, apply, assert_answered, changes
 
 pytestmark = pytest.mark.django_db
 
@@ -28,15 +31,9 @@ def form(administration, /, **overrides) -> dict:
 
 
 def ask(client, data, language="en", **extra):
-    with translation_prefix(language):
+    with translation.override(language):
         url = reverse("administrations:account_request")
     return client.post(url, data, follow=True, **extra)
-
-
-def translation_prefix(language):
-    from django.utils import translation
-
-    return translation.override(language)
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
@@ -228,3 +225,21 @@ def test_an_administration_outside_the_region_cannot_be_chosen(client, azerbaija
 def test_the_login_page_links_to_the_request_form(client):
     html = client.get("/ru/accounts/login/").content.decode()
     assert 'href="/ru/accounts/request/"' in html
+
+
+@FUZZ
+@given(fuzzed=changes(["full_name", "email", "administration", "position", "message"]))
+def test_hostile_posts_never_fail_and_store_all_or_nothing(client, azerbaijan, monkeypatch, fuzzed):
+    monkeypatch.setattr(views, "REQUESTS_PER_ADDRESS", (10_000, 3600))
+    monkeypatch.setattr(views, "REQUESTS_PER_EMAIL", (10_000, 3600))
+    before = AccountRequest.objects.count()
+    response = client.post("/en/accounts/request/", apply(form(azerbaijan), fuzzed))
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    if saved:
+        assert response["Location"] == "/en/accounts/request/sent/"
+        assert AccountRequest.objects.count() <= before + 1
+        for account_request in AccountRequest.objects.all():
+            account_request.full_clean()
+    else:
+        assert AccountRequest.objects.count() == before

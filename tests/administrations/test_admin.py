@@ -72,3 +72,21 @@ def test_a_decided_request_is_not_decided_again(staff_client):
     act(staff_client, "decline_selected", [account_request], reason="No.")
     act(staff_client, "approve_selected", [account_request])
     assert not get_user_model().objects.filter(email=account_request.email).exists()
+
+
+def test_staff_send_an_invitation_again_from_the_user_admin(
+    staff_client, member, azerbaijan, django_capture_on_commit_callbacks
+):
+    invited = get_user_model().objects.create_user(
+        "aysel@customs.az", None, administration=azerbaijan, language="ru"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            "/admin/accounts/user/",
+            {"action": "send_invitation", "_selected_action": [invited.pk, member.pk]},
+            follow=True,
+        )
+    assert "1 invitation sent." in response.content.decode()
+    (invitation,) = mail.outbox
+    assert invitation.to == ["aysel@customs.az"]
+    assert "/ru/accounts/invitation/" in invitation.body

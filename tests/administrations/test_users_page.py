@@ -228,3 +228,24 @@ def test_a_member_who_is_not_focal_point_cannot_act(client, member, focal_point)
     assert client.post(approve_url(account_request)).status_code == 403
     assert client.post(deactivate_url(focal_point)).status_code == 403
     assert AccountRequest.objects.get().is_pending
+
+
+def test_an_invited_user_without_a_password_can_be_invited_again(
+    client, focal_point, member, django_capture_on_commit_callbacks
+):
+    account_request = make_account_request(email="aysel@customs.az", language="ru")
+    client.force_login(focal_point)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(approve_url(account_request))
+    user = get_user_model().objects.get(email="aysel@customs.az")
+    page = client.get(USERS).content.decode()
+    assert page.count("/invite/") == 1 and f"/users/{user.pk}/invite/" in page
+    assert "invited, no password yet" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(deactivate_url(user, "invite"), follow=True)
+    assert "A new invitation" in response.content.decode()
+    first, again = mail.outbox
+    assert again.to == ["aysel@customs.az"] and again.subject == first.subject  # in Russian
+    assert "/ru/accounts/invitation/" in again.body
+    # A user who has a password resets it themselves.
+    assert client.post(deactivate_url(member, "invite")).status_code == 403
