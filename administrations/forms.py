@@ -47,13 +47,14 @@ class AccountRequestForm(forms.ModelForm):
         self.fields["full_name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["position"].widget.attrs["autocomplete"] = "organization-title"
-        for name in ("full_name", "position"):
+        for name in ("full_name", "position", "message"):
             self.fields[name].error_messages["max_length"] = _(
                 "Use at most %(limit_value)d characters (it has %(show_value)d)."
             )
-        self.fields["message"].error_messages["max_length"] = _(
-            "Use at most %(limit_value)d characters (it has %(show_value)d)."
-        )
+
+    def validate_unique(self):
+        """Nothing about stored requests is checked here: what a second request for an address
+        does is the service's to decide, and the form's answer must not tell."""
 
 
 class DeclineForm(forms.Form):

@@ -92,7 +92,8 @@ class InvitationView(PasswordResetConfirmView):
 
     def form_valid(self, form):
         messages.success(
-            self.request, _("Your password is set. Log in with your email address and it.")
+            self.request,
+            _("Your password is set: log in with your email address and your new password."),
         )
         return super().form_valid(form)
 
