@@ -1,10 +1,13 @@
 import reversion
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.forms import AdminUserChangeForm, AdminUserCreationForm
 from accounts.models import User
+from administrations import services as membership
 from core.admin import HistoryAdmin
 
 # Who made whom a focal point or staff, and when, is in the history; the password hash is never
@@ -23,6 +26,7 @@ class UserAdmin(HistoryAdmin, DjangoUserAdmin):
     list_select_related = ["administration"]
     search_fields = ["email", "full_name"]
     autocomplete_fields = ["administration"]
+    actions = ["send_invitation"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Person"), {"fields": ["full_name", "language"]}),
@@ -50,3 +54,21 @@ class UserAdmin(HistoryAdmin, DjangoUserAdmin):
             },
         ),
     ]
+
+    @admin.action(description=_("Send the invitation to choose a password again"))
+    def send_invitation(self, request, queryset):
+        """For invited users who have not chosen a password (the reset form sends them nothing);
+        the same service as the focal points' users page."""
+        sent = 0
+        for user in queryset:
+            try:
+                membership.user_invite(user=user, by=request.user)
+                sent += 1
+            except PermissionDenied:
+                pass  # active with a password, deactivated, or an office account
+        self.message_user(
+            request,
+            ngettext("%(count)s invitation sent.", "%(count)s invitations sent.", sent)
+            % {"count": sent},
+            messages.SUCCESS if sent else messages.WARNING,
+        )

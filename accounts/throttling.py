@@ -1,25 +1,13 @@
 """Login throttling (django-axes): who is counted, from which address.
 
-Attempts are counted per account and client address. The address is the connecting one, unless
-TRUSTED_PROXY_COUNT proxies stand in front of the portal: then it is the address the outermost
-trusted proxy saw, taken from the right of X-Forwarded-For, so a client-written header cannot
-change it.
+Attempts are counted per account and client address; the address is found by
+`core.throttling.client_ip` (behind TRUSTED_PROXY_COUNT proxies, the one the outermost trusted
+proxy saw), which the other throttled forms use too.
 """
 
-from django.conf import settings
+from core.throttling import client_ip
 
-
-def client_ip(request) -> str:
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+__all__ = ["client_ip", "username"]
 
 
 def username(request, credentials) -> str:

@@ -1,7 +1,17 @@
-from django.contrib import admin
+"""The office's side: administrations, and account requests decided with the same services as
+the focal points' users page (approve, or decline with a reason)."""
 
-from administrations.models import Administration
-from core.admin import TranslatedHistoryAdmin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from administrations import services
+from administrations.models import AccountRequest, Administration
+from core.admin import HistoryAdmin, TranslatedHistoryAdmin
 
 
 @admin.register(Administration)
@@ -10,3 +20,115 @@ class AdministrationAdmin(TranslatedHistoryAdmin):
     list_filter = ["is_member", "is_rtc"]
     search_fields = ["name_en", "name_ru", "code"]
     ordering = ["name_en"]
+
+
+class DeclineReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to each person in the language of their request)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        error_messages={"required": _("Give the reason for declining.")},
+    )
+
+
+@admin.register(AccountRequest)
+class AccountRequestAdmin(HistoryAdmin):
+    list_display = [
+        "full_name",
+        "email",
+        "administration",
+        "position",
+        "language",
+        "created_at",
+        "status",
+        "decided_by",
+    ]
+    list_filter = ["status", "language", ("administration", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["administration", "decided_by"]
+    search_fields = ["full_name", "email", "position"]
+    autocomplete_fields = ["administration"]
+    date_hierarchy = "created_at"
+    actions = ["approve_selected", "decline_selected"]
+    readonly_fields = [
+        "administration",
+        "full_name",
+        "email",
+        "position",
+        "message",
+        "language",
+        "status",
+        "created_at",
+        "decided_by",
+        "decided_at",
+        "reason",
+        "user",
+    ]
+    fieldsets = [
+        (_("Person"), {"fields": ["full_name", "email", "position", "language", "message"]}),
+        (_("Administration"), {"fields": ["administration"]}),
+        (
+            _("Decision"),
+            {"fields": ["status", "created_at", "decided_by", "decided_at", "reason", "user"]},
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return False  # requests come from the public form
+
+    @admin.action(description=_("Approve the selected requests and send the invitations"))
+    def approve_selected(self, request, queryset):
+        approved = 0
+        for account_request in queryset.filter(status=AccountRequest.Status.PENDING):
+            try:
+                services.account_request_approve(account_request=account_request, by=request.user)
+                approved += 1
+            except (ValidationError, PermissionDenied) as error:
+                reasons = getattr(error, "messages", None) or [gettext("Not allowed.")]
+                self.message_user(
+                    request, f"{account_request}: {' '.join(reasons)}", messages.ERROR
+                )
+        self.message_user(
+            request,
+            ngettext("%(count)s request approved.", "%(count)s requests approved.", approved)
+            % {"count": approved},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Decline the selected requests with a reason"))
+    def decline_selected(self, request, queryset):
+        """An intermediate page asks for the reason; its post declines every pending request."""
+        pending = queryset.filter(status=AccountRequest.Status.PENDING)
+        form = DeclineReasonForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            declined = 0
+            for account_request in pending:
+                try:
+                    services.account_request_decline(
+                        account_request=account_request,
+                        by=request.user,
+                        reason=form.cleaned_data["reason"],
+                    )
+                    declined += 1
+                except (ValidationError, PermissionDenied) as error:
+                    reasons = getattr(error, "messages", None) or [gettext("Not allowed.")]
+                    self.message_user(
+                        request, f"{account_request}: {' '.join(reasons)}", messages.ERROR
+                    )
+            self.message_user(
+                request,
+                ngettext("%(count)s request declined.", "%(count)s requests declined.", declined)
+                % {"count": declined},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Decline account requests"),
+            "requests": pending.select_related("administration"),
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(
+            request, "admin/administrations/accountrequest/decline.html", context
+        )

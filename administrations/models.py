@@ -1,7 +1,14 @@
-"""The member administrations of the WCO Europe region: the base every other app hangs off."""
+"""The member administrations of the WCO Europe region, the base every other app hangs off,
+and the requests people make for a members' account of one of them.
 
+The user model lives a layer above (`accounts`); this layer names it only through
+`settings.AUTH_USER_MODEL`, as Django's own admin log and django-reversion do.
+"""
+
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -39,3 +46,86 @@ class Administration(models.Model):
     def slug(self) -> str:
         """The administration's part of a URL: its country code in lower case."""
         return self.code.lower()
+
+
+class AccountRequest(models.Model):
+    """A person's request for a members' account of their administration, which its focal
+    point (or the office) approves, creating the account, or declines with a reason."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        APPROVED = "approved", _("approved")
+        DECLINED = "declined", _("declined")
+
+    administration = models.ForeignKey(
+        Administration,
+        verbose_name=_("administration"),
+        on_delete=models.PROTECT,
+        related_name="account_requests",
+        limit_choices_to={"is_member": True},
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    email = models.EmailField(_("email address"))
+    position = models.CharField(_("position or job title"), max_length=200)
+    message = models.TextField(_("message"), max_length=2000, blank=True)
+    language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        help_text=_("The invitation or the answer is written in this language."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(_("asked on"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    reason = models.TextField(
+        _("reason"), blank=True, help_text=_("Why the request was declined; sent to the person.")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="account_requests",
+        help_text=_("The account created or re-activated on approval."),
+    )
+
+    class Meta:
+        verbose_name = _("account request")
+        verbose_name_plural = _("account requests")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=models.Q(status="pending"),
+                name="administrations_accountrequest_one_pending_per_email",
+                violation_error_message=_("A request for this address is already pending."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="pending") | models.Q(decided_at__isnull=False),
+                name="administrations_accountrequest_decided_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="declined") | ~models.Q(reason=""),
+                name="administrations_accountrequest_declined_has_reason",
+                violation_error_message=_("Give the reason for declining."),
+            ),
+        ]
+        indexes = [models.Index(fields=["administration", "status"])]
+
+    def __str__(self):
+        return f"{self.full_name} <{self.email}>"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("members/", include("portal.members_urls")),
     # Each app's urls.py spells out its own paths (public ones and those under members/).
+    path("", include("administrations.urls")),
     path("", include("contacts.urls")),
     path("", include("experts.urls")),
     path("", include("library.urls")),

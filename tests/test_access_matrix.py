@@ -17,11 +17,13 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from administrations.access import FocalPointRequiredMixin
+from administrations.models import AccountRequest
 from competencies.models import Competency, JobPosition
 from competencies.services import assessment_save
 from contacts.models import ContactPoint
 from experts.models import Expert, Nomination
 from library.models import Document
+from tests.administrations.factories import make_account_request
 from tests.competencies.factories import make_competency, make_position
 from tests.contacts.builders import make_contact
 from tests.experts.factories import make_expert, make_nomination, pdf_upload
@@ -54,6 +56,23 @@ class World:
     def nomination(self):
         """A nomination by Azerbaijan's focal point (with its CV)."""
         return make_nomination(nominated_by=self.user("focal_point"))
+
+    @cached_property
+    def account_request(self):
+        """A pending request for an account of Azerbaijan's administration."""
+        return make_account_request(administration=self.user("azerbaijan"))
+
+    @cached_property
+    def colleague(self):
+        """Another user of Azerbaijan's administration, whom its focal point may deactivate."""
+        return make_user(email="colleague@customs.az", administration=self.user("azerbaijan"))
+
+    @cached_property
+    def invited_colleague(self):
+        """A user of Azerbaijan's administration who has not chosen a password yet."""
+        return make_user(
+            email="invited@customs.az", password=None, administration=self.user("azerbaijan")
+        )
 
     @cached_property
     def contact(self):
@@ -118,11 +137,38 @@ def own_assessment(status=200):
     )
 
 
+def own_administrations(*, args, status=302, method="post"):
+    """A request or user of Azerbaijan's administration, acted on by its focal point; another
+    administration's focal point does not even learn that it exists; staff use the admin."""
+    return Rule(
+        refused=(("other_focal_point", 404), ("member", 403), ("outsider", 403), ("staff", 403)),
+        allowed=("focal_point", status),
+        args=args,
+        method=method,
+    )
+
+
 MATRIX: dict[str, Rule] = {
     "members:home": MEMBERS,
     # The staff's second factor (the QR code carries the secret of the app being added).
     "accounts:second_factor": STAFF,
     "accounts:second_factor_qr": STAFF,
+    # Membership: the focal point decides requests and (de)activates their administration's users.
+    "administrations:users": Rule(
+        refused=(("member", 403), ("outsider", 403), ("staff", 302)),  # staff: to the admin
+        allowed=("focal_point", 200),
+    ),
+    "administrations:request_approve": own_administrations(
+        args=lambda world: [world.account_request.pk]
+    ),
+    "administrations:request_decline": own_administrations(
+        args=lambda world: [world.account_request.pk], status=200, method="get"
+    ),
+    "administrations:user_deactivate": own_administrations(args=lambda world: [world.colleague.pk]),
+    "administrations:user_reactivate": own_administrations(args=lambda world: [world.colleague.pk]),
+    "administrations:user_invite": own_administrations(
+        args=lambda world: [world.invited_colleague.pk]
+    ),
     # National Contact Points: every member reads every administration's page and exports.
     "contacts:directory": MEMBERS,
     "contacts:export_csv": MEMBERS,
@@ -198,6 +244,9 @@ PUBLIC: dict[str, tuple[object, int]] = {
     "accounts:password_reset_done": (lambda world: [], 200),
     "accounts:password_reset_confirm": (lambda world: ["MQ", "no-such-token"], 200),
     "accounts:password_reset_complete": (lambda world: [], 200),
+    "administrations:account_request": (lambda world: [], 200),
+    "administrations:account_request_sent": (lambda world: [], 200),
+    "administrations:invitation": (lambda world: ["MQ", "no-such-token"], 200),
     "contacts:training_centres": (lambda world: [], 200),
     "library:document_list": (lambda world: [], 200),
     "library:document_detail": (lambda world: [world.public_document.pk], 200),
@@ -472,7 +521,7 @@ def test_every_focal_point_view_is_in_the_matrix_for_focal_points_only():
 def stored_rows():
     return [
         sorted(map(repr, model.objects.values_list()))
-        for model in (ContactPoint, Expert, Nomination)
+        for model in (ContactPoint, Expert, Nomination, AccountRequest)
     ]
 
 
