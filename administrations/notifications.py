@@ -2,11 +2,10 @@
 gets theirs in the language of the request, a focal point in the language of their account.
 
 Called after the commit of the change they report (`transaction.on_commit`), so nothing is sent
-for a change that was rolled back.
+for a change that was rolled back; the mail goes through the task queue (`core.mail`).
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from administrations.models import AccountRequest
 from administrations.tokens import invitation_arguments
+from core.mail import mail_send
 
 
 def _link(language: str, name: str, **kwargs) -> str:
@@ -25,7 +25,7 @@ def _send(*, to: list[str], language: str, subject, template: str, context: dict
     """Render the subject (a callable, so it is translated here) and body in `language`."""
     with translation.override(language):
         body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
-        send_mail(str(subject()), body, None, to)
+        mail_send(subject=str(subject()), body=body, to=to)
 
 
 def account_request_received(account_request: AccountRequest) -> None:
