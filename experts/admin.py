@@ -161,6 +161,7 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
     actions = ["mark_confirmed"]
     resource_classes = [ExpertResource]
     import_formats = [CSV, XLSX]
+    import_models = (ExpertLanguage,)  # each row lists the expert's languages
     fieldsets = [
         (
             _("Person"),

@@ -1,6 +1,7 @@
 """Base admin classes shared by the apps."""
 
 from django.contrib import admin, messages
+from django.contrib.auth import get_permission_codename
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from modeltranslation.admin import TranslationAdmin
@@ -49,7 +50,21 @@ class AllOrNothingImportMixin:
     import is confirmed (the data changed in between). django-import-export then rolls back on
     exceptions only and keeps the valid rows; here a row that fails validation rolls the whole
     import back too, and staff are told that nothing was saved instead of "Import finished".
+
+    An import adds and changes rows, so it needs both permissions on the model and on the
+    `import_models` its import also writes.
     """
+
+    import_models: tuple = ()
+
+    def has_import_permission(self, request):
+        models = [self.model, *self.import_models]
+        wanted = [
+            f"{model._meta.app_label}.{get_permission_codename(action, model._meta)}"
+            for model in models
+            for action in ("add", "change")
+        ]
+        return super().has_import_permission(request) and request.user.has_perms(wanted)
 
     def get_import_data_kwargs(self, **kwargs):
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}

@@ -14,7 +14,10 @@ from functools import cached_property
 from urllib.parse import quote, urlencode
 
 import pytest
+from django.contrib.admin import site as admin_site
+from django.contrib.auth.models import Permission
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from import_export.admin import ExportMixin, ImportMixin
 
 from accounts.access import FocalPointRequiredMixin
 from competencies.models import Competency, JobPosition
@@ -483,3 +486,122 @@ def test_a_focal_points_post_naming_another_administration_is_refused(
     response = client.post(url, {"administration": georgia.pk, "name_en": "Moved"})
     assert response.status_code == 403, url
     assert stored_rows() == before
+
+
+# The admin's imports and exports ----------------------------------------------------------------
+
+
+def spreadsheet_admins() -> dict[str, object]:
+    """Every registered admin with a django-import-export import or export, by model label."""
+    return {
+        model._meta.label_lower: model_admin
+        for model, model_admin in admin_site._registry.items()
+        if isinstance(model_admin, ImportMixin | ExportMixin)
+    }
+
+
+def spreadsheet_urls() -> list[tuple[str, str, str]]:
+    """(model label, action, URL name) of every admin import, import confirmation and export."""
+    urls = []
+    for label, model_admin in sorted(spreadsheet_admins().items()):
+        opts = model_admin.opts
+        if isinstance(model_admin, ImportMixin):
+            urls.append((label, "import", f"admin:{opts.app_label}_{opts.model_name}_import"))
+            urls.append(
+                (
+                    label,
+                    "process_import",
+                    f"admin:{opts.app_label}_{opts.model_name}_process_import",
+                )
+            )
+        if isinstance(model_admin, ExportMixin):
+            urls.append((label, "export", f"admin:{opts.app_label}_{opts.model_name}_export"))
+    return urls
+
+
+SPREADSHEET_URLS = spreadsheet_urls()
+
+
+def permissions_for(model_admin, action: str) -> list[Permission]:
+    """What an action needs: an import adds and changes rows (of the model and of those its
+    import also writes), an export reads them."""
+    if action == "export":
+        wanted = [(model_admin.model, "view")]
+    else:
+        models = [model_admin.model, *getattr(model_admin, "import_models", ())]
+        wanted = [(model, verb) for model in models for verb in ("add", "change")]
+    return [
+        Permission.objects.get(
+            content_type__app_label=model._meta.app_label,
+            codename=f"{verb}_{model._meta.model_name}",
+        )
+        for model, verb in wanted
+    ]
+
+
+def spreadsheet_request(client, action: str, name: str):
+    if action == "process_import":
+        return client.post(reverse(name), {})  # the confirmation is a post
+    return client.get(reverse(name))
+
+
+def test_every_import_and_export_of_the_admin_is_tried():
+    labels = {label for label, _action, _name in SPREADSHEET_URLS}
+    assert {"contacts.contactpoint", "library.document", "outreach.newsitem"} <= labels
+    assert len(SPREADSHEET_URLS) >= 20
+    assert {name for _label, _action, name in SPREADSHEET_URLS} <= {
+        f"admin:{route_name}" for route_name in admin_url_names()
+    }
+
+
+def admin_url_names() -> set[str]:
+    (admin_resolver,) = (
+        pattern
+        for pattern in get_resolver().url_patterns
+        if isinstance(pattern, URLResolver) and pattern.namespace == "admin"
+    )
+
+    def names(resolver):
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                yield from names(pattern)
+            elif pattern.name:
+                yield pattern.name
+
+    return set(names(admin_resolver))
+
+
+@pytest.mark.parametrize(("label", "action", "name"), SPREADSHEET_URLS)
+def test_staff_without_the_models_permission_may_not_import_or_export(client, label, action, name):
+    clerk = make_user(email="clerk@rocb.test", is_staff=True)  # no permission at all
+    client.force_login(clerk)
+    response = spreadsheet_request(client, action, name)
+    assert response.status_code == 403, name
+    assert "Content-Disposition" not in response
+
+
+@pytest.mark.parametrize(("label", "action", "name"), SPREADSHEET_URLS)
+def test_staff_with_the_models_permission_import_and_export(client, label, action, name):
+    model_admin = spreadsheet_admins()[label]
+    clerk = make_user(email="clerk@rocb.test", is_staff=True)
+    clerk.user_permissions.set(permissions_for(model_admin, action))
+    client.force_login(clerk)
+    response = spreadsheet_request(client, action, name)
+    assert response.status_code == 200, name
+
+
+@pytest.mark.parametrize(("label", "action", "name"), SPREADSHEET_URLS)
+def test_the_models_view_permission_alone_does_not_import(client, label, action, name):
+    """Reading a model is not writing it: view permission opens the export, not the import."""
+    if action == "export":
+        return
+    model_admin = spreadsheet_admins()[label]
+    clerk = make_user(email="clerk@rocb.test", is_staff=True)
+    clerk.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label=model_admin.opts.app_label,
+            codename=f"view_{model_admin.opts.model_name}",
+        )
+    )
+    client.force_login(clerk)
+    assert spreadsheet_request(client, action, name).status_code == 403, name

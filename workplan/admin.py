@@ -32,6 +32,7 @@ class ProgressEntryInline(TranslationStackedInline):
 class ActivityAdmin(AllOrNothingImportMixin, ImportMixin, TranslatedHistoryAdmin):
     resource_classes = [PlanTableResource]
     import_formats = [CSV, XLSX]
+    import_models = (ProgressEntry,)  # a row may record a period's progress
     list_display = ["number", "title", "status", "stakeholder_names", "is_countable"]
     list_display_links = ["number", "title"]
     list_filter = ["goal__plan", "goal", "status", "stakeholders"]

@@ -137,6 +137,11 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Admin imports keep the uploaded file in the cache between preview and confirmation, so the
 # confirmation may reach another host (the cache is Redis there).
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+# Without these django-import-export lets every staff user import and export every model. An
+# export needs the model's view permission; an import its add permission (and its change
+# permission, which rocb.admin.AllOrNothingImportMixin adds: an import updates rows too).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Public pages are cached for anonymous visitors; edits in these apps refresh them at once.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 3600)
 PUBLIC_CONTENT_APPS = {"contacts", "library", "workplan", "competencies", "outreach"}
