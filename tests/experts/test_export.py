@@ -2,9 +2,12 @@ import csv
 import io
 
 import pytest
+from django.contrib.auth.models import Permission
 from openpyxl import load_workbook
 
+from accounts.models import User
 from tests.experts.factories import make_expert
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +55,14 @@ def test_the_search_page_links_the_export_for_staff_only(staff_client, client, m
     client.force_login(member)
     assert "export.csv" not in client.get("/en/members/experts/").content.decode()
     assert client.get("/en/members/experts/export.csv").status_code == 403
+
+
+def test_staff_without_the_permission_to_see_experts_get_no_export_link(client, experts):
+    clerk = make_user(email="clerk@rocb.test", is_staff=True)
+    client.force_login(clerk)
+    html = client.get("/en/members/experts/", {"q": "risk"}).content.decode()
+    assert "export.csv" not in html
+    clerk.user_permissions.add(Permission.objects.get(codename="view_expert"))
+    client.force_login(User.objects.get(pk=clerk.pk))  # permissions are cached on the user
+    html = client.get("/en/members/experts/", {"q": "risk"}).content.decode()
+    assert 'href="/en/members/experts/export.csv?q=risk"' in html
