@@ -3,10 +3,12 @@
 from importlib import import_module
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, connections
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -36,7 +38,9 @@ def robots_txt(request):
 
 @never_cache
 def healthz(request):
-    """Liveness with a database round trip; 503 when the database does not answer."""
+    """Liveness with a database round trip; 503 when the database does not answer. Answered by
+    `rocb.middleware.HealthCheckMiddleware` before the host is checked: the load balancer probes
+    each application host by its address."""
     try:
         with connections["default"].cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -62,6 +66,13 @@ def bench_write(request):
 
 # The error pages render without touching the database, so they work while it is down.
 def bad_request(request, exception=None):
+    if isinstance(exception, DisallowedHost):
+        # Not a page of the portal: nothing of it may be built from that host (any link that
+        # asks for the host raises again, and each time the error handling logs a traceback).
+        return HttpResponseBadRequest(
+            gettext("Bad request: this server does not serve that host name."),
+            content_type="text/plain; charset=utf-8",
+        )
     return render(request, "errors/400.html", status=400)
 
 
