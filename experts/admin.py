@@ -17,6 +17,7 @@ from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
 from experts import services
+from experts.forms import LANGUAGES_MAX
 from experts.models import (
     Accreditation,
     Expert,
@@ -26,7 +27,7 @@ from experts.models import (
     NominationLanguage,
 )
 from experts.resources import ExpertResource
-from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from rocb.admin import AllOrNothingImportMixin, BoundedInlineMixin, TranslatedHistoryAdmin
 from rocb.cache import invalidate_fragments
 
 NAME_SEARCH = [
@@ -130,9 +131,10 @@ class AccreditedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ExpertLanguageInline(admin.TabularInline):
+class ExpertLanguageInline(BoundedInlineMixin, admin.TabularInline):
     model = ExpertLanguage
     extra = 1
+    max_num = LANGUAGES_MAX
 
 
 @admin.register(Expert)
@@ -207,9 +209,10 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
         services.expert_index(expert_ids=[form.instance.pk])
 
 
-class NominationLanguageInline(admin.TabularInline):
+class NominationLanguageInline(BoundedInlineMixin, admin.TabularInline):
     model = NominationLanguage
     extra = 0
+    max_num = LANGUAGES_MAX
 
 
 class NominationReviewForm(forms.Form):

@@ -14,7 +14,7 @@ from import_export.admin import ExportMixin, ImportExportMixin
 from library.forms import DocumentFileAdminForm
 from library.models import Category, Document, DocumentFile
 from library.views import serve_document_file
-from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from rocb.admin import AllOrNothingImportMixin, BoundedInlineMixin, TranslatedHistoryAdmin
 from rocb.sitesearch import search_query
 
 
@@ -40,7 +40,7 @@ class CategoryAdmin(AllOrNothingImportMixin, ImportExportMixin, TranslatedHistor
         return category.document_total
 
 
-class DocumentFileInline(admin.TabularInline):
+class DocumentFileInline(BoundedInlineMixin, admin.TabularInline):
     model = DocumentFile
     form = DocumentFileAdminForm
     fields = ["language", "file", "download", "kind", "file_size"]

@@ -10,7 +10,27 @@ from reversion.admin import VersionAdmin
 from rocb.concurrency import FIELD, ConflictCheckFormMixin
 
 
-class ConflictCheckAdmin(admin.ModelAdmin):
+class BoundedFormsetsAdmin(admin.ModelAdmin):
+    """The change list's editable rows build no more forms than a page shows, whatever number a
+    post claims (Django's formsets build up to 1,000 more than their maximum)."""
+
+    def get_changelist_formset(self, request, **kwargs):
+        rows = max(self.list_per_page, self.list_max_show_all)
+        kwargs.setdefault("max_num", rows)
+        kwargs.setdefault("absolute_max", rows)
+        return super().get_changelist_formset(request, **kwargs)
+
+
+class BoundedInlineMixin:
+    """For admin inlines, which each set `max_num` to the rows one record can have (with room
+    to spare: a record with more could not be saved): a post builds no more forms than that."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs.setdefault("absolute_max", self.get_max_num(request, obj, **kwargs))
+        return super().get_formset(request, obj, **kwargs)
+
+
+class ConflictCheckAdmin(BoundedFormsetsAdmin):
     """The change form refuses to overwrite an edit saved by someone else meanwhile."""
 
     def get_form(self, request, obj=None, change=False, **kwargs):

@@ -13,15 +13,16 @@ from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from rocb.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from rocb.admin import AllOrNothingImportMixin, BoundedInlineMixin, TranslatedHistoryAdmin
 from workplan import services
 from workplan.models import Activity, Goal, Plan, ProgressEntry, ReportingPeriod, Stakeholder
 from workplan.resources import NUMBER, PlanTableResource
 
 
-class ProgressEntryInline(TranslationStackedInline):
+class ProgressEntryInline(BoundedInlineMixin, TranslationStackedInline):
     model = ProgressEntry
     extra = 0
+    max_num = 100  # one a reporting period (yearly)
     fields = ["period", "summary", "value", "reported_on", "author"]
     readonly_fields = ["author"]
     ordering = ["-period__starts_on"]
@@ -95,9 +96,10 @@ class ActivityAdmin(AllOrNothingImportMixin, ImportMixin, TranslatedHistoryAdmin
         super().save_formset(request, form, formset, change)
 
 
-class ActivityInline(TranslationTabularInline):
+class ActivityInline(BoundedInlineMixin, TranslationTabularInline):
     model = Activity
     extra = 0
+    max_num = 200  # a goal's activities (the plan has 27 in all)
     fields = ["sequence", "title", "status"]
     ordering = ["sequence"]
     show_change_link = True
