@@ -1,6 +1,7 @@
 from django.urls import path
 
 from library import views
+from library.filters import DocumentFilter
 from rocb.cache import cache_public_page
 
 app_name = "library"
@@ -8,7 +9,9 @@ app_name = "library"
 urlpatterns = [
     path(
         "documents/",
-        cache_public_page(views.DocumentListView.as_view()),
+        cache_public_page(
+            views.DocumentListView.as_view(), params=[*DocumentFilter.base_filters, "page"]
+        ),
         name="document_list",
     ),
     path(
