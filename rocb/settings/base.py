@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication (staff may send larger bodies), before anything reads the body.
+    "rocb.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it answers locked-out login attempts.
@@ -267,6 +269,14 @@ SECURE_CSP = {
 # Serve /bench/floor, the benchmark's bare reference view (bench/run.py sets it).
 BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", default=False)
 
+# Request sizes. A body over REQUEST_BODY_MAX_BYTES (over STAFF_REQUEST_BODY_MAX_BYTES for office
+# staff) is refused with 413 before it is read (rocb.middleware.RequestSizeLimitMiddleware): the
+# largest upload of a visitor or member is a 5 MB CV, of staff a document's two 30 MB language
+# files in one save. The proxy's limit (nginx client_max_body_size) should equal the staff one.
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 8 * 2**20)
+STAFF_REQUEST_BODY_MAX_BYTES = env_int("STAFF_REQUEST_BODY_MAX_BYTES", 64 * 2**20)
+# Uploads over 2.5 MB go to a temporary file rather than memory; form fields (not files) over
+# 10 MB in all are refused by Django (400).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 
