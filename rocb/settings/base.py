@@ -169,6 +169,14 @@ AXES_USERNAME_CALLABLE = "accounts.throttling.username"
 AXES_SENSITIVE_PARAMETERS = ["password", "username"]
 # Number of reverse proxies in front of the portal that append to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Password resets: an address, and a client (counted as for logins), may ask this many times in
+# the window; beyond, 429 (accounts.throttling.password_reset_allowed).
+PASSWORD_RESET_LIMIT_PER_ADDRESS = 3
+PASSWORD_RESET_LIMIT_PER_CLIENT = 10
+PASSWORD_RESET_WINDOW_SECONDS = 3600
+# Tasks (the password-reset mail) run in a thread of their own after the request's commit
+# (rocb.tasks); a queue with workers replaces it by changing this setting only.
+TASKS = {"default": {"BACKEND": "rocb.tasks.ThreadBackend"}}
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "members:home"
 LOGOUT_REDIRECT_URL = "home"
