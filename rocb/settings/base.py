@@ -295,5 +295,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # pgserver narrates every start and stop of the embedded database at INFO, and axes every
     # login; lockouts (WARNING) still show.
-    "loggers": {"pgserver": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "filters": {"without_traceback": {"()": "rocb.logfilters.WithoutTraceback"}},
+    "loggers": {
+        "pgserver": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # A request for a host not in ALLOWED_HOSTS: one line, the host named, no traceback.
+        "django.security.DisallowedHost": {"filters": ["without_traceback"]},
+    },
 }

@@ -38,6 +38,8 @@ def test_a_host_the_portal_does_not_serve_gets_a_plain_400_and_one_log_line(
     assert "evil.example" not in response.content.decode()
     records = [record for record in caplog.records if record.levelno >= logging.WARNING]
     assert [record.name for record in records] == ["django.security.DisallowedHost"]
+    (line,) = caplog.text.strip().splitlines()  # no traceback under it
+    assert "Invalid HTTP_HOST header" in line
 
 
 def test_a_post_to_a_bad_host_gets_the_same_answer(proxied, caplog):
