@@ -1,7 +1,5 @@
 """A focal point nominates; the office approves or rejects; the focal point hears of it."""
 
-import time
-
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -315,13 +313,12 @@ def test_a_million_language_rows_are_refused_without_building_them(client, focal
         expert = make_expert(administration=focal_point.administration)
         url = f"/en/members/experts/{expert.pk}/update/"
     client.force_login(focal_point)
-    started = time.perf_counter()
+    # Not timed (a loaded machine makes any bound flaky): what took the time was building, checking
+    # and rendering 1,020 rows (42.6 s in the test client, 2.6 MB), now at most 20 (1.1 s).
     response = client.post(url, form_data(**{"languages-TOTAL_FORMS": "1000000"}))
-    elapsed = time.perf_counter() - started
     assert response.status_code == 200
     languages = response.context["languages"]
     assert len(languages.forms) <= languages.max_num == 20
     assert "Please submit at most 20 forms." in languages.non_form_errors()
     assert len(response.content) < 200_000
-    assert elapsed < 5, elapsed
     assert not Nomination.objects.exists()
