@@ -1,18 +1,21 @@
-"""The staff's second factor: add an authenticator app, or give a code once per session."""
+"""Account pages of our own: the password reset request (throttled, the mail sent by a task),
+and the staff's second factor (add an authenticator app, or give a code once per session)."""
 
 import io
 
 import qrcode
 import qrcode.image.svg
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from accounts import second_factor
+from accounts import second_factor, services, throttling
 from accounts.forms import SecondFactorForm
 
 
@@ -71,3 +74,28 @@ def second_factor_qr(request):
     buffer = io.BytesIO()
     image.save(buffer)
     return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Access: anyone. Asks for a link to choose a new password. The answer is the same, in the
+    same time, whether the address has an account or not (the mail goes out from a task); an
+    address and a client may ask a few times an hour, then get 429 for a while (any address)."""
+
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        if not throttling.password_reset_allowed(self.request, email):
+            form.add_error(
+                None,
+                _(
+                    "Too many password resets have been asked for this address or from your "
+                    "network. No email was sent: please try again in an hour, and look for the "
+                    "earlier emails in your inbox and spam folder."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        services.password_reset_request(
+            email=email, domain=self.request.get_host(), use_https=self.request.is_secure()
+        )
+        return HttpResponseRedirect(self.get_success_url())

@@ -26,7 +26,7 @@ from competencies.models import (
     Requirement,
     TopicalCluster,
 )
-from core.admin import TranslatedHistoryAdmin
+from core.admin import BoundedInlineMixin, TranslatedHistoryAdmin
 
 FRAMEWORK_MODELS = [resource._meta.model for _name, resource in spreadsheet.SHEETS]
 
@@ -37,16 +37,18 @@ class FrameworkAdmin(TranslatedHistoryAdmin):
     change_list_template = "admin/competencies/change_list.html"
 
 
-class LevelDescriptorInline(TranslationTabularInline):
+class LevelDescriptorInline(BoundedInlineMixin, TranslationTabularInline):
     model = LevelDescriptor
     extra = 0
+    max_num = 9  # one a proficiency level (numbered 1 to 9)
     fields = ["level", "indicators"]
     ordering = ["level__number"]
 
 
-class RequirementInline(admin.TabularInline):
+class RequirementInline(BoundedInlineMixin, admin.TabularInline):
     model = Requirement
     extra = 0
+    max_num = 300  # one a competency (the dictionary has 80)
     fields = ["competency", "level"]
     autocomplete_fields = ["competency"]
     ordering = ["competency__family__position", "competency__position", "competency__code"]

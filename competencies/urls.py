@@ -34,7 +34,11 @@ urlpatterns = [
         cache_public_page(views.QualificationsView.as_view()),
         name="qualifications",
     ),
-    path("competencies/compare/", cache_public_page(views.compare), name="compare"),
+    path(
+        "competencies/compare/",
+        cache_public_page(views.compare, params=["current", "target"]),
+        name="compare",
+    ),
     # A member's own self-assessments: personal, never stored by any cache.
     path(
         "competencies/self-assessment/",

@@ -1,6 +1,7 @@
 """Base admin classes shared by the apps."""
 
 from django.contrib import admin, messages
+from django.contrib.auth import get_permission_codename
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from modeltranslation.admin import TranslationAdmin
@@ -9,7 +10,27 @@ from reversion.admin import VersionAdmin
 from core.concurrency import FIELD, ConflictCheckFormMixin
 
 
-class ConflictCheckAdmin(admin.ModelAdmin):
+class BoundedFormsetsAdmin(admin.ModelAdmin):
+    """The change list's editable rows build no more forms than a page shows, whatever number a
+    post claims (Django's formsets build up to 1,000 more than their maximum)."""
+
+    def get_changelist_formset(self, request, **kwargs):
+        rows = max(self.list_per_page, self.list_max_show_all)
+        kwargs.setdefault("max_num", rows)
+        kwargs.setdefault("absolute_max", rows)
+        return super().get_changelist_formset(request, **kwargs)
+
+
+class BoundedInlineMixin:
+    """For admin inlines, which each set `max_num` to the rows one record can have (with room
+    to spare: a record with more could not be saved): a post builds no more forms than that."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs.setdefault("absolute_max", self.get_max_num(request, obj, **kwargs))
+        return super().get_formset(request, obj, **kwargs)
+
+
+class ConflictCheckAdmin(BoundedFormsetsAdmin):
     """The change form refuses to overwrite an edit saved by someone else meanwhile."""
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -49,7 +70,21 @@ class AllOrNothingImportMixin:
     import is confirmed (the data changed in between). django-import-export then rolls back on
     exceptions only and keeps the valid rows; here a row that fails validation rolls the whole
     import back too, and staff are told that nothing was saved instead of "Import finished".
+
+    An import adds and changes rows, so it needs both permissions on the model and on the
+    `import_models` its import also writes.
     """
+
+    import_models: tuple = ()
+
+    def has_import_permission(self, request):
+        models = [self.model, *self.import_models]
+        wanted = [
+            f"{model._meta.app_label}.{get_permission_codename(action, model._meta)}"
+            for model in models
+            for action in ("add", "change")
+        ]
+        return super().has_import_permission(request) and request.user.has_perms(wanted)
 
     def get_import_data_kwargs(self, **kwargs):
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}

@@ -27,7 +27,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
@@ -95,6 +95,21 @@ def _page_key(request) -> str:
         :32
     ]
     return f"public-page:{current_generation()}:{get_language()}:{digest}"
+
+
+def _keep_only(request, params: tuple[str, ...]) -> None:
+    """Drop the query parameters the page does not use, before the view (and the cache key)
+    sees them: `/en/?junk=1` is the page `/en/`, cached once, and no link on it carries `junk`.
+    The ones kept are put in the page's own order, so their order in a link does not matter."""
+    kept = QueryDict(mutable=True)
+    for name in params:
+        if name in request.GET:
+            kept.setlist(name, request.GET.getlist(name))
+    query = kept.urlencode()
+    if query != request.META.get("QUERY_STRING", ""):
+        kept._mutable = False
+        request.GET = kept
+        request.META["QUERY_STRING"] = query
 
 
 def _cacheable_request(request) -> bool:
@@ -232,14 +247,22 @@ def fragments_set_many(fragments: dict[str, str]) -> None:
         recent_fragments.put(key, html, timeout)
 
 
-def cache_public_page(view):
-    """Decorator for public views whose page is the same for every anonymous visitor."""
+def cache_public_page(view=None, *, params: Iterable[str] = ()):
+    """Decorator for public views whose page is the same for every anonymous visitor:
+    `@cache_public_page`, or `cache_public_page(view, params=[...])` naming the query parameters
+    the page reads (its filters, `page`, `q`). Any other parameter is dropped before the view
+    runs, for anonymous visitors, so that a query string made up of junk is not a new page to
+    render and keep (50 requests to `/en/?junk=N` made 50 cache entries)."""
+    if view is None:
+        return lambda view: cache_public_page(view, params=params)
     timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
+    params = tuple(params)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
+        _keep_only(request, params)
         key = _page_key(request)
         page = recent_pages.get(key)
         if page is None:
@@ -263,4 +286,5 @@ def cache_public_page(view):
             store(response)
         return response
 
+    wrapped.page_params = params
     return wrapped

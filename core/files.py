@@ -42,15 +42,28 @@ def private_storage():
 
 @deconstructible
 class GeneratedName:
-    """upload_to: a random name in `folder`, keeping only the (checked) extension, so an uploaded
-    name can never choose a path or overwrite another file."""
+    """upload_to: a random name in `folder`, so an uploaded name can never choose a path or
+    overwrite another file, ending in the extension of the type the file's content shows (the
+    type the field's UploadValidator checked), never the one the uploader typed: a PDF sent as
+    "cv.html" is stored as "<uuid>.pdf". A file of no known type gets no extension."""
 
     def __init__(self, folder: str):
         self.folder = folder
 
     def __call__(self, instance, filename: str) -> str:
-        extension = PurePath(filename).suffix.lower()[:10]
+        upload = self._upload(instance)
+        kind = sniffed_kind(upload) if upload is not None else None
+        extension = f".{kind}" if kind else ""
         return f"{self.folder}/{uuid.uuid4().hex}{extension}"
+
+    def _upload(self, instance):
+        """The file being saved to the field whose upload_to this is (not yet in storage)."""
+        for field in instance._meta.fields if instance is not None else ():
+            if getattr(field, "upload_to", None) is self:
+                field_file = getattr(instance, field.attname)
+                if field_file and not field_file._committed:
+                    return field_file.file
+        return None
 
 
 @deconstructible

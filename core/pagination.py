@@ -3,6 +3,9 @@
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 
+# The largest row offset PostgreSQL takes (OFFSET is a bigint).
+MAX_OFFSET = 2**63 - 1
+
 
 class PendingPrefetch(list):
     """A page's rows with the prefetches their QuerySet asked for, not made yet:
@@ -27,6 +30,10 @@ class WindowCountPaginator(Paginator):
         except (TypeError, ValueError):
             number = 1
         bottom = (number - 1) * self.per_page
+        if bottom + self.per_page > MAX_OFFSET:
+            # No result is that long: Django's way counts it and shows the last page, where
+            # asking for such an offset would be a database error.
+            return super().get_page(number)
         queryset = self.object_list
         rows = list(
             queryset.prefetch_related(None).annotate(**{self.COUNT_ANNOTATION: Window(Count("*"))})[

@@ -5,11 +5,13 @@ from importlib import import_module
 from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.core.files.storage import storages
 from django.db import DatabaseError, connections
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 
@@ -50,7 +52,8 @@ def _storage_answers() -> bool:
 @never_cache
 def healthz(request):
     """Liveness of the host and of each server it needs, by name; 503 when one is down (the
-    load balancer's health check)."""
+    load balancer's health check). Answered by `core.middleware.HealthCheckMiddleware` before
+    the host is checked: the load balancer probes each application host by its address."""
     parts = {
         "database": _database_answers(),
         "cache": _cache_answers(),
@@ -79,6 +82,13 @@ def bench_write(request):
 
 # The error pages render without touching the database, so they work while it is down.
 def bad_request(request, exception=None):
+    if isinstance(exception, DisallowedHost):
+        # Not a page of the portal: nothing of it may be built from that host (any link that
+        # asks for the host raises again, and each time the error handling logs a traceback).
+        return HttpResponseBadRequest(
+            gettext("Bad request: this server does not serve that host name."),
+            content_type="text/plain; charset=utf-8",
+        )
     return render(request, "errors/400.html", status=400)
 
 

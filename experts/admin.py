@@ -15,10 +15,11 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 
-from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from core.admin import AllOrNothingImportMixin, BoundedInlineMixin, TranslatedHistoryAdmin
 from core.cache import invalidate_fragments
 from core.spreadsheets import FORMATS
 from experts import services
+from experts.forms import LANGUAGES_MAX
 from experts.models import (
     Accreditation,
     Expert,
@@ -130,9 +131,10 @@ class AccreditedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ExpertLanguageInline(admin.TabularInline):
+class ExpertLanguageInline(BoundedInlineMixin, admin.TabularInline):
     model = ExpertLanguage
     extra = 1
+    max_num = LANGUAGES_MAX
 
 
 @admin.register(Expert)
@@ -161,6 +163,7 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
     actions = ["mark_confirmed"]
     resource_classes = [ExpertResource]
     import_formats = FORMATS
+    import_models = (ExpertLanguage,)  # each row lists the expert's languages
     fieldsets = [
         (
             _("Person"),
@@ -206,9 +209,10 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
         services.expert_index(expert_ids=[form.instance.pk])
 
 
-class NominationLanguageInline(admin.TabularInline):
+class NominationLanguageInline(BoundedInlineMixin, admin.TabularInline):
     model = NominationLanguage
     extra = 0
+    max_num = LANGUAGES_MAX
 
 
 class NominationReviewForm(forms.Form):

@@ -182,6 +182,9 @@ class BaseLanguageFormSet(forms.BaseFormSet):
         ]
 
 
+LANGUAGES_MAX = 20  # languages of one expert
+
+
 def language_formset(data=None, *, initial=(), rows: int = 4) -> BaseLanguageFormSet:
     """The languages part of a form: the known languages and blank rows, at least `rows`."""
     initial = list(initial)
@@ -189,7 +192,10 @@ def language_formset(data=None, *, initial=(), rows: int = 4) -> BaseLanguageFor
         LanguageForm,
         formset=BaseLanguageFormSet,
         extra=max(2, rows - len(initial)),
-        max_num=20,
+        max_num=LANGUAGES_MAX,
         validate_max=True,
+        # A post may claim any number of rows: no more are built than the page allows (the
+        # default allows 1,000 more, and a million-row post took seconds and megabytes).
+        absolute_max=LANGUAGES_MAX,
     )
     return formset_class(data, initial=initial, prefix="languages")

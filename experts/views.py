@@ -13,7 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
-from administrations.access import FocalPointRequiredMixin, MemberRequiredMixin
+from administrations.access import (
+    FocalPointRequiredMixin,
+    MemberRequiredMixin,
+    StaffPermissionRequiredMixin,
+    has_staff_permission,
+)
 from core.concurrency import FIELD as EDIT_FINGERPRINT
 from core.files import attachment_response
 from core.pagination import WindowCountPagination
@@ -24,15 +29,6 @@ from experts.models import Expert, Nomination
 from experts.resources import ExpertResource
 
 EXPERTS_PER_PAGE = 20
-
-
-class StaffRequiredMixin(MemberRequiredMixin):
-    """Office staff only (other members get 403)."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.is_staff:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -82,23 +78,30 @@ class ExpertCvView(MemberRequiredMixin, View):
 
 
 class NominationCvView(MemberRequiredMixin, View):
-    """A nominee's CV: for office staff and the focal point of the nominating administration."""
+    """A nominee's CV: for the focal point of the nominating administration, and office staff
+    who may see nominations in the admin (experts.view_nomination)."""
 
     def get(self, request, pk):
         nomination = get_object_or_404(
             Nomination.objects.only("cv", "cv_name", "administration"), pk=pk
         )
         user = request.user
-        if not (user.is_staff or user.is_focal_point_for(nomination.administration_id)):
-            raise Http404  # another administration's nominations are not even acknowledged
+        if not user.is_focal_point_for(nomination.administration_id):
+            if user.is_staff:
+                if not has_staff_permission(user, "experts.view_nomination"):
+                    raise PermissionDenied  # as the admin refuses them
+            else:
+                raise Http404  # another administration's nominations are not even acknowledged
         if not nomination.cv:
             raise Http404
         return attachment_response(nomination.cv, filename=nomination.cv_name or nomination.cv.name)
 
 
 @method_decorator(never_cache, name="dispatch")
-class ExpertExportView(StaffRequiredMixin, View):
-    """The current search result as CSV or XLSX, for office staff."""
+class ExpertExportView(StaffPermissionRequiredMixin, View):
+    """The current search result as CSV or XLSX, for office staff who may see experts."""
+
+    permission_required = "experts.view_expert"
 
     def get(self, request, file_format):
         experts = selectors.expert_search(params=request.GET).qs

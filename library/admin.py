@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields
 from import_export.admin import ExportMixin, ImportExportMixin
 
-from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from core.admin import AllOrNothingImportMixin, BoundedInlineMixin, TranslatedHistoryAdmin
 from core.sitesearch import search_query
 from core.spreadsheets import FORMATS, Resource
 from library.forms import DocumentFileAdminForm
@@ -42,7 +42,7 @@ class CategoryAdmin(AllOrNothingImportMixin, ImportExportMixin, TranslatedHistor
         return category.document_total
 
 
-class DocumentFileInline(admin.TabularInline):
+class DocumentFileInline(BoundedInlineMixin, admin.TabularInline):
     model = DocumentFile
     form = DocumentFileAdminForm
     fields = ["language", "file", "download", "kind", "file_size"]

@@ -2,13 +2,16 @@ from django.urls import path
 
 from core.cache import cache_public_page
 from library import views
+from library.filters import DocumentFilter
 
 app_name = "library"
 
 urlpatterns = [
     path(
         "documents/",
-        cache_public_page(views.DocumentListView.as_view()),
+        cache_public_page(
+            views.DocumentListView.as_view(), params=[*DocumentFilter.base_filters, "page"]
+        ),
         name="document_list",
     ),
     path(

@@ -7,13 +7,19 @@ from outreach.feeds import NewsAtomFeed, NewsFeed
 app_name = "outreach"
 
 urlpatterns = [
-    path("news/", cache_public_page(views.NewsListView.as_view()), name="news_list"),
+    path(
+        "news/", cache_public_page(views.NewsListView.as_view(), params=["page"]), name="news_list"
+    ),
     path("news/feed/", cache_public_page(NewsFeed()), name="news_feed"),
     path("news/feed/atom/", cache_public_page(NewsAtomFeed()), name="news_atom_feed"),
     path(
         "news/<slug:slug>/", cache_public_page(views.NewsDetailView.as_view()), name="news_detail"
     ),
-    path("events/", cache_public_page(views.EventListView.as_view()), name="event_list"),
+    path(
+        "events/",
+        cache_public_page(views.EventListView.as_view(), params=["page"]),
+        name="event_list",
+    ),
     path(
         "events/<slug:slug>/",
         cache_public_page(views.EventDetailView.as_view()),

@@ -22,7 +22,7 @@ class SiteSearchForm(forms.Form):
     )
 
 
-@cache_public_page
+@cache_public_page(params=["q"])
 def search(request):
     """Public content matching the query, grouped by kind; nothing members-only or personal."""
     form = SiteSearchForm(request.GET or None)

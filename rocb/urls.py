@@ -14,7 +14,11 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("sitemap.xml", cache_public_page(sitemaps.index), name="sitemap"),
-    path("sitemap-<slug:section>.xml", cache_public_page(sitemaps.section), name="sitemap_section"),
+    path(
+        "sitemap-<slug:section>.xml",
+        cache_public_page(sitemaps.section, params=["p"]),
+        name="sitemap_section",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 

@@ -12,16 +12,17 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportMixin
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from core.admin import AllOrNothingImportMixin, BoundedInlineMixin, TranslatedHistoryAdmin
 from core.spreadsheets import FORMATS
 from workplan import services
 from workplan.models import Activity, Goal, Plan, ProgressEntry, ReportingPeriod, Stakeholder
 from workplan.resources import NUMBER, PlanTableResource
 
 
-class ProgressEntryInline(TranslationStackedInline):
+class ProgressEntryInline(BoundedInlineMixin, TranslationStackedInline):
     model = ProgressEntry
     extra = 0
+    max_num = 100  # one a reporting period (yearly)
     fields = ["period", "summary", "value", "reported_on", "author"]
     readonly_fields = ["author"]
     ordering = ["-period__starts_on"]
@@ -32,6 +33,7 @@ class ProgressEntryInline(TranslationStackedInline):
 class ActivityAdmin(AllOrNothingImportMixin, ImportMixin, TranslatedHistoryAdmin):
     resource_classes = [PlanTableResource]
     import_formats = FORMATS
+    import_models = (ProgressEntry,)  # a row may record a period's progress
     list_display = ["number", "title", "status", "stakeholder_names", "is_countable"]
     list_display_links = ["number", "title"]
     list_filter = ["goal__plan", "goal", "status", "stakeholders"]
@@ -94,9 +96,10 @@ class ActivityAdmin(AllOrNothingImportMixin, ImportMixin, TranslatedHistoryAdmin
         super().save_formset(request, form, formset, change)
 
 
-class ActivityInline(TranslationTabularInline):
+class ActivityInline(BoundedInlineMixin, TranslationTabularInline):
     model = Activity
     extra = 0
+    max_num = 200  # a goal's activities (the plan has 27 in all)
     fields = ["sequence", "title", "status"]
     ordering = ["sequence"]
     show_change_link = True

@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 
 from core.cache import cache_public_page
 from workplan import views
+from workplan.filters import FILTER_NAMES
 
 
 class ActivityNumberConverter:
@@ -21,21 +22,23 @@ register_converter(ActivityNumberConverter, "activity_number")
 app_name = "workplan"
 
 urlpatterns = [
-    path("workplan/", cache_public_page(views.PlanView.as_view()), name="plan"),
+    path(
+        "workplan/", cache_public_page(views.PlanView.as_view(), params=FILTER_NAMES), name="plan"
+    ),
     path(
         "workplan/activities/<activity_number:number>/",
-        cache_public_page(views.ActivityDetailView.as_view()),
+        cache_public_page(views.ActivityDetailView.as_view(), params=FILTER_NAMES),
         name="activity",
     ),
     path("workplan/progress/", cache_public_page(views.DashboardView.as_view()), name="progress"),
     path(
         "workplan/export.csv",
-        cache_public_page(views.ExportView.as_view(file_format="csv")),
+        cache_public_page(views.ExportView.as_view(file_format="csv"), params=FILTER_NAMES),
         name="export_csv",
     ),
     path(
         "workplan/export.xlsx",
-        cache_public_page(views.ExportView.as_view(file_format="xlsx")),
+        cache_public_page(views.ExportView.as_view(file_format="xlsx"), params=FILTER_NAMES),
         name="export_xlsx",
     ),
 ]

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the load balancer's health check by IP address, before the Host header is checked.
+    "core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After authentication (staff may send larger bodies), before anything reads the body.
+    "core.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it answers locked-out login attempts.
@@ -149,6 +153,11 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Admin imports keep the uploaded file in the cache between preview and confirmation, so the
 # confirmation may reach another host (the cache is Redis there).
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+# Without these django-import-export lets every staff user import and export every model. An
+# export needs the model's view permission; an import its add permission (and its change
+# permission, which core.admin.AllOrNothingImportMixin adds: an import updates rows too).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Public pages are cached for anonymous visitors; edits in these apps refresh them at once.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 3600)
 PUBLIC_CONTENT_APPS = {
@@ -184,6 +193,11 @@ AXES_USERNAME_CALLABLE = "accounts.throttling.username"
 AXES_SENSITIVE_PARAMETERS = ["password", "username"]
 # Number of reverse proxies in front of the portal that append to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Password resets: an address, and a client (counted as for logins), may ask this many times in
+# the window; beyond, 429 (accounts.throttling.password_reset_allowed).
+PASSWORD_RESET_LIMIT_PER_ADDRESS = 3
+PASSWORD_RESET_LIMIT_PER_CLIENT = 10
+PASSWORD_RESET_WINDOW_SECONDS = 3600
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "members:home"
 LOGOUT_REDIRECT_URL = "home"
@@ -325,6 +339,14 @@ SECURE_CSP = {
 # Serve /bench/floor, the benchmark's bare reference view (bench/run.py sets it).
 BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", default=False)
 
+# Request sizes. A body over REQUEST_BODY_MAX_BYTES (over STAFF_REQUEST_BODY_MAX_BYTES for office
+# staff) is refused with 413 before it is read (core.middleware.RequestSizeLimitMiddleware): the
+# largest upload of a visitor or member is a 5 MB CV, of staff a document's two 30 MB language
+# files in one save. The proxy's limit (nginx client_max_body_size) should equal the staff one.
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 8 * 2**20)
+STAFF_REQUEST_BODY_MAX_BYTES = env_int("STAFF_REQUEST_BODY_MAX_BYTES", 64 * 2**20)
+# Uploads over 2.5 MB go to a temporary file rather than memory; form fields (not files) over
+# 10 MB in all are refused by Django (400).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 
@@ -335,5 +357,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # pgserver narrates every start and stop of the embedded database at INFO, and axes every
     # login; lockouts (WARNING) still show.
-    "loggers": {"pgserver": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "filters": {"without_traceback": {"()": "core.logfilters.WithoutTraceback"}},
+    "loggers": {
+        "pgserver": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # A request for a host not in ALLOWED_HOSTS: one line, the host named, no traceback.
+        "django.security.DisallowedHost": {"filters": ["without_traceback"]},
+    },
 }

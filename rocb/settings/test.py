@@ -24,6 +24,6 @@ STORAGES["private"] = {
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Tasks run at once, in the test's thread; the tests of the queue itself use the database
-# backend and its worker.
+# Tasks run at once, in the test's thread, so a test sees their effects; the tests of the queue
+# itself (and that the password reset waits for nothing) use the database backend and its worker.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import translation
 
 from administrations.models import Administration
@@ -16,13 +17,15 @@ from core.cache import (
     cache_public_page,
     current_generation,
 )
+from tests.library.factories import make_document
+from tests.test_access_matrix import PUBLIC, World, fetch
 
 pytestmark = pytest.mark.django_db
 
 calls = []
 
 
-@cache_public_page
+@cache_public_page(params=["csrf", "q"])
 def counting_view(request):
     calls.append(request.path)
     response = HttpResponse(f"page {len(calls)}")
@@ -161,3 +164,49 @@ def test_short_pages_and_files_are_kept_as_they_are():
     )
     assert not CachedPage.of(spreadsheet).gzipped
     assert CachedPage.of(HttpResponse("<rss/>" * 300, content_type="application/rss+xml")).gzipped
+
+
+# Only the query parameters a page uses make a new page ------------------------------------------
+
+
+def cached_pages() -> list[str]:
+    return [key for key in cache._cache if ":public-page:" in key]
+
+
+def test_a_query_string_of_junk_is_not_a_new_page(client):
+    for n in range(50):
+        assert client.get("/en/", {"junk": n}).status_code == 200
+    assert len(cached_pages()) == 1
+
+
+def test_the_parameters_a_page_uses_still_make_their_own_page(client):
+    make_document(title_en="Customs valuation guide", visibility="public")
+    make_document(title_en="Risk management handbook", visibility="public")
+    valuation = client.get("/en/documents/", {"q": "valuation", "utm_source": "mail"})
+    risk = client.get("/en/documents/", {"q": "risk", "junk": "1"})
+    assert "Customs valuation guide" in valuation.content.decode()
+    assert "Customs valuation guide" not in risk.content.decode()
+    assert client.get("/en/documents/", {"junk": "2", "q": "risk"}).content == risk.content
+    assert len(cached_pages()) == 2
+
+
+def test_dropped_parameters_appear_in_no_link_of_the_page(client):
+    html = client.get("/en/documents/", {"q": "a", "junk": "<x>"}).content.decode()
+    assert "junk" not in html
+
+
+@pytest.fixture
+def world(request):
+    return World(request)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [name for name, (_args, status) in PUBLIC.items() if status == 200],
+)
+def test_no_public_page_makes_a_cache_entry_per_junk_parameter(client, world, name):
+    args, _status = PUBLIC[name]
+    path = reverse(name, args=args(world))
+    for n in range(5):
+        fetch(client, "get", f"{path}?junk={n}")
+    assert len(cached_pages()) <= 1, name

@@ -6,6 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from administrations.models import Administration
 from contacts.models import ContactPoint
 from core.pagination import PendingPrefetch, WindowCountPaginator
+from tests.experts.factories import make_expert
+from tests.library.factories import make_document
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +69,38 @@ def test_the_prefetches_are_left_to_the_rows_that_need_them():
 
     assert render() == ("AZ:1;GE:0;", 1)  # one prefetch for both rows, made once rendering
     assert render() == ("AZ:1;GE:0;", 0)  # every row from the cache: no prefetch at all
+
+
+# A page number past what the database can count to (an OFFSET beyond bigint) is the last page.
+HUGE = "461168601842738792"
+
+
+@pytest.mark.parametrize("number", [HUGE, str(2**63), "9" * 4000])
+def test_a_page_number_past_the_databases_range_shows_the_last_page(number):
+    page = WindowCountPaginator(administrations(), 10).get_page(number)
+    assert page.number == page.paginator.num_pages
+
+
+@pytest.mark.parametrize("number", [HUGE, str(2**63)])
+@pytest.mark.parametrize(
+    ("path", "who", "query"),
+    [
+        ("/en/documents/", None, {"q": "a"}),
+        ("/en/documents/", None, {}),
+        ("/en/members/materials/", "member", {"q": "a"}),
+        ("/en/members/contacts/", "member", {}),
+        ("/en/members/contacts/", "member", {"q": "a"}),
+        ("/en/members/experts/", "member", {"q": "a"}),
+        ("/en/members/experts/", "member", {}),
+    ],
+)
+def test_every_list_shows_its_last_page_for_a_page_number_past_the_databases_range(
+    client, request, azerbaijan, path, who, query, number
+):
+    make_document(title_en="A customs valuation guide", visibility="public")
+    make_document(title_en="A members' guide", visibility="members")
+    make_expert(administration=azerbaijan, family_name_en="Aliyev", position_en="A risk analyst")
+    if who:
+        client.force_login(request.getfixturevalue(who))
+    response = client.get(path, {**query, "page": number})
+    assert response.status_code == 200, path

@@ -1,9 +1,11 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db.utils import ConnectionHandler
 
 from core import views
@@ -41,6 +43,20 @@ def test_language_switcher_keeps_the_page(client):
     html = client.get("/en/accounts/login/?next=/en/members/").content.decode()
     assert 'href="/ru/accounts/login/?next=/en/members/"' in html
     assert 'hreflang="ru"' in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["//evil.example/en/", "///evil.example/ru/", "/\\evil.example/en/", "//evil.example/x/"],
+)
+def test_language_links_stay_on_the_site_whatever_the_path(client, path):
+    """A path that starts like an address of another site ("//host/...") is a path here."""
+    response = client.get("/", PATH_INFO=path)  # the test client would read "//host" as a host
+    html = response.content.decode()
+    links = re.findall(r'href="([^"]*)"', html)
+    on_site = re.compile(rf"^(#|/(?![/\\])|{re.escape(settings.SITE_URL)}/(?![/\\]))")
+    assert len(links) > 5
+    assert [link for link in links if not on_site.match(link)] == []
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])

@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from core.files import download_name
 from experts.models import CV_MAX_BYTES, ExpertiseArea, Nomination
 from library.models import FILE_MAX_BYTES, Document, DocumentFile
+from outreach.models import Tool
 from tests.library.factories import make_category
 
 pytestmark = pytest.mark.django_db
@@ -168,6 +169,39 @@ def test_files_are_stored_under_generated_names_outside_media_root(upload):
     assert not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
     assert path.read_bytes() == PDF
     assert field_file.url == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "extension"),
+    [
+        ("cv.html", PDF, ".pdf"),
+        ("cv\u202efdp.exe", PDF, ".pdf"),  # right-to-left override: shows as "cvexe.pdf"
+        ("cv", PDF, ".pdf"),
+        ("Резюме.DOCX.svg", docx(), ".docx"),
+    ],
+)
+def test_the_stored_name_ends_in_the_extension_of_the_checked_type(
+    upload, name, content, extension
+):
+    """Whatever the uploader named the file: the stored name says what it really is."""
+    assert upload.post(name, content).status_code == 302
+    field_file, original_name = upload.stored()
+    assert re.fullmatch(rf"{upload.folder}/[0-9a-f]{{32}}\{extension}", field_file.name)
+    assert "\u202e" not in field_file.name
+
+
+def test_a_picture_is_stored_under_the_extension_of_its_type():
+    tool = Tool()
+    tool.image = SimpleUploadedFile("photo.html", PNG)
+    name = Tool._meta.get_field("image").generate_filename(tool, "photo.html")
+    assert re.fullmatch(r"tools/[0-9a-f]{32}\.png", name)
+
+
+def test_a_file_of_no_known_type_is_stored_without_an_extension():
+    tool = Tool()
+    tool.image = SimpleUploadedFile("photo.html", b"<html>")
+    name = Tool._meta.get_field("image").generate_filename(tool, "photo.html")
+    assert re.fullmatch(r"tools/[0-9a-f]{32}", name)
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,12 @@ import csv
 import io
 
 import pytest
+from django.contrib.auth.models import Permission
 from openpyxl import load_workbook
 
+from accounts.models import User
 from tests.experts.factories import make_expert
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +77,14 @@ def test_a_russian_download_has_every_header_in_russian(staff_client, experts):
     ]
     aliyev = next(row for row in rows if row[0] == "Aliyev")
     assert aliyev[5] == "=Risk analyst"  # typed as text in a workbook
+
+
+def test_staff_without_the_permission_to_see_experts_get_no_export_link(client, experts):
+    clerk = make_user(email="clerk@rocb.test", is_staff=True)
+    client.force_login(clerk)
+    html = client.get("/en/members/experts/", {"q": "risk"}).content.decode()
+    assert "export.csv" not in html
+    clerk.user_permissions.add(Permission.objects.get(codename="view_expert"))
+    client.force_login(User.objects.get(pk=clerk.pk))  # permissions are cached on the user
+    html = client.get("/en/members/experts/", {"q": "risk"}).content.decode()
+    assert 'href="/en/members/experts/export.csv?q=risk"' in html
