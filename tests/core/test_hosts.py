@@ -7,7 +7,7 @@ import logging
 import pytest
 from django.test import Client, override_settings
 
-from rocb import views
+from core import views
 
 pytestmark = pytest.mark.django_db
 
