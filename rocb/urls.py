@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
 if settings.BENCHMARK_FLOOR:
     # The benchmark's floor: a bare view through the same middleware, no database, no template.
     urlpatterns.append(path("bench/floor", views.floor))
+    # The same view served with no middleware at all (rocb.wsgi.BareHandler).
+    urlpatterns.append(path("bench/bare", views.floor))
     urlpatterns.append(path("bench/write", views.bench_write))
 
 handler400 = "core.views.bad_request"
