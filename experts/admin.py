@@ -17,7 +17,6 @@ from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
 from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
-from core.cache import invalidate_fragments
 from experts import services
 from experts.models import (
     Accreditation,
@@ -190,7 +189,6 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
     @admin.action(description=_("Mark the selected records as confirmed today"))
     def mark_confirmed(self, request, queryset):
         count = queryset.update(confirmed_on=timezone.localdate())
-        invalidate_fragments("experts")  # update() saves no model: the cached records are stale
         self.message_user(
             request,
             ngettext(

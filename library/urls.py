@@ -5,15 +5,18 @@ from library import views
 
 app_name = "library"
 
+# What the public pages read (core.generations).
+DOCUMENTS = "library.Category library.Document library.DocumentFile"
+
 urlpatterns = [
     path(
         "documents/",
-        cache_public_page(views.DocumentListView.as_view()),
+        cache_public_page(views.DocumentListView.as_view(), reads=DOCUMENTS),
         name="document_list",
     ),
     path(
         "documents/<int:pk>/",
-        cache_public_page(views.DocumentDetailView.as_view()),
+        cache_public_page(views.DocumentDetailView.as_view(), reads=DOCUMENTS),
         name="document_detail",
     ),
     path(

@@ -19,7 +19,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", cache_public_page(HomeView.as_view()), name="home"),
+    path("", cache_public_page(HomeView.as_view(), reads=HomeView.reads), name="home"),
     path("search/", search_views.search, name="search"),
     path("accounts/", include("accounts.urls")),
     path("members/", include("portal.members_urls")),

@@ -20,22 +20,29 @@ register_converter(ActivityNumberConverter, "activity_number")
 
 app_name = "workplan"
 
+# What the public pages read (core.generations): any table of the plan, nothing else.
+PLAN = "workplan"
+
 urlpatterns = [
-    path("workplan/", cache_public_page(views.PlanView.as_view()), name="plan"),
+    path("workplan/", cache_public_page(views.PlanView.as_view(), reads=PLAN), name="plan"),
     path(
         "workplan/activities/<activity_number:number>/",
-        cache_public_page(views.ActivityDetailView.as_view()),
+        cache_public_page(views.ActivityDetailView.as_view(), reads=PLAN),
         name="activity",
     ),
-    path("workplan/progress/", cache_public_page(views.DashboardView.as_view()), name="progress"),
+    path(
+        "workplan/progress/",
+        cache_public_page(views.DashboardView.as_view(), reads=PLAN),
+        name="progress",
+    ),
     path(
         "workplan/export.csv",
-        cache_public_page(views.ExportView.as_view(file_format="csv")),
+        cache_public_page(views.ExportView.as_view(file_format="csv"), reads=PLAN),
         name="export_csv",
     ),
     path(
         "workplan/export.xlsx",
-        cache_public_page(views.ExportView.as_view(file_format="xlsx")),
+        cache_public_page(views.ExportView.as_view(file_format="xlsx"), reads=PLAN),
         name="export_xlsx",
     ),
 ]

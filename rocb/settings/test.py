@@ -24,3 +24,5 @@ STORAGES["private"] = {
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A cached page or fragment that reads a table it does not name fails its test.
+CACHE_CHECK_READS = True
