@@ -32,7 +32,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial, wraps
+from functools import cached_property, partial, wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -43,6 +43,7 @@ from django.db.models import Model
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
+from django.utils.csp import CSP, build_policy
 
 from core.generations import (
     ANY_TABLE,
@@ -101,6 +102,8 @@ def _cacheable_response(request, response) -> bool:
         and not response.streaming
         and not response.cookies  # e.g. a CSRF cookie: the page holds a per-visitor token
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a token was rendered
+        # A CSP nonce in the page would not match the next response's policy.
+        and not getattr(request, "_csp_nonce", None)
         and "no-store" not in response.get("Cache-Control", "")
         and "private" not in response.get("Cache-Control", "")
     )
@@ -128,6 +131,7 @@ class CachedPage:
     @classmethod
     def of(cls, response) -> "CachedPage":
         content = response.content
+        patch_vary_headers(response, ["Accept-Encoding"])
         # The length is set for each response: it differs between the compressed and plain body.
         headers = tuple((k, v) for k, v in response.items() if k.lower() != "content-length")
         if len(content) >= _MIN_COMPRESSED_BYTES and _COMPRESSIBLE.match(
@@ -137,19 +141,26 @@ class CachedPage:
             return cls(response.status_code, headers, gzip.compress(content, mtime=0), True)
         return cls(response.status_code, headers, content)
 
+    @cached_property
+    def _header_store(self) -> dict[str, tuple[str, str]]:
+        # Headers as a response keeps them (by lower-case name), checked when first stored.
+        return {name.lower(): (name, value) for name, value in self.headers}
+
     def response(self, request) -> HttpResponse:
         """A new response for each request (the middleware adds its headers to it), compressed
         for a client that accepts gzip."""
-        headers = dict(self.headers)
         content = self.content
-        if self.gzipped:
-            if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
-                headers["Content-Encoding"] = "gzip"
-            else:
-                content = gzip.decompress(content)
-        headers["Content-Length"] = str(len(content))
-        response = HttpResponse(content, status=self.status, headers=headers)
-        patch_vary_headers(response, ["Accept-Encoding"])
+        gzipped = self.gzipped and _ACCEPTS_GZIP.search(
+            request.META.get("HTTP_ACCEPT_ENCODING", "")
+        )
+        if self.gzipped and not gzipped:
+            content = gzip.decompress(content)
+        response = HttpResponse(content, status=self.status)
+        # The stored headers were validated when the page was first sent: copied as they are.
+        response.headers._store = dict(self._header_store)
+        if gzipped:
+            response.headers["Content-Encoding"] = "gzip"
+        response.headers["Content-Length"] = str(len(content))
         return response
 
 
@@ -355,7 +366,16 @@ class PublicPageMiddleware:
         key = _page_key(request, language)
         page = cached_page(key)
         if page is not None:
-            return page.response(request)
+            response = page.response(request)
+            # The policy the CSP middleware in front would build, without its nonce (a cached
+            # page has none): built here, it skips the middleware's per-request nonce handling.
+            for header, config in [
+                (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
+                (CSP.HEADER_REPORT_ONLY, settings.SECURE_CSP_REPORT_ONLY),
+            ]:
+                if config:
+                    response.headers[header] = build_policy(config)
+            return response
         setattr(request, _LOOKED_UP, key)
         response = self.get_response(request)
         snapshot = getattr(response, "public_page_snapshot", None)

@@ -307,3 +307,18 @@ def test_a_page_that_holds_a_csrf_token_is_not_cached():
     page_with_a_form(RequestFactory().get("/en/form/"))
     page_with_a_form(RequestFactory().get("/en/form/"))
     assert len(calls) == 2
+
+
+def test_a_page_that_used_the_csp_nonce_is_not_cached():
+    from django.utils.csp import LazyNonce
+
+    @cache_public_page(reads="")
+    def page_with_a_script(request):
+        calls.append(request.path)
+        return HttpResponse(f"<script nonce='{request._csp_nonce}'></script>")
+
+    for _ in range(2):
+        request = RequestFactory().get("/en/script/")
+        request._csp_nonce = LazyNonce()
+        page_with_a_script(request)
+    assert len(calls) == 2
