@@ -6,37 +6,52 @@ from core.cache import cache_public_page
 
 app_name = "competencies"
 
+# What the public pages read (core.generations): staff's edits of the framework refresh them, a
+# member's self-assessment leaves them cached.
+FRAMEWORK = (
+    "competencies.FunctionalArea competencies.JobPosition competencies.CompetencyFamily "
+    "competencies.Competency competencies.ProficiencyLevel competencies.LevelDescriptor "
+    "competencies.Requirement"
+)
+QUALIFICATIONS = "competencies.QualificationLevel competencies.TopicalCluster"
+# A competency's page lists the e-learning that builds it.
+COMPETENCY = f"{FRAMEWORK} outreach.Tool"
+
 urlpatterns = [
-    # Public pages, the same for every visitor: cached, refreshed whenever staff edit.
-    path("competencies/", cache_public_page(views.OverviewView.as_view()), name="overview"),
+    # Public pages, the same for every visitor: cached, refreshed when what they read changes.
+    path(
+        "competencies/",
+        cache_public_page(views.OverviewView.as_view(), reads=FRAMEWORK),
+        name="overview",
+    ),
     path(
         "competencies/positions/",
-        cache_public_page(views.PositionListView.as_view()),
+        cache_public_page(views.PositionListView.as_view(), reads=FRAMEWORK),
         name="position_list",
     ),
     path(
         "competencies/positions/<slug:slug>/",
-        cache_public_page(views.PositionDetailView.as_view()),
+        cache_public_page(views.PositionDetailView.as_view(), reads=FRAMEWORK),
         name="position_detail",
     ),
     path(
         "competencies/dictionary/",
-        cache_public_page(views.DictionaryView.as_view()),
+        cache_public_page(views.DictionaryView.as_view(), reads=FRAMEWORK),
         name="dictionary",
     ),
     path(
         "competencies/dictionary/<slug:code>/",
-        cache_public_page(views.CompetencyDetailView.as_view()),
+        cache_public_page(views.CompetencyDetailView.as_view(), reads=COMPETENCY),
         name="competency_detail",
     ),
     path(
         "competencies/qualifications/",
-        cache_public_page(views.QualificationsView.as_view()),
+        cache_public_page(views.QualificationsView.as_view(), reads=QUALIFICATIONS),
         name="qualifications",
     ),
     path(
         "competencies/compare/",
-        cache_public_page(views.compare, params=["current", "target"]),
+        cache_public_page(views.compare, reads=FRAMEWORK, params=["current", "target"]),
         name="compare",
     ),
     # A member's own self-assessments: personal, never stored by any cache.

@@ -20,7 +20,7 @@ from contacts.models import ContactPoint
 from contacts.resources import ContactPointResource
 from contacts.vcards import vcard_response
 from core.cache import cache_public_page
-from core.pagination import WindowCountPagination
+from core.pagination import WindowCountPagination, prefetched
 from core.spreadsheets import resource_response
 
 
@@ -46,6 +46,7 @@ class DirectoryView(MemberRequiredMixin, WindowCountPagination, ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(filter=self.contact_filter, query=query.urlencode())
+        prefetched(context["page_obj"].object_list)
         return context
 
 
@@ -193,7 +194,10 @@ class ContactPointsConfirmView(OwnAdministrationMixin, View):
         return redirect(self.get_success_url())
 
 
-@method_decorator(cache_public_page, name="dispatch")
+@method_decorator(
+    cache_public_page(reads="contacts.TrainingCentre administrations.Administration"),
+    name="dispatch",
+)
 class TrainingCentresView(TemplateView):
     """Public: the People Development Map and the same centres as a table."""
 

@@ -1,17 +1,25 @@
-"""Per-language caching of public pages for anonymous visitors, and of page fragments that are
-the same for every member, both refreshed whenever their data changes.
+"""Caching of public pages for anonymous visitors, and of page fragments that are the same for
+every member, each refreshed when a table it reads is written to (`core.generations`).
 
-Every cached page is stored under the current *generation*; any save or delete of a model in
-`settings.PUBLIC_CONTENT_APPS` moves the generation on (see `RocbConfig.ready`), so all pages
-are rebuilt from fresh data on their next request. A visitor who carries a session cookie (a
-logged-in user) always gets a freshly rendered page, so nothing personal is ever cached, and a
-hit needs no database query at all.
+A cached public page declares the models it reads (`cache_public_page(view, reads=…)`; a page
+that names none is taken to read every table of `settings.PUBLIC_CONTENT_APPS`). It is stored
+with the generations its tables had before it was rendered, and served while they are still the
+same: a save of a news item refreshes the pages that show news, in both languages, and a
+member's self-assessment leaves every public page warm. A visitor who carries a session cookie
+(a logged-in user) or pending messages always gets a freshly rendered page, so nothing personal
+is ever cached, and a hit needs no database query at all.
 
-Fragments (`{% cachedfragment %}` in `core.templatetags.fragments`) work the same way with a
-generation per app: any save or delete of a model of an app moves that app's generation on.
+`PublicPageMiddleware`, early in `MIDDLEWARE`, answers a page found in the cache before the
+session, authentication and locale middleware run (the language is the URL's prefix); a page
+not found goes on to the view, and the middleware stores it once the other middleware has added
+its headers. Security and CSP headers are added by the middleware in front of it, as for any
+response.
 
-A generation starts from the clock, not from 1: if its key is lost (evicted from a full cache),
-the new generation cannot meet pages or fragments stored under an old one.
+Fragments (`{% cachedfragment %}` in `core.templatetags.fragments`) are keyed by the generations
+of the tables they declare.
+
+With `settings.CACHE_CHECK_READS` (the tests), a page or fragment that reads a table it does not
+declare raises `ImproperlyConfigured`: the declarations cannot fall behind the code.
 """
 
 import gzip
@@ -22,79 +30,63 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import wraps
+from functools import cached_property, partial, wraps
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from django.db.models import Model
 from django.http import HttpResponse, QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language
+from django.utils.csp import CSP, build_policy
 
-GENERATION_KEY = "public-pages:generation"
-
-
-def _app_generation_key(app_label: str) -> str:
-    return f"content:{app_label}:generation"
-
-
-def _new_generation() -> int:
-    return time.time_ns()
-
-
-def current_generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
-        generation = cache.get(GENERATION_KEY, 0)
-    return generation
-
-
-def _move_on(key: str) -> None:
-    try:
-        cache.incr(key)
-    except ValueError:  # not in the cache yet (or evicted): any new value is a new generation
-        cache.set(key, _new_generation(), timeout=None)
-
-
-def invalidate_public_pages(**_signal_kwargs) -> None:
-    """Make every cached public page stale (connected to model saves and deletes)."""
-    _move_on(GENERATION_KEY)
-
-
-def invalidate_fragments(app_label: str) -> None:
-    """Make every cached fragment that shows data of the app stale."""
-    _move_on(_app_generation_key(app_label))
-
-
-def app_generations(app_labels: Iterable[str]) -> list[int]:
-    """The current generation of each app (in one cache round trip when all are known)."""
-    keys = [_app_generation_key(label) for label in app_labels]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            cache.add(key, _new_generation(), timeout=None)
-            found[key] = cache.get(key, 0)
-    return [found[key] for key in keys]
+from core.generations import (
+    ANY_TABLE,
+    generations,
+    labels,
+    public_content_tables,
+    read_tables,
+    tables_of,
+)
 
 
 def fragment_key(name: str, *, generations: Iterable[int], vary_on: Iterable) -> str:
     """The cache key of a fragment: its name, the page language, today's date (fragments may
-    show dates relative to today), the generations of the apps whose data it shows
-    (`app_generations()`), and the values it varies on (ids and strings: compared as text)."""
+    show dates relative to today), the generations of the tables whose data it shows, and the
+    values it varies on (ids and strings: compared as text)."""
     parts = repr(
         [timezone.localdate().isoformat(), *generations, *(str(value) for value in vary_on)]
     )
     digest = hashlib.sha256(parts.encode()).hexdigest()[:32]
-    return f"fragment:{name}:{get_language()}:{digest}"
+    return f"fragment:{name}:{translation.get_language()}:{digest}"
 
 
-def _page_key(request) -> str:
-    digest = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()[
-        :32
-    ]
-    return f"public-page:{current_generation()}:{get_language()}:{digest}"
+@contextmanager
+def reads_checked(tables: Iterable[str], what: str):
+    """With `settings.CACHE_CHECK_READS`: fail when the code in the block reads a table that is
+    not among `tables`, the ones declared for what is cached."""
+    if not settings.CACHE_CHECK_READS:
+        yield
+        return
+    seen: set[str] = set()
+
+    def record(execute, sql, params, many, context):
+        seen.update(read_tables(sql))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        yield
+    undeclared = seen - set(tables)
+    if undeclared:
+        raise ImproperlyConfigured(
+            f"{what} reads {', '.join(sorted(undeclared))}, which it does not declare: a write "
+            "there would not refresh it."
+        )
 
 
 def _keep_only(request, params: tuple[str, ...]) -> None:
@@ -113,17 +105,22 @@ def _keep_only(request, params: tuple[str, ...]) -> None:
 
 
 def _cacheable_request(request) -> bool:
-    return request.method in ("GET", "HEAD") and (
-        settings.SESSION_COOKIE_NAME not in request.COOKIES
+    return request.method in ("GET", "HEAD") and not (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or CookieStorage.cookie_name in request.COOKIES
     )
 
 
-def _cacheable_response(response) -> bool:
+def _cacheable_response(request, response) -> bool:
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies  # e.g. a CSRF cookie: the page holds a per-visitor token
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a token was rendered
+        # A CSP nonce in the page would not match the next response's policy.
+        and not getattr(request, "_csp_nonce", None)
         and "no-store" not in response.get("Cache-Control", "")
+        and "private" not in response.get("Cache-Control", "")
     )
 
 
@@ -149,7 +146,9 @@ class CachedPage:
     @classmethod
     def of(cls, response) -> "CachedPage":
         content = response.content
-        headers = tuple(response.items())
+        patch_vary_headers(response, ["Accept-Encoding"])
+        # The length is set for each response: it differs between the compressed and plain body.
+        headers = tuple((k, v) for k, v in response.items() if k.lower() != "content-length")
         if len(content) >= _MIN_COMPRESSED_BYTES and _COMPRESSIBLE.match(
             response.get("Content-Type", "")
         ):
@@ -157,18 +156,26 @@ class CachedPage:
             return cls(response.status_code, headers, gzip.compress(content, mtime=0), True)
         return cls(response.status_code, headers, content)
 
+    @cached_property
+    def _header_store(self) -> dict[str, tuple[str, str]]:
+        # Headers as a response keeps them (by lower-case name), checked when first stored.
+        return {name.lower(): (name, value) for name, value in self.headers}
+
     def response(self, request) -> HttpResponse:
         """A new response for each request (the middleware adds its headers to it), compressed
         for a client that accepts gzip."""
-        headers = dict(self.headers)
         content = self.content
-        if self.gzipped:
-            if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
-                headers["Content-Encoding"] = "gzip"
-            else:
-                content = gzip.decompress(content)
-        response = HttpResponse(content, status=self.status, headers=headers)
-        patch_vary_headers(response, ["Accept-Encoding"])
+        gzipped = self.gzipped and _ACCEPTS_GZIP.search(
+            request.META.get("HTTP_ACCEPT_ENCODING", "")
+        )
+        if self.gzipped and not gzipped:
+            content = gzip.decompress(content)
+        response = HttpResponse(content, status=self.status)
+        # The stored headers were validated when the page was first sent: copied as they are.
+        response.headers._store = dict(self._header_store)
+        if gzipped:
+            response.headers["Content-Encoding"] = "gzip"
+        response.headers["Content-Length"] = str(len(content))
         return response
 
 
@@ -219,7 +226,7 @@ class RecentValues:
         self._bytes -= size
 
 
-recent_pages = RecentValues(max_bytes=16 * 2**20, size=lambda page: len(page.content))
+recent_pages = RecentValues(max_bytes=16 * 2**20, size=lambda seen: len(seen[0].page.content))
 recent_fragments = RecentValues(max_bytes=8 * 2**20, size=sys.getsizeof)
 
 
@@ -247,15 +254,84 @@ def fragments_set_many(fragments: dict[str, str]) -> None:
         recent_fragments.put(key, html, timeout)
 
 
-def cache_public_page(view=None, *, params: Iterable[str] = ()):
-    """Decorator for public views whose page is the same for every anonymous visitor:
-    `@cache_public_page`, or `cache_public_page(view, params=[...])` naming the query parameters
-    the page reads (its filters, `page`, `q`). Any other parameter is dropped before the view
-    runs, for anonymous visitors, so that a query string made up of junk is not a new page to
-    render and keep (50 requests to `/en/?junk=N` made 50 cache entries)."""
+@dataclass(frozen=True)
+class PageEntry:
+    """A cached page, with the tables it read and their generations when it was rendered."""
+
+    page: CachedPage
+    tables: tuple[str, ...]
+    generations: tuple[int, ...]
+
+
+def _page_key(request, language: str) -> str:
+    where = f"{language} {request.get_host()}{request.get_full_path()}"
+    return f"public-page:{hashlib.sha256(where.encode()).hexdigest()[:32]}"
+
+
+def cached_page(key: str) -> CachedPage | None:
+    """The page stored under `key` if no table it read has been written to since.
+
+    This process remembers the pages it served last with the generation of "any table" it saw
+    then: while that is unchanged (one cache read), so is every table. Otherwise the page's own
+    tables are compared (a second read), from this process's memory or the shared cache."""
+    seen = generations([ANY_TABLE])[0]
+    remembered = recent_pages.get(key)
+    if remembered is not None:
+        entry, then = remembered
+        if then == seen:
+            return entry.page
+    else:
+        entry = cache.get(key)
+        if entry is None:
+            return None
+    if tuple(generations(entry.tables)) != entry.generations:
+        return None
+    recent_pages.put(key, (entry, seen), settings.PUBLIC_PAGE_CACHE_SECONDS)
+    return entry.page
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """The generations a page's tables had before it was rendered, to store it under."""
+
+    key: str
+    tables: tuple[str, ...]
+    generations: tuple[int, ...]
+    any_table: int
+
+    @classmethod
+    def take(cls, key: str, tables: tuple[str, ...]) -> "_Snapshot":
+        # "Any table" first: a write after it is read is seen in the tables' generations.
+        seen, *current = generations([ANY_TABLE, *tables])
+        return cls(key, tables, tuple(current), seen)
+
+    def store(self, response) -> None:
+        entry = PageEntry(CachedPage.of(response), self.tables, self.generations)
+        timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
+        cache.set(self.key, entry, timeout)
+        recent_pages.put(self.key, (entry, self.any_table), timeout)
+        patch_vary_headers(response, ["Accept-Encoding"])
+
+
+# Set on a request by PublicPageMiddleware: the key it looked for (and will store the page under).
+_LOOKED_UP = "public_page_key"
+
+
+def cache_public_page(
+    view=None,
+    *,
+    reads: str | Iterable[str | type[Model]] | None = None,
+    params: Iterable[str] = (),
+):
+    """Decorator for public views whose page is the same for every anonymous visitor. `reads`
+    names the models the page shows (labels or classes, or app labels for all their models);
+    without it, every table of `settings.PUBLIC_CONTENT_APPS`. `params` names the query
+    parameters the page reads (its filters, `page`, `q`): any other is dropped before the view
+    runs, so that a query string made up of junk is not a new page to render and keep (50
+    requests to `/en/?junk=N` made 50 cache entries)."""
     if view is None:
-        return lambda view: cache_public_page(view, params=params)
-    timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
+        return partial(cache_public_page, reads=reads, params=params)
+    declared = None if reads is None else labels(reads)
     params = tuple(params)
 
     @wraps(view)
@@ -263,22 +339,25 @@ def cache_public_page(view=None, *, params: Iterable[str] = ()):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
         _keep_only(request, params)
-        key = _page_key(request)
-        page = recent_pages.get(key)
-        if page is None:
-            page = cache.get(key)
+        tables = public_content_tables() if declared is None else tables_of(declared)
+        key = _page_key(request, translation.get_language())
+        looked_up = getattr(request, _LOOKED_UP, None) == key
+        if not looked_up:
+            page = cached_page(key)
             if page is not None:
-                recent_pages.put(key, page, timeout)
-        if page is not None:
-            return page.response(request)
-        response = view(request, *args, **kwargs)
+                return page.response(request)
+        snapshot = _Snapshot.take(key, tables)
+        with reads_checked(tables, f"The page {request.path}"):
+            response = view(request, *args, **kwargs)
+            if settings.CACHE_CHECK_READS and hasattr(response, "render"):
+                response.render()
+        if looked_up:
+            response.public_page_snapshot = snapshot  # stored by the middleware, headers and all
+            return response
 
         def store(rendered):
-            if _cacheable_response(rendered):
-                page = CachedPage.of(rendered)
-                cache.set(key, page, timeout)
-                recent_pages.put(key, page, timeout)
-                patch_vary_headers(rendered, ["Accept-Encoding"])
+            if _cacheable_response(request, rendered):
+                snapshot.store(rendered)
 
         if hasattr(response, "render") and not response.is_rendered:
             response.add_post_render_callback(store)
@@ -286,5 +365,46 @@ def cache_public_page(view=None, *, params: Iterable[str] = ()):
             store(response)
         return response
 
+    wrapped.cache_reads = declared
     wrapped.page_params = params
     return wrapped
+
+
+class PublicPageMiddleware:
+    """Answers a cached public page before the session, authentication and locale middleware
+    (placed after the security, CSP and static-file middleware, before the session's).
+
+    Only for pages under a language prefix (the page's language is the prefix, as the locale
+    middleware would decide) requested without a session or messages cookie. A page not found
+    goes on through the middleware to its view; if the view is a `cache_public_page`, the page
+    is stored here once every inner middleware has added its headers (X-Frame-Options,
+    Content-Language, Vary), so a later hit answers with the same headers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        language = translation.get_language_from_path(request.path_info)
+        if not language:
+            return self.get_response(request)
+        key = _page_key(request, language)
+        page = cached_page(key)
+        if page is not None:
+            response = page.response(request)
+            # The policy the CSP middleware in front would build, without its nonce (a cached
+            # page has none): built here, it skips the middleware's per-request nonce handling.
+            for header, config in [
+                (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
+                (CSP.HEADER_REPORT_ONLY, settings.SECURE_CSP_REPORT_ONLY),
+            ]:
+                if config:
+                    response.headers[header] = build_policy(config)
+            return response
+        setattr(request, _LOOKED_UP, key)
+        response = self.get_response(request)
+        snapshot = getattr(response, "public_page_snapshot", None)
+        if snapshot is not None and snapshot.key == key and _cacheable_response(request, response):
+            snapshot.store(response)
+        return response

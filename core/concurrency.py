@@ -10,15 +10,33 @@ import hashlib
 import json
 
 from django import forms
+from django.contrib.postgres.search import SearchVectorField
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 FIELD = "edit_fingerprint"
 
 
+def edited_columns(model) -> list[str]:
+    """The columns a person edits: every concrete one but those the database or Django derive
+    from the others (search vectors, generated columns, `auto_now` timestamps). Re-indexing an
+    expert when an area is renamed, or a save that changes nothing but the timestamp, is no
+    edit to warn about."""
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if not (
+            isinstance(field, SearchVectorField | models.GeneratedField)
+            or getattr(field, "auto_now", False)
+        )
+    ]
+
+
 def row_fingerprint(model, pk, *, lock: bool = False) -> str | None:
-    """A digest of the stored row (every concrete column), or None when it no longer exists."""
-    columns = [field.attname for field in model._meta.concrete_fields]
+    """A digest of the stored row as people edit it (`edited_columns`), or None when it no
+    longer exists."""
+    columns = edited_columns(model)
     rows = model._base_manager.filter(pk=pk)
     if hasattr(rows, "rewrite"):
         # modeltranslation would read `title` as the page language's column: the digest of a

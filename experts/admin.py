@@ -9,14 +9,12 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 
 from core.admin import AllOrNothingImportMixin, BoundedInlineMixin, TranslatedHistoryAdmin
-from core.cache import invalidate_fragments
 from core.spreadsheets import FORMATS
 from experts import services
 from experts.forms import LANGUAGES_MAX
@@ -190,10 +188,14 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
     def stale(self, expert):
         return expert.is_stale()
 
-    @admin.action(description=_("Mark the selected records as confirmed today"))
+    @admin.action(
+        description=_("Mark the selected records as confirmed today"), permissions=["change"]
+    )
     def mark_confirmed(self, request, queryset):
-        count = queryset.update(confirmed_on=timezone.localdate())
-        invalidate_fragments("experts")  # update() saves no model: the cached records are stale
+        count = 0
+        for expert in queryset.select_related("administration"):
+            services.expert_confirm(expert=expert, user=request.user)
+            count += 1
         self.message_user(
             request,
             ngettext(

@@ -6,17 +6,22 @@ from library.filters import DocumentFilter
 
 app_name = "library"
 
+# What the public pages read (core.generations).
+DOCUMENTS = "library.Category library.Document library.DocumentFile"
+
 urlpatterns = [
     path(
         "documents/",
         cache_public_page(
-            views.DocumentListView.as_view(), params=[*DocumentFilter.base_filters, "page"]
+            views.DocumentListView.as_view(),
+            reads=DOCUMENTS,
+            params=[*DocumentFilter.base_filters, "page"],
         ),
         name="document_list",
     ),
     path(
         "documents/<int:pk>/",
-        cache_public_page(views.DocumentDetailView.as_view()),
+        cache_public_page(views.DocumentDetailView.as_view(), reads=DOCUMENTS),
         name="document_detail",
     ),
     path(

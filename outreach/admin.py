@@ -75,7 +75,7 @@ class PublicationActions:
     actions = ["publish", "withdraw"]
 
     def _set_status(self, request, queryset, status):
-        changed = services.publication_status_set(items=queryset, status=status)
+        changed = services.publication_status_set(items=queryset, status=status, by=request.user)
         self.message_user(
             request,
             ngettext("%(count)d item changed.", "%(count)d items changed.", changed)

@@ -1,22 +1,28 @@
 """Writes on outreach content beyond the admin's own forms."""
 
+import reversion
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
+from accounts.models import User
 from outreach.models import Status
 
 
 @transaction.atomic
-def publication_status_set(*, items: QuerySet, status: Status) -> int:
+def publication_status_set(*, items: QuerySet, status: Status, by: User) -> int:
     """Publish or withdraw news items or events; returns how many changed.
 
-    Each row is saved on its own (not with `update()`), so validation runs and every save
-    refreshes the cached public pages.
+    Each row is validated and saved on its own (not with `update()`), with an entry in its edit
+    history naming who did it.
     """
     changed = 0
-    for item in items.exclude(status=status):
-        item.status = status
-        item.full_clean()
-        item.save(update_fields=["status", "updated_at"])
-        changed += 1
+    with reversion.create_revision():
+        reversion.set_user(by)
+        reversion.set_comment(_("Published") if status == Status.PUBLISHED else _("Withdrawn"))
+        for item in items.exclude(status=status):
+            item.status = status
+            item.full_clean()
+            item.save(update_fields=["status", "updated_at"])
+            changed += 1
     return changed

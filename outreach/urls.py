@@ -6,29 +6,36 @@ from outreach.feeds import NewsAtomFeed, NewsFeed
 
 app_name = "outreach"
 
+# What each public page reads (core.generations): a write elsewhere leaves it cached.
+NEWS, EVENTS, TOOLS = "outreach.NewsItem", "outreach.Event", "outreach.Tool"
+
 urlpatterns = [
     path(
-        "news/", cache_public_page(views.NewsListView.as_view(), params=["page"]), name="news_list"
+        "news/",
+        cache_public_page(views.NewsListView.as_view(), reads=NEWS, params=["page"]),
+        name="news_list",
     ),
-    path("news/feed/", cache_public_page(NewsFeed()), name="news_feed"),
-    path("news/feed/atom/", cache_public_page(NewsAtomFeed()), name="news_atom_feed"),
+    path("news/feed/", cache_public_page(NewsFeed(), reads=NEWS), name="news_feed"),
+    path("news/feed/atom/", cache_public_page(NewsAtomFeed(), reads=NEWS), name="news_atom_feed"),
     path(
-        "news/<slug:slug>/", cache_public_page(views.NewsDetailView.as_view()), name="news_detail"
+        "news/<slug:slug>/",
+        cache_public_page(views.NewsDetailView.as_view(), reads=NEWS),
+        name="news_detail",
     ),
     path(
         "events/",
-        cache_public_page(views.EventListView.as_view(), params=["page"]),
+        cache_public_page(views.EventListView.as_view(), reads=EVENTS, params=["page"]),
         name="event_list",
     ),
     path(
         "events/<slug:slug>/",
-        cache_public_page(views.EventDetailView.as_view()),
+        cache_public_page(views.EventDetailView.as_view(), reads=EVENTS),
         name="event_detail",
     ),
     path(
         "events/<slug:slug>/calendar.ics",
-        cache_public_page(views.event_calendar),
+        cache_public_page(views.event_calendar, reads=EVENTS),
         name="event_calendar",
     ),
-    path("tools/", cache_public_page(views.ToolListView.as_view()), name="tool_list"),
+    path("tools/", cache_public_page(views.ToolListView.as_view(), reads=TOOLS), name="tool_list"),
 ]

@@ -22,7 +22,14 @@ class SiteSearchForm(forms.Form):
     )
 
 
-@cache_public_page(params=["q"])
+# What the search reads (core.generations): the public content of each app's search.py.
+SEARCHED = (
+    "outreach.NewsItem outreach.Event outreach.Tool library.Document library.DocumentFile "
+    "library.Category workplan competencies.JobPosition competencies.Competency"
+)
+
+
+@cache_public_page(reads=SEARCHED, params=["q"])
 def search(request):
     """Public content matching the query, grouped by kind; nothing members-only or personal."""
     form = SiteSearchForm(request.GET or None)

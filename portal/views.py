@@ -11,6 +11,8 @@ from workplan import selectors as workplan_selectors
 
 class HomeView(TemplateView):
     template_name = "home.html"
+    # What the page shows (core.generations): news, events, tools and the plan at a glance.
+    reads = "outreach.NewsItem outreach.Event outreach.Tool workplan"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -23,7 +23,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", cache_public_page(HomeView.as_view()), name="home"),
+    path("", cache_public_page(HomeView.as_view(), reads=HomeView.reads), name="home"),
     path("search/", search_views.search, name="search"),
     path("accounts/", include("accounts.urls")),
     path("members/", include("portal.members_urls")),
@@ -40,6 +40,8 @@ urlpatterns += i18n_patterns(
 if settings.BENCHMARK_FLOOR:
     # The benchmark's floor: a bare view through the same middleware, no database, no template.
     urlpatterns.append(path("bench/floor", views.floor))
+    # The same view served with no middleware at all (rocb.wsgi.BareHandler).
+    urlpatterns.append(path("bench/bare", views.floor))
     urlpatterns.append(path("bench/write", views.bench_write))
 
 handler400 = "core.views.bad_request"

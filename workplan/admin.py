@@ -128,7 +128,7 @@ class PlanAdmin(TranslatedHistoryAdmin):
         if queryset.count() != 1:
             self.message_user(request, _("Select exactly one plan."), messages.ERROR)
             return
-        plan = services.plan_make_current(plan=queryset.get())
+        plan = services.plan_make_current(plan=queryset.get(), by=request.user)
         self.message_user(
             request, _("“%(plan)s” is now the current plan.") % {"plan": plan}, messages.SUCCESS
         )

@@ -3,9 +3,11 @@
 import datetime
 from collections.abc import Mapping
 
+import reversion
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from workplan.models import Activity, Plan, ProgressEntry, ReportingPeriod
@@ -68,10 +70,16 @@ def progress_entry_record(
 
 
 @transaction.atomic
-def plan_make_current(*, plan: Plan) -> Plan:
-    """Show this plan on the public pages instead of the one shown until now."""
-    Plan.objects.filter(is_current=True).exclude(pk=plan.pk).update(is_current=False)
-    plan.is_current = True
-    plan.full_clean()
-    plan.save(update_fields=["is_current"])
+def plan_make_current(*, plan: Plan, by: User) -> Plan:
+    """Show this plan on the public pages instead of the one shown until now; the history of
+    both plans says who did it."""
+    with reversion.create_revision():
+        reversion.set_user(by)
+        reversion.set_comment(gettext("Shown on the public pages"))
+        for shown in Plan.objects.filter(is_current=True).exclude(pk=plan.pk):
+            shown.is_current = False
+            shown.save(update_fields=["is_current"])
+        plan.is_current = True
+        plan.full_clean()
+        plan.save(update_fields=["is_current"])
     return plan

@@ -21,24 +21,37 @@ register_converter(ActivityNumberConverter, "activity_number")
 
 app_name = "workplan"
 
+# What the public pages read (core.generations): any table of the plan, nothing else.
+PLAN = "workplan"
+
 urlpatterns = [
     path(
-        "workplan/", cache_public_page(views.PlanView.as_view(), params=FILTER_NAMES), name="plan"
+        "workplan/",
+        cache_public_page(views.PlanView.as_view(), reads=PLAN, params=FILTER_NAMES),
+        name="plan",
     ),
     path(
         "workplan/activities/<activity_number:number>/",
-        cache_public_page(views.ActivityDetailView.as_view(), params=FILTER_NAMES),
+        cache_public_page(views.ActivityDetailView.as_view(), reads=PLAN, params=FILTER_NAMES),
         name="activity",
     ),
-    path("workplan/progress/", cache_public_page(views.DashboardView.as_view()), name="progress"),
+    path(
+        "workplan/progress/",
+        cache_public_page(views.DashboardView.as_view(), reads=PLAN),
+        name="progress",
+    ),
     path(
         "workplan/export.csv",
-        cache_public_page(views.ExportView.as_view(file_format="csv"), params=FILTER_NAMES),
+        cache_public_page(
+            views.ExportView.as_view(file_format="csv"), reads=PLAN, params=FILTER_NAMES
+        ),
         name="export_csv",
     ),
     path(
         "workplan/export.xlsx",
-        cache_public_page(views.ExportView.as_view(file_format="xlsx"), params=FILTER_NAMES),
+        cache_public_page(
+            views.ExportView.as_view(file_format="xlsx"), reads=PLAN, params=FILTER_NAMES
+        ),
         name="export_xlsx",
     ),
 ]

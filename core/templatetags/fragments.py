@@ -1,17 +1,18 @@
 """Parts of a page rendered once and reused until their data changes (see `core.cache`).
 
     {% load fragments %}
-    {% cachedfragment "experts-filter-form" "experts contacts" request.GET.urlencode %}
+    {% cachedfragment "experts-filter-form" "experts.ExpertiseArea" request.GET.urlencode %}
       …
     {% endcachedfragment %}
 
-    {% cachedrows expert in experts "experts-row" "experts contacts" %}
+    {% cachedrows expert in experts "experts-row" "experts.Expert experts.ExpertLanguage" %}
       <tr>…{{ expert.full_name }}…</tr>
     {% endcachedrows %}
 
-The name comes first; then the apps whose data the markup shows (any save or delete in one of
-them refreshes it); then the values it varies on (ids and strings). The page language and
-today's date are always part of the key.
+The name comes first; then the models whose data the markup shows (`app_label.Model`, or an app
+label for all its models: a write to one of their tables refreshes it, see `core.generations`);
+then the values it varies on (ids and strings). The page language and today's date are always
+part of the key.
 
 `cachedrows` renders one row per item (keyed on the item's pk) and reads every row of the list in
 one cache round trip. When the list is a QuerySet not yet evaluated (or a
@@ -28,7 +29,8 @@ from django import template
 from django.db.models import QuerySet, prefetch_related_objects
 from django.utils.safestring import mark_safe
 
-from core.cache import app_generations, fragment_key, fragments_get_many, fragments_set_many
+from core.cache import fragment_key, fragments_get_many, fragments_set_many, reads_checked
+from core.generations import generations, tables_of
 
 register = template.Library()
 
@@ -44,14 +46,20 @@ class _CachedNode(template.Node):
         self.apps = apps
         self.vary_on = vary_on
 
+    def tables(self, context) -> tuple[str, ...]:
+        return tables_of(" ".join(sorted(set(self.apps.resolve(context).split()))))
+
     def generations(self, context) -> list[int]:
-        apps = tuple(sorted(set(self.apps.resolve(context).split())))
+        tables = self.tables(context)
         known = context.render_context.get(GENERATIONS)
         if known is None:
             known = context.render_context[GENERATIONS] = {}
-        if apps not in known:
-            known[apps] = app_generations(apps)
-        return known[apps]
+        if tables not in known:
+            known[tables] = generations(tables)
+        return known[tables]
+
+    def checked(self, context):
+        return reads_checked(self.tables(context), f"The fragment {self.name.resolve(context)!r}")
 
     def key(self, context, *identity) -> str:
         return fragment_key(
@@ -66,7 +74,8 @@ class CachedFragmentNode(_CachedNode):
         key = self.key(context)
         html = fragments_get_many([key]).get(key)
         if html is None:
-            html = self.nodelist.render(context)
+            with self.checked(context):
+                html = self.nodelist.render(context)
             if CSRF_FIELD not in html:
                 fragments_set_many({key: html})
         return html
@@ -89,10 +98,10 @@ class CachedRowsNode(_CachedNode):
         keys = [self.key(context, item.pk) for item in items]
         found = fragments_get_many(keys)
         missing = [item for item, key in zip(items, keys, strict=True) if key not in found]
-        if missing and lookups:
-            prefetch_related_objects(missing, *lookups)
         rows, fresh = [], {}
-        with context.push():
+        with self.checked(context), context.push():
+            if missing and lookups:
+                prefetch_related_objects(missing, *lookups)
             for item, key in zip(items, keys, strict=True):
                 if key in found:
                     rows.append(found[key])

@@ -27,3 +27,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tasks run at once, in the test's thread, so a test sees their effects; the tests of the queue
 # itself (and that the password reset waits for nothing) use the database backend and its worker.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# A cached page or fragment that reads a table it does not name fails its test.
+CACHE_CHECK_READS = True

@@ -52,5 +52,5 @@ def test_the_benchmark_loads_its_data_serves_and_measures(tmp_path):
     assert output.returncode == 0, output.stdout + output.stderr
     figures = json.loads(results.read_text())
     measured = {row["page"]: row for row in figures["results"]}
-    assert set(measured) == {"floor", "news list", "news item"}
+    assert set(measured) == {"floor", "bare floor", "news list", "news item"}
     assert all(row["errors"] == 0 and row["rps"] > 0 for row in measured.values())

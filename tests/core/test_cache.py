@@ -3,21 +3,20 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
 from administrations.models import Administration
-from core.cache import (
-    GENERATION_KEY,
-    CachedPage,
-    RecentValues,
-    app_generations,
-    cache_public_page,
-    current_generation,
-)
+from core.cache import CachedPage, RecentValues, cache_public_page, recent_pages
+from core.generations import generations, tables_of, written_tables
+from experts.models import Expert
+from tests.experts.factories import make_expert
 from tests.library.factories import make_document
+from tests.outreach.factories import make_news
 from tests.test_access_matrix import PUBLIC, World, fetch
 
 pytestmark = pytest.mark.django_db
@@ -25,9 +24,10 @@ pytestmark = pytest.mark.django_db
 calls = []
 
 
-@cache_public_page(params=["csrf", "q"])
+@cache_public_page(reads="administrations.Administration", params=["csrf", "q"])
 def counting_view(request):
     calls.append(request.path)
+    list(Administration.objects.filter(code="GE"))
     response = HttpResponse(f"page {len(calls)}")
     if "csrf" in request.GET:
         response.set_cookie("csrftoken", "x")
@@ -59,22 +59,48 @@ def test_a_visitor_with_a_session_gets_a_fresh_page(settings):
     assert get("/en/x/", **{settings.SESSION_COOKIE_NAME: "abc"}).content == b"page 2"
 
 
+def test_a_visitor_with_messages_waiting_gets_a_fresh_page():
+    get("/en/x/")
+    assert get("/en/x/", messages="pending").content == b"page 2"
+
+
 def test_pages_that_set_cookies_are_not_cached():
     get("/en/x/?csrf=1")
     get("/en/x/?csrf=1")
     assert len(calls) == 2
 
 
-def test_an_edit_of_public_content_refreshes_every_page(django_assert_num_queries):
+def administrations_generation():
+    return generations(tables_of("administrations.Administration"))[0]
+
+
+def test_a_write_to_a_table_the_page_reads_refreshes_it(django_assert_num_queries):
     get("/en/x/")
-    before = current_generation()
+    before = administrations_generation()
     georgia = Administration.objects.get(code="GE")
     georgia.website = "https://www.customs.ge/"
     georgia.save()
-    assert current_generation() == before + 1
+    assert administrations_generation() == before + 1
     assert get("/en/x/").content == b"page 2"
     with django_assert_num_queries(0):
         assert get("/en/x/").content == b"page 2"
+
+
+def test_a_write_to_a_table_the_page_does_not_read_leaves_it_warm(azerbaijan):
+    get("/en/x/")
+    Expert.objects.update(phone="")
+    make_expert(administration=azerbaijan)
+    assert get("/en/x/").content == b"page 1"
+
+
+def test_a_page_that_reads_a_table_it_does_not_declare_fails():
+    @cache_public_page(reads="experts.Expert")
+    def undeclared(request):
+        list(Administration.objects.all())
+        return HttpResponse("x")
+
+    with pytest.raises(ImproperlyConfigured, match="administrations_administration"):
+        undeclared(RequestFactory().get("/en/undeclared/"))
 
 
 def test_a_page_served_from_memory_is_a_new_response_each_time():
@@ -91,9 +117,10 @@ def test_a_page_served_from_memory_is_a_new_response_each_time():
 
 def test_a_lost_generation_never_brings_back_older_pages():
     get("/en/x/")
-    generation = current_generation()
-    cache.delete(GENERATION_KEY)  # evicted from a full cache
-    assert current_generation() != generation
+    generation = administrations_generation()
+    cache.delete("table:administrations_administration:generation")  # evicted from a full cache
+    assert administrations_generation() != generation
+    recent_pages.clear()  # as another process, which has not served the page, sees it
     assert get("/en/x/").content == b"page 2"
 
 
@@ -112,30 +139,80 @@ def test_recent_pages_keep_within_their_size_and_expire(monkeypatch):
     assert pages.get("a") is None
 
 
-def test_an_edit_moves_on_the_generation_of_its_app_only():
-    before = app_generations(["administrations", "experts"])
-    georgia = Administration.objects.get(code="GE")
-    georgia.save()
-    administrations, experts = app_generations(["administrations", "experts"])
-    assert administrations != before[0]
-    assert experts == before[1]
+def test_a_write_moves_on_the_generation_of_its_table_only():
+    tables = tables_of("administrations.Administration experts.Expert")
+    before = dict(zip(tables, generations(tables), strict=True))
+    Administration.objects.get(code="GE").save()
+    after = dict(zip(tables, generations(tables), strict=True))
+    assert after["administrations_administration"] != before["administrations_administration"]
+    assert after["experts_expert"] == before["experts_expert"]
 
 
-def test_an_edit_moves_the_generations_on_again_once_committed(
+def test_a_declaration_names_a_model_with_its_many_to_many_tables_or_a_whole_app():
+    assert tables_of("experts.Expert") == ("experts_expert", "experts_expert_areas")
+    assert "experts_nomination" in tables_of("experts")
+    assert tables_of("") == ()
+
+
+@pytest.mark.parametrize(
+    ("sql", "tables"),
+    [
+        ('INSERT INTO "outreach_newsitem" ("title") VALUES (%s)', ("outreach_newsitem",)),
+        ('UPDATE "experts_expert" SET "phone" = %s', ("experts_expert",)),
+        ('DELETE FROM "experts_expert_areas" WHERE 1', ("experts_expert_areas",)),
+        ('TRUNCATE "a", "b" RESTART IDENTITY;', ("a", "b")),
+        ('SELECT 1 FROM "experts_expert" FOR UPDATE', ()),
+        ('  update "x" set a = 1', ("x",)),
+    ],
+)
+def test_the_tables_a_statement_writes_to(sql, tables):
+    assert written_tables(sql) == tables
+
+
+def test_queryset_update_bulk_create_and_delete_move_the_generation_on(azerbaijan):
+    expert = make_expert(administration=azerbaijan)
+    tables = tables_of("experts.Expert")
+
+    def moved(write) -> set[str]:
+        before = generations(tables)
+        write()
+        return {t for t, a, b in zip(tables, before, generations(tables), strict=True) if a != b}
+
+    assert moved(lambda: Expert.objects.update(phone="")) == {"experts_expert"}
+    assert moved(lambda: expert.areas.clear()) == {"experts_expert_areas"}
+    assert moved(
+        lambda: Expert.objects.bulk_create(
+            [
+                Expert(
+                    administration=azerbaijan,
+                    email="bulk@customs.test",
+                    family_name="Bulk",
+                    consent_given_on=expert.consent_given_on,
+                )
+            ]
+        )
+    ) == {"experts_expert"}
+    assert moved(lambda: Expert.objects.filter(email="bulk@customs.test").delete()) >= {
+        "experts_expert"
+    }
+
+
+def test_a_write_moves_the_generation_on_again_once_committed(
     django_capture_on_commit_callbacks,
 ):
     georgia = Administration.objects.get(code="GE")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         georgia.save()
-    pages, fragments = current_generation(), app_generations(["administrations"])
+        georgia.save()
+    assert len(callbacks) == 1  # one per transaction, however many writes
+    before = administrations_generation()
     for callback in callbacks:
         callback()
     # A page rendered between the save and the commit (from the data before it) is not kept.
-    assert current_generation() != pages
-    assert app_generations(["administrations"]) != fragments
+    assert administrations_generation() != before
 
 
-@cache_public_page
+@cache_public_page(reads="")
 def long_page(request):
     calls.append(request.path)
     return HttpResponse("Работа бюро. " * 200, content_type="text/html; charset=utf-8")
@@ -210,3 +287,87 @@ def test_no_public_page_makes_a_cache_entry_per_junk_parameter(client, world, na
     for n in range(5):
         fetch(client, "get", f"{path}?junk={n}")
     assert len(cached_pages()) <= 1, name
+
+
+# Answered before the session, locale and user middleware ------------------------------------
+
+
+def test_a_cached_page_is_answered_before_the_session_locale_and_user_middleware(
+    client, monkeypatch, django_assert_num_queries
+):
+    from django.contrib.auth.middleware import AuthenticationMiddleware
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.middleware.locale import LocaleMiddleware
+
+    make_news(title_en="Early answer", title_ru="Ранний ответ")
+    first = client.get("/ru/news/")
+
+    def not_reached(self, request):
+        raise AssertionError(f"{type(self).__name__} ran for a cached page")
+
+    for middleware in (SessionMiddleware, LocaleMiddleware, AuthenticationMiddleware):
+        monkeypatch.setattr(middleware, "process_request", not_reached)
+    with django_assert_num_queries(0):
+        hit = client.get("/ru/news/", headers={"Accept-Language": "en"})
+    assert hit.content == first.content and "Ранний ответ" in hit.content.decode()
+    # The same headers as the page rendered: security and CSP from the middleware in front,
+    # those of the middleware behind as they were stored.
+    for header in (
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Content-Language",
+        "Content-Type",
+    ):
+        assert hit[header] == first[header], header
+    assert hit["Content-Language"] == "ru"
+    assert {"Cookie", "Accept-Encoding"} <= {v.strip() for v in hit["Vary"].split(",")}
+    assert int(hit["Content-Length"]) == len(hit.content)
+
+
+def test_a_logged_in_member_never_gets_the_anonymous_page(client, member):
+    anonymous = client.get("/en/news/").content.decode()
+    client.force_login(member)
+    own = client.get("/en/news/").content.decode()
+    assert own != anonymous
+    assert member.email in own or "Log out" in own
+
+
+def test_the_language_of_a_cached_page_is_its_prefix(client):
+    make_news(title_en="In English", title_ru="По-русски")
+    assert "In English" in client.get("/en/news/").content.decode()
+    ru = client.get("/ru/news/", headers={"Accept-Language": "en"}).content.decode()
+    assert "По-русски" in ru
+    assert "По-русски" in client.get("/ru/news/").content.decode()
+    assert (
+        "In English" in client.get("/en/news/", headers={"Accept-Language": "ru"}).content.decode()
+    )
+
+
+@cache_public_page(reads="")
+def page_with_a_form(request):
+    calls.append(request.path)
+    return HttpResponse(f"<input name='csrfmiddlewaretoken' value='{get_token(request)}'>")
+
+
+def test_a_page_that_holds_a_csrf_token_is_not_cached():
+    page_with_a_form(RequestFactory().get("/en/form/"))
+    page_with_a_form(RequestFactory().get("/en/form/"))
+    assert len(calls) == 2
+
+
+def test_a_page_that_used_the_csp_nonce_is_not_cached():
+    from django.utils.csp import LazyNonce
+
+    @cache_public_page(reads="")
+    def page_with_a_script(request):
+        calls.append(request.path)
+        return HttpResponse(f"<script nonce='{request._csp_nonce}'></script>")
+
+    for _ in range(2):
+        request = RequestFactory().get("/en/script/")
+        request._csp_nonce = LazyNonce()
+        page_with_a_script(request)
+    assert len(calls) == 2

@@ -8,7 +8,7 @@ from reversion.models import Version
 
 from administrations.models import Administration
 from contacts.models import ContactPoint
-from core.concurrency import FIELD, row_fingerprint
+from core.concurrency import FIELD, edited_columns, row_fingerprint
 from experts.models import Expert
 from tests.contacts.builders import make_contact
 from tests.experts.factories import make_expert
@@ -181,3 +181,12 @@ def test_a_focal_points_expert_update_over_a_newer_change_is_refused(
     assert update(opened_fingerprint(client, url)).status_code == 302
     expert.refresh_from_db()
     assert expert.position_en == "Customs officer (updated)"
+
+
+def test_derived_columns_are_no_part_of_the_fingerprint():
+    from library.models import Document
+
+    expert_columns = edited_columns(Expert)
+    assert "search_vector" not in expert_columns and "updated_at" not in expert_columns
+    assert {"email", "confirmed_on", "position_ru"} <= set(expert_columns)
+    assert not {"search_en", "search_ru"} & set(edited_columns(Document))

@@ -2,15 +2,19 @@
 experts and contact points never reach the public search or the sitemap, and no email address
 appears in a URL or a log line during the main flows."""
 
+import gzip
 import logging
+import pickle
 import re
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from contacts.models import ContactPoint
+from core.cache import PageEntry, recent_fragments, recent_pages
 from core.concurrency import FIELD, row_fingerprint
 from core.sitesearch import public_search
 from experts.models import Nomination
@@ -76,6 +80,52 @@ def test_expert_and_contact_pages_and_files_are_never_stored(
         assert "private" in response["Cache-Control"], path
         if response.streaming:
             b"".join(response.streaming_content)
+
+
+def as_text(value) -> str:
+    """A cached value as text; a cached page's body (kept gzip-compressed) decompressed."""
+    if isinstance(value, tuple) and value and isinstance(value[0], PageEntry):
+        value = value[0]
+    if isinstance(value, PageEntry):
+        page = value.page
+        return (gzip.decompress(page.content) if page.gzipped else page.content).decode()
+    return repr(value)
+
+
+def everything_cached() -> str:
+    """Every key and value in the shared cache (local memory in the tests) and in the
+    process-local tier in front of it, as text."""
+    parts = []
+    for key, value in cache._cache.items():
+        parts += [key, as_text(pickle.loads(value))]  # noqa: S301 - the tests' own cache
+    for tier in (recent_pages, recent_fragments):
+        for key, (_expires, value, _size) in tier._values.items():
+            parts += [key, as_text(value)]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_no_email_address_or_phone_number_reaches_any_cache(
+    member_client, expert, contact, language
+):
+    expert.phone = "+994 12 555 01 23"
+    expert.save()
+    for path in [
+        "members/experts/",
+        f"members/experts/{expert.pk}/",
+        "members/contacts/",
+        "members/contacts/az/",
+    ]:
+        response = member_client.get(f"/{language}/{path}")
+        assert response.status_code == 200, path
+    html = member_client.get(f"/{language}/members/experts/{expert.pk}/").content.decode()
+    assert expert.email in html and "555 01 23" in html  # shown, but never stored
+    assert contact.email in member_client.get(f"/{language}/members/contacts/az/").content.decode()
+    cached = everything_cached()
+    assert "expert-record" in cached  # the expertise is still cached
+    for personal in (expert.email, "555 01 23", contact.email, contact.phone, "404 00 00"):
+        assert personal not in cached, personal
+    assert not EMAIL.search(cached), EMAIL.search(cached)
 
 
 # Never public -----------------------------------------------------------------------------------

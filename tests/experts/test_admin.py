@@ -227,7 +227,7 @@ def test_the_areas_are_seeded_in_both_languages():
     assert areas["risk-management"].name_ru == "Управление рисками"
 
 
-def test_staff_mark_records_confirmed(staff_client, azerbaijan):
+def test_staff_mark_records_confirmed(staff, staff_client, azerbaijan):
     expert = make_expert(administration=azerbaijan, confirmed_on="2020-01-01")
     staff_client.post(
         "/admin/experts/expert/",
@@ -235,6 +235,11 @@ def test_staff_mark_records_confirmed(staff_client, azerbaijan):
     )
     expert.refresh_from_db()
     assert not expert.is_stale()
+    # The action goes through the service: the record's history says who confirmed it.
+    version = Version.objects.get_for_object(expert).get()
+    assert version.revision.user == staff
+    assert version.revision.get_comment() == "Confirmed as current"
+    assert version.field_dict["confirmed_on"] == expert.confirmed_on
 
 
 def test_marking_records_confirmed_refreshes_their_cached_pages(staff_client, member, azerbaijan):

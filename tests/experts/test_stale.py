@@ -5,11 +5,13 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from reversion.models import Version
 
 from core.concurrency import FIELD, row_fingerprint
-from experts.models import Expert, stale_cutoff
+from experts.filters import search_query
+from experts.models import Expert, ExpertiseArea, stale_cutoff
 from tests.experts.factories import make_expert
 from tests.factories import make_administration, make_user
 
@@ -197,3 +199,33 @@ def test_the_reminder_mails_each_focal_point_their_stale_records(
     output = capsys.readouterr()
     assert "Reminders sent: 2." in output.out
     assert f"{no_focal_point} has stale records but no active focal point" in output.err
+
+
+def test_renaming_an_area_while_a_focal_point_edits_an_expert_is_no_conflict(
+    focal_point, staff_client, records
+):
+    """Renaming an area re-indexes its experts (their stored search vector): a derived column,
+    not an edit of the record, so the focal point's form opened before still saves."""
+    expert = records["az_stale"]
+    area = ExpertiseArea.objects.get(slug="aeo")
+    expert.areas.add(area)
+    client = Client()
+    client.force_login(focal_point)
+    opened = update_data(expert)  # the form as opened, with its fingerprint
+    response = staff_client.post(
+        f"/admin/experts/expertisearea/{area.pk}/change/",
+        {
+            "slug": "aeo",
+            "name_en": "Trusted traders",
+            "name_ru": "Надёжные участники",
+            FIELD: row_fingerprint(ExpertiseArea, area.pk),
+        },
+    )
+    assert response.status_code == 302
+    assert row_fingerprint(Expert, expert.pk) == opened[FIELD]
+    response = client.post(f"/en/members/experts/{expert.pk}/update/", opened)
+    assert response.status_code == 302
+    expert.refresh_from_db()
+    assert expert.accreditation == "expert"
+    # The search still finds the expert by the area's new name.
+    assert Expert.objects.filter(search_vector=search_query("traders")).get() == expert

@@ -99,6 +99,10 @@ def test_withdrawing_a_news_item_removes_it_from_the_cached_pages(staff):
     assert item.status == Status.DRAFT
     assert "Soon withdrawn" not in visitor.get("/en/news/").content.decode()
     assert visitor.get("/en/news/to-withdraw/").status_code == 404
+    # The action goes through the service: the item's history says who withdrew it.
+    version = Version.objects.get_for_object(item).get()
+    assert version.revision.user == staff
+    assert version.revision.get_comment() == "Withdrawn"
 
 
 def test_reverting_a_russian_edit_restores_the_russian_text(staff_client):

@@ -133,6 +133,10 @@ def test_a_plan_is_made_current_from_the_admin(staff_client, plan):
     plan.refresh_from_db()
     other.refresh_from_db()
     assert other.is_current and not plan.is_current
+    for changed in (plan, other):  # through the service, with an entry in each one's history
+        revision = Version.objects.get_for_object(changed).first().revision
+        assert revision.user.is_staff
+        assert revision.get_comment() == "Shown on the public pages"
 
 
 def test_database_rules_hold(plan):
