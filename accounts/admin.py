@@ -4,11 +4,14 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.admin import StaticDeviceAdmin, StaticTokenInline
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from accounts.forms import AdminUserChangeForm, AdminUserCreationForm
 from accounts.models import User
+from accounts.second_factor import RECOVERY_CODES
 from administrations import services as membership
-from core.admin import HistoryAdmin
+from core.admin import BoundedInlineMixin, HistoryAdmin
 
 # Who made whom a focal point or staff, and when, is in the history; the password hash is never
 # kept there (nor the last login, which is not an edit). Registered here, before the admin class,
@@ -72,3 +75,17 @@ class UserAdmin(HistoryAdmin, DjangoUserAdmin):
             % {"count": sent},
             messages.SUCCESS if sent else messages.WARNING,
         )
+
+
+class RecoveryCodeInline(BoundedInlineMixin, StaticTokenInline):
+    max_num = RECOVERY_CODES  # a post builds no more forms than a user has codes
+
+
+class RecoveryCodesAdmin(StaticDeviceAdmin):
+    """django-otp's admin of recovery codes, its inline bounded like every other."""
+
+    inlines = [RecoveryCodeInline]
+
+
+admin.site.unregister(StaticDevice)
+admin.site.register(StaticDevice, RecoveryCodesAdmin)

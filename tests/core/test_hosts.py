@@ -65,7 +65,7 @@ def test_the_health_check_answers_whatever_the_host(proxied, host):
         for client in (proxied, plain):
             response = client.get("/healthz", headers={"Host": host})
             assert response.status_code == 200
-            assert response.json() == {"status": "ok", "database": "ok"}
+            assert response.json()["status"] == "ok"
 
 
 def test_only_the_health_check_skips_the_host_check(proxied):
