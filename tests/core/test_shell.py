@@ -99,3 +99,16 @@ def test_production_starts_with_a_real_secret_key():
         SECRET_KEY="kR3v9-production-like-secret-Zq8wN2xT5yB7mC4pL6hJ1fD0gS_aE",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_to_start_without_a_database_url(tmp_path):
+    pgdata = tmp_path / "pgdata"
+    result = _import_settings(
+        DEBUG="0",
+        DATABASE_URL="",
+        ROCB_PGDATA=str(pgdata),
+        SECRET_KEY="kR3v9-production-like-secret-Zq8wN2xT5yB7mC4pL6hJ1fD0gS_aE",
+    )
+    assert result.returncode != 0
+    assert "DATABASE_URL must be set when DEBUG is off" in result.stderr
+    assert not pgdata.exists(), "the embedded PostgreSQL was started"
