@@ -4,6 +4,7 @@ SHELL := /bin/bash
 
 VENV := .venv
 PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
 MANAGE := $(PY) manage.py
 PYTHON ?= $(shell bin/find-python)
 AXE := node_modules/axe-core/axe.min.js
@@ -11,23 +12,32 @@ REDIS_TESTS := tests/core/test_cache.py tests/core/test_fragments.py tests/core/
 	tests/accounts/test_throttling.py
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help run test ci lint fmt check check-deploy messages compilemessages db stop-db install clean bench drill restart-drill scale-drill
+.PHONY: help run test ci lint fmt check check-deploy messages compilemessages db stop-db install lock clean bench drill restart-drill scale-drill
 
 help:
 	@echo "make run    serve the portal with demo data on http://127.0.0.1:8000/"
 	@echo "make test   lint, system checks, migrations check, catalogue check and the test suite"
 	@echo "make check-deploy   Django's deployment checks with production settings"
+	@echo "make lock   update uv.lock after a change of the dependencies in pyproject.toml"
 	@echo "make lint | fmt | messages | db | stop-db | clean"
 
-# The virtual environment is rebuilt when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml
+# The virtual environment holds exactly what uv.lock names, every file checked against its hash,
+# and is brought in line again when the lock changes. uv itself comes first, through pip with the
+# lock's hashes; `uv sync --locked` then stops if pyproject.toml was changed without `make lock`.
+$(VENV)/.installed: uv.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "No suitable Python found (see above)."; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	@test -x $(UV) || { $(PY) bin/uv-requirement > $(VENV)/uv-requirement.txt && \
+		$(PY) -m pip install --quiet --no-deps --require-hashes -r $(VENV)/uv-requirement.txt; }
+	UV_PYTHON_DOWNLOADS=never $(UV) sync --quiet --locked --extra dev --python $(PY)
 	@touch $@
 
 install: $(VENV)/.installed
+
+# After a change of the dependencies in pyproject.toml: resolve them again into uv.lock (versions
+# already locked are kept where they still fit; `make lock UPGRADE=1` moves all to the newest).
+lock: install
+	$(UV) lock $(if $(UPGRADE),--upgrade)
 
 $(AXE): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
@@ -68,9 +78,11 @@ check: install db
 # Django's deployment checks (and the portal's: mail delivered) with production settings:
 # DEBUG=0, so HSTS, secure cookies and the SSL redirect behind the proxy header are on. Variables
 # already set in the environment are used as they are, so on a server this checks the real
-# configuration; unset ones get production-like stand-ins (a random key, an SMTP host).
+# configuration; unset ones get production-like stand-ins (a random key, an SMTP host, the
+# embedded database's address: with DEBUG=0 the settings never start it themselves).
 check-deploy: install db
 	DJANGO_SETTINGS_MODULE=rocb.settings.base DEBUG=0 \
+	DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m rocb.embedded_db)}" \
 	SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-portal.example.org}" \
 	EMAIL_HOST="$${EMAIL_HOST:-smtp.example.org}" \

@@ -39,3 +39,8 @@ def public_document_search(*, query: str, language: str) -> QuerySet[Document]:
         "id", "title_en", "title_ru", "description_en", "description_ru", "published_on"
     )
     return full_text(documents, text=query, language=language)
+
+
+def public_document_ids() -> QuerySet[Document]:
+    """The public documents' ids and dates, newest first, as plain rows (for the sitemap)."""
+    return Document.objects.visible_in(Document.PUBLIC_PAGES).values("pk", "published_on")

@@ -2,12 +2,15 @@
 
 Its data lives in `.pgdata/` of the checkout (git-ignored). The server keeps running between
 commands so that `make run`, `manage.py` and the test run share it; `make stop-db` stops it.
-Production always sets DATABASE_URL.
+Production always sets DATABASE_URL (the settings refuse to start without it when DEBUG is
+off), and installs without the dev extra, so without pgserver.
 """
 
 import os
 import tempfile
 from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
 
 DATA_DIR = Path(os.environ.get("ROCB_PGDATA") or Path(__file__).resolve().parent.parent / ".pgdata")
 
@@ -23,7 +26,14 @@ def _quiet_platformdirs() -> None:
 def ensure_running() -> str:
     """Start the embedded server unless it runs already, and return its connection URL."""
     _quiet_platformdirs()
-    import pgserver
+    try:
+        import pgserver
+    except ModuleNotFoundError as error:
+        # pgserver is a development dependency: an install without the dev extra lacks it.
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not set and the embedded PostgreSQL (pgserver, a development "
+            "dependency) is not installed: set DATABASE_URL, or run `make install`."
+        ) from error
 
     return pgserver.get_server(DATA_DIR, cleanup_mode=None).get_uri()
 

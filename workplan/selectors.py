@@ -211,3 +211,14 @@ def plan_at_a_glance() -> Glance | None:
         totals=StatusRow(label=_("All goals"), counts=counts[None]),
         latest_period=latest_period,
     )
+
+
+def activity_numbers() -> list[str]:
+    """The numbers ("1.10") of the current plan's activities in plan order, read as plain rows
+    (the sitemap lists them all)."""
+    rows = (
+        Activity.objects.filter(goal__plan__is_current=True)
+        .order_by("goal__number", "sequence")
+        .values_list("goal__number", "sequence")
+    )
+    return [f"{goal}.{sequence}" for goal, sequence in rows]

@@ -7,6 +7,7 @@ from competencies.selectors.assessments import (
     rating_sheet,
 )
 from competencies.selectors.framework import (
+    competency_codes,
     competency_dictionary,
     competency_page,
     framework_overview,
@@ -14,12 +15,14 @@ from competencies.selectors.framework import (
     position_catalogue,
     position_choices,
     position_comparison,
+    position_slugs,
     qualification_tables,
     topical_clusters,
 )
 
 __all__ = [
     "assessments_of",
+    "competency_codes",
     "competency_dictionary",
     "competency_page",
     "framework_overview",
@@ -28,6 +31,7 @@ __all__ = [
     "position_catalogue",
     "position_choices",
     "position_comparison",
+    "position_slugs",
     "qualification_tables",
     "rating_initial",
     "rating_sheet",

@@ -265,3 +265,13 @@ def position_comparison(*, current_slug: str, target_slug: str) -> Comparison:
         target=target,
         families=by_family(rows, lambda row: row.competency.family),
     )
+
+
+def position_slugs() -> QuerySet[JobPosition]:
+    """Every position's slug in catalogue order, as plain values (for the sitemap)."""
+    return JobPosition.objects.values_list("slug", flat=True)
+
+
+def competency_codes() -> QuerySet[Competency]:
+    """Every competency's code in dictionary order, as plain values (for the sitemap)."""
+    return Competency.objects.values_list("code", flat=True)

@@ -40,3 +40,13 @@ def translated(obj, field: str):
         value,
         _("(in English)"),
     )
+
+
+@register.simple_tag
+def translated_text(obj, field: str) -> str:
+    """`translated` as plain text, for a page's title and meta tags where no markup goes: the
+    English text followed by "(in English)" when it stands in for a missing translation."""
+    value = getattr(obj, field, "") or ""
+    if not _is_fallback(obj, field):
+        return value
+    return f"{value} {_('(in English)')}"

@@ -108,7 +108,15 @@ TEMPLATES = [
 ]
 
 # Database: DATABASE_URL, or the embedded PostgreSQL of the checkout for development and tests.
+# Never the embedded one in production: a server that forgot DATABASE_URL would otherwise start
+# on an empty database of its own and look healthy.
 _database_url = env_str("DATABASE_URL")
+if not _database_url and not DEBUG:
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set when DEBUG is off (for example "
+        "postgres://user:password@host:5432/rocb): the embedded PostgreSQL is for development "
+        "and tests only."
+    )
 if not _database_url:
     from rocb import embedded_db
 

@@ -162,3 +162,23 @@ def test_an_administration_page_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):
         response = member_client.get("/en/members/contacts/az/")
     assert response.content.decode().count("<tr id=") > 10
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/en/members/contacts/AZ/", "/en/members/contacts/az/"),
+        ("/ru/members/contacts/Az/", "/ru/members/contacts/az/"),
+        ("/en/members/contacts/AZ/add/?next=x", "/en/members/contacts/az/add/?next=x"),
+    ],
+)
+def test_a_country_code_in_upper_case_redirects_to_the_lower_case_address(
+    member_client, path, expected
+):
+    response = member_client.get(path)
+    assert response.status_code == 301
+    assert response["Location"] == expected
+
+
+def test_the_lower_case_address_answers_itself(member_client):
+    assert member_client.get("/en/members/contacts/az/").status_code == 200

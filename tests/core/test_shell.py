@@ -135,3 +135,16 @@ def test_healthz_answers_503_when_the_file_store_is_down(client, settings):
     assert response.status_code == 503
     assert response.json()["storage"] == "unavailable"
     assert response.json()["database"] == "ok"
+
+
+def test_production_refuses_to_start_without_a_database_url(tmp_path):
+    pgdata = tmp_path / "pgdata"
+    result = _import_settings(
+        DEBUG="0",
+        DATABASE_URL="",
+        ROCB_PGDATA=str(pgdata),
+        SECRET_KEY="kR3v9-production-like-secret-Zq8wN2xT5yB7mC4pL6hJ1fD0gS_aE",
+    )
+    assert result.returncode != 0
+    assert "DATABASE_URL must be set when DEBUG is off" in result.stderr
+    assert not pgdata.exists(), "the embedded PostgreSQL was started"

@@ -4,10 +4,12 @@ Skipped (with the reason printed) where Chromium or the axe-core package is abse
 """
 
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls beside it are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -24,6 +26,9 @@ LAUNCH_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+# Assertions wait (`expect(...)`, never a read right after a click): long enough for a page
+# served by a loaded machine, as when another build runs beside the tests.
+expect.set_options(timeout=15_000)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -129,6 +134,8 @@ def login(live_server):
         )
         page.get_by_label({"en": "Password", "ru": "Пароль"}[language]).fill(PASSWORD)
         page.get_by_role("button", name={"en": "Log in", "ru": "Войти"}[language]).last.click()
-        page.wait_for_load_state()
+        # Logged in once the redirect has left the login page (a page opened before that would
+        # cancel the form's post).
+        expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
 
     return do_login

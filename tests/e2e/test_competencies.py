@@ -4,6 +4,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from competencies.models import Competency, JobPosition, SelfAssessment
 from competencies.services import assessment_save
@@ -40,8 +41,8 @@ def here(page) -> str:
 )
 def test_public_pages_are_accessible(page, check_page, language, path):
     check_page(page, f"/{language}/{path}")
-    assert page.locator("h1").count() == 1
-    assert page.locator("html").get_attribute("lang") == language
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("html")).to_have_attribute("lang", language)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -49,11 +50,10 @@ def test_comparing_two_positions_with_the_form(page, check_page, language):
     check_page(page, f"/{language}/competencies/positions/capacity-building-officer/")
     page.locator("select[name=target]").select_option("programme-manager")
     page.get_by_role("button", name=COMPARE[language], exact=True).click()
-    page.wait_for_load_state()
-    assert "current=capacity-building-officer" in page.url
-    assert "target=programme-manager" in page.url
+    expect(page).to_have_url(re.compile(r"[?&]current=capacity-building-officer(&|$)"))
+    expect(page).to_have_url(re.compile(r"[?&]target=programme-manager(&|$)"))
     table = page.locator("table.comparison")
-    assert table.locator("tr.has-gap").count() == 7
+    expect(table.locator("tr.has-gap")).to_have_count(7)
     check_page(page, here(page))
 
 
@@ -66,24 +66,20 @@ def test_a_member_rates_themselves_and_sees_their_gap_profile(
     login(page, member, language)
     page.goto(f"/{language}/competencies/positions/capacity-building-officer/")
     page.get_by_role("link", name=RATE[language]).click()
-    page.wait_for_load_state()
+    expect(page).to_have_url(re.compile(rf"/{language}/competencies/self-assessment/new/"))
     check_page(page, here(page))
     # Every competency at level 2 ("Working"), which falls short where level 3 is required.
     for fieldset in page.locator("fieldset.rating").all():
         fieldset.locator("input[type=radio][value='2']").check()
     page.get_by_role("button", name=SAVE[language]).click()
-    page.wait_for_load_state()
+    expect(page).to_have_url(re.compile(rf"/{language}/competencies/self-assessment/\d+/$"))
     assessment = SelfAssessment.objects.get(owner=member)
     assert page.url.endswith(f"/{language}/competencies/self-assessment/{assessment.pk}/")
     chart = page.get_by_role("img", name=re.compile("Capacity Building Officer|Специалист"))
-    assert chart.count() == 1
-    assert page.locator("table.gap-table tbody tr.has-gap").count() == 7  # the level-3 ones
-    assert (
-        page.get_by_role(
-            "link", name=course.title_en if language == "en" else course.title_ru
-        ).count()
-        == 1
-    )
+    expect(chart).to_have_count(1)
+    expect(page.locator("table.gap-table tbody tr.has-gap")).to_have_count(7)  # the level-3 ones
+    course_title = course.title_en if language == "en" else course.title_ru
+    expect(page.get_by_role("link", name=course_title)).to_have_count(1)
     check_page(page, f"/{language}/competencies/self-assessment/{assessment.pk}/")
     check_page(page, f"/{language}/competencies/self-assessment/")
 
@@ -93,15 +89,15 @@ def test_a_job_description_prints_on_one_page(page, live_server, language):
     # The head of office's is the longest of the starter catalogue.
     page.goto(f"/{language}/competencies/positions/head-of-office/")
     page.emulate_media(media="print")
-    assert not page.locator(".framework-nav").is_visible()
-    assert not page.locator("aside").is_visible()
+    expect(page.locator(".framework-nav")).to_be_hidden()
+    expect(page.locator("aside")).to_be_hidden()
     pdf = page.pdf(format="A4", print_background=False)
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
 
 def test_the_print_button_appears_with_javascript(page, live_server):
     page.goto("/en/competencies/positions/it-officer/")
-    assert page.get_by_role("button", name="Print this job description").is_visible()
+    expect(page.get_by_role("button", name="Print this job description")).to_be_visible()
 
 
 def test_phone_width_has_no_sideways_scroll(browser, live_server, login, member):

@@ -1,6 +1,9 @@
 """Browser tests of the translated materials, the public documents and the site search."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations
 from tests.library.factories import make_category, make_document
@@ -45,15 +48,14 @@ def documents(db):
 def test_materials_list_and_detail(page, check_page, login, member, documents, language):
     login(page, member, language)
     check_page(page, f"/{language}/members/materials/")
-    assert page.locator("h1").count() == 1
-    assert page.locator("li.document").count() == 3
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("li.document")).to_have_count(3)
     if language == "ru":
         notice = page.locator("li.document", has_text="Revised Kyoto").locator(".notice")
-        assert "не переведён на русский язык" in notice.inner_text()
+        expect(notice).to_contain_text("не переведён на русский язык")
     check_page(page, f"/{language}/members/materials/{documents['english'].pk}/")
-    assert page.get_by_role(
-        "link", name={"en": "English version", "ru": "Версия на английском языке"}[language]
-    ).is_visible()
+    english = {"en": "English version", "ru": "Версия на английском языке"}[language]
+    expect(page.get_by_role("link", name=english)).to_be_visible()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -63,10 +65,10 @@ def test_materials_search_and_download(page, check_page, login, member, document
     words = {"en": "valuations", "ru": "оценка"}[language]
     page.get_by_role("main").get_by_role("searchbox").fill(words)
     page.locator(".document-filters button[type=submit]").click()
-    page.wait_for_load_state()
-    assert axe_violations(page) == []
+    expect(page).to_have_url(re.compile(r"\?.+"))
     results = page.locator("li.document")
-    assert results.count() == 2  # the members' guide and the public study
+    expect(results).to_have_count(2)  # the members' guide and the public study
+    assert axe_violations(page) == []
     with page.expect_download() as download:
         results.first.get_by_role(
             "link", name={"en": "English version", "ru": "Версия на английском языке"}[language]
@@ -80,34 +82,31 @@ def test_site_search_from_the_header(page, check_page, documents, language):
     field = page.get_by_role("banner").get_by_role("searchbox", name=SEARCH_LABEL[language])
     field.fill({"en": "valuation", "ru": "таможенной оценки"}[language])
     field.press("Enter")
-    page.wait_for_load_state()
-    assert f"/{language}/search/?q=" in page.url
+    expect(page).to_have_url(re.compile(rf"/{language}/search/\?q="))
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"\d"))  # the count is announced
     assert axe_violations(page) == []
-    assert page.get_by_role("status").inner_text()  # the count is announced
     # Other apps' public content may match too; among documents only the public study shows,
     # never the members' guide.
     hits = page.locator(f'.search-results a[href^="/{language}/documents/"]')
-    assert hits.count() == 1
+    expect(hits).to_have_count(1)
     hits.first.click()
-    page.wait_for_load_state()
-    assert page.url.endswith(f"/{language}/documents/{documents['public'].pk}/")
+    expect(page).to_have_url(re.compile(rf"/{language}/documents/{documents['public'].pk}/$"))
     assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_page_without_a_query_and_without_results(page, check_page, language):
     check_page(page, f"/{language}/search/")
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     check_page(page, f"/{language}/search/?q=zzzzqqq")
-    assert {"en": "0 results", "ru": "0 результатов"}[language] in page.get_by_role(
-        "status"
-    ).inner_text()
+    none = {"en": "0 results", "ru": "0 результатов"}[language]
+    expect(page.get_by_role("status")).to_contain_text(none)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_public_documents(page, check_page, documents, language):
     check_page(page, f"/{language}/documents/")
-    assert page.locator("li.document").count() == 1
+    expect(page.locator("li.document")).to_have_count(1)
     check_page(page, f"/{language}/documents/{documents['public'].pk}/")
 
 

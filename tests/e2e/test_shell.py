@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -8,15 +11,15 @@ LANGUAGES = ["en", "ru"]
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_home_is_accessible(page, check_page, language):
     check_page(page, f"/{language}/")
-    assert page.locator("h1").count() == 1
-    assert page.locator("html").get_attribute("lang") == language
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("html")).to_have_attribute("lang", language)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_login_and_members_home_are_accessible(page, check_page, login, member, language):
     check_page(page, f"/{language}/accounts/login/")
     login(page, member, language)
-    assert page.url.endswith(f"/{language}/members/")
+    expect(page).to_have_url(re.compile(rf"/{language}/members/$"))
     check_page(page, f"/{language}/members/")
 
 
@@ -28,18 +31,18 @@ def test_error_page_is_accessible(page, check_page, language):
 def test_skip_link_is_the_first_stop_and_moves_focus(page, live_server):
     page.goto("/en/")
     page.keyboard.press("Tab")
-    skip = page.locator(":focus")
-    assert skip.inner_text() == "Skip to main content"
-    assert skip.is_visible()
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main"
+    expect(page.locator("#main")).to_be_focused()
 
 
 def test_switcher_goes_to_the_same_page_in_russian(page, live_server):
     page.goto("/en/accounts/password-reset/")
     page.get_by_role("link", name="Русский").click()
-    assert page.url.endswith("/ru/accounts/password-reset/")
-    assert page.locator("h1").inner_text() == "Сброс пароля"
+    expect(page).to_have_url(re.compile(r"/ru/accounts/password-reset/$"))
+    expect(page.locator("h1")).to_have_text("Сброс пароля")
 
 
 def test_phone_width_has_no_sideways_scroll(browser, live_server):

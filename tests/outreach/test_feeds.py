@@ -86,3 +86,31 @@ def test_feeds_run_fixed_queries_on_many_rows(client, django_assert_max_num_quer
         with django_assert_max_num_queries(1):
             items = parse(client.get(path))
         assert len(items.findall(".//item") or items.findall(f"{ATOM}entry")) == 20
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@pytest.mark.parametrize(("path", "entry"), [("news/feed/", "item"), ("news/feed/atom/", "entry")])
+def test_an_entry_without_russian_text_is_marked_english_in_the_russian_feed(
+    client, news, path, entry
+):
+    make_news(slug="english-only", title_en="Fellowship alumni site")
+    russian = {
+        link_of(element): element.get(XML_LANG)
+        for element in parse(client.get(f"/ru/{path}")).iter(tag_of(entry))
+    }
+    assert russian == {
+        "http://testserver/ru/news/english-only/": "en",
+        "http://testserver/ru/news/russian-and-english/": None,  # the feed's own language
+    }
+    english = parse(client.get(f"/en/{path}")).iter(tag_of(entry))
+    assert [element.get(XML_LANG) for element in english] == [None, None]
+
+
+def tag_of(entry: str) -> str:
+    return f"{ATOM}entry" if entry == "entry" else "item"
+
+
+def link_of(element) -> str:
+    return element.findtext("link") or element.find(f"{ATOM}link[@rel='alternate']").get("href")

@@ -3,6 +3,7 @@ import re
 
 import icalendar
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from outreach.models import Status, Tool
@@ -81,7 +82,7 @@ def test_news_item_page_with_open_graph_tags(client, news_item, language):
     assert f'<meta property="og:title" content="{title[language]}">' in html
     assert f'<meta property="og:description" content="{summary[language]}">' in html
     assert '<meta property="og:type" content="article">' in html
-    url = f"http://testserver/{language}/news/risk-course/"
+    url = f"{settings.SITE_URL}/{language}/news/risk-course/"  # never the request's host
     assert f'<meta property="og:url" content="{url}">' in html
     assert f'<link rel="canonical" href="{url}">' in html
     locale = {"en": "en_GB", "ru": "ru_RU"}[language]
