@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "workplan",
     "outreach",
     "competencies",
+    "needs",
     "portal",
 ]
 
