@@ -264,11 +264,11 @@ def test_the_list_runs_a_fixed_number_of_queries(
     for _ in range(60):
         make_need(submitted_by=focal_point, areas=["risk-management", "integrity"])
     client.force_login(focal_point)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         response = client.get(f"/{language}/members/needs/")
     assert response.status_code == 200
     client.force_login(staff)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         response = client.get(f"/{language}/members/needs/", {"status": "submitted"})
     assert response.content.decode().count('class="badge status-submitted"') == 25
 
@@ -288,7 +288,7 @@ def test_the_request_page_runs_a_fixed_number_of_queries(
     for _ in range(10):
         services.need_merge(duplicate=make_need(submitted_by=focal_point), into=need, by=staff)
     advance(need, "planned", by=staff)
-    for user, budget in [(focal_point, 12), (staff, 16)]:
+    for user, budget in [(focal_point, 8), (staff, 11)]:
         client.force_login(user)
         with django_assert_max_num_queries(budget):
             response = client.get(f"/{language}/members/needs/{need.pk}/")
