@@ -68,6 +68,7 @@ PAGES = [
     Page("expert", "/en/members/experts/{expert}/", member=True),
     Page("contacts directory", "/en/members/contacts/", member=True),
     Page("materials", "/en/members/materials/", member=True),
+    Page("needs list", "/en/members/needs/", member=True),
 ]
 
 

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("workplan.urls")),
     path("", include("outreach.urls")),
     path("", include("competencies.urls")),
+    path("", include("needs.urls")),
 )
 
 if settings.BENCHMARK_FLOOR:

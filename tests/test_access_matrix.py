@@ -26,12 +26,14 @@ from competencies.services import assessment_save
 from contacts.models import ContactPoint
 from experts.models import Expert, Nomination
 from library.models import Document
+from needs.models import NeedsRequest
 from tests.administrations.factories import make_account_request
 from tests.competencies.factories import make_competency, make_position
 from tests.contacts.builders import make_contact
 from tests.experts.factories import make_expert, make_nomination, pdf_upload
 from tests.factories import make_user
 from tests.library.factories import make_document
+from tests.needs.factories import make_need_with_file
 from tests.outreach.factories import make_event, make_news
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +91,11 @@ class World:
         return make_user(
             email="invited@customs.az", password=None, administration=self.user("azerbaijan")
         )
+
+    @cached_property
+    def need(self):
+        """A request of Azerbaijan's administration, with an attachment."""
+        return make_need_with_file(submitted_by=self.user("focal_point"))
 
     @cached_property
     def contact(self):
@@ -153,6 +160,16 @@ def focal_point_of_az(*, args, status=200, method="get"):
         allowed=("focal_point", status),
         args=args,
         method=method,
+    )
+
+
+def own_administrations_need(*, args):
+    """A request, and its files, for its administration's members (and office staff)."""
+    return Rule(
+        # Another administration's requests are not even acknowledged.
+        refused=(("other_member", 404), ("other_focal_point", 404), ("outsider", 403)),
+        allowed=("member", 200),
+        args=args,
     )
 
 
@@ -250,6 +267,13 @@ MATRIX: dict[str, Rule] = {
         refused=(("outsider", 403),),
         allowed=("member", 200),
         args=lambda world: [world.members_document.pk, "ru"],
+    ),
+    # Capacity-building needs: an administration's own; sent by its focal point.
+    "needs:list": MEMBERS,
+    "needs:new": FOCAL_POINT,
+    "needs:detail": own_administrations_need(args=lambda world: [world.need.pk]),
+    "needs:attachment": own_administrations_need(
+        args=lambda world: [world.need.pk, world.need.attachments.get().pk]
     ),
     # Self-assessments: each member's own.
     "competencies:assessment_list": MEMBERS,
@@ -399,6 +423,13 @@ def test_the_user_it_is_for_gets_in(client, world, other_member, name):
     if expected == 200:
         # Personal data and members' files are never kept by a browser or proxy cache.
         assert "no-store" in response["Cache-Control"], url
+
+
+@pytest.mark.parametrize("name", ["needs:list", "needs:detail", "needs:attachment"])
+def test_office_staff_read_every_administrations_needs(staff_client, world, name):
+    response = fetch(staff_client, "get", url_of(name, MATRIX[name], world))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC))
@@ -561,7 +592,7 @@ def test_every_focal_point_view_is_in_the_matrix_for_focal_points_only():
 def stored_rows():
     return [
         sorted(map(repr, model.objects.values_list()))
-        for model in (ContactPoint, Expert, Nomination, AccountRequest)
+        for model in (ContactPoint, Expert, Nomination, AccountRequest, NeedsRequest)
     ]
 
 

@@ -20,10 +20,12 @@ from competencies.models import SelfAssessment, SelfRating
 from contacts.models import ContactPoint
 from core.concurrency import FIELD, row_fingerprint
 from experts.models import Expert, ExpertiseArea, ExpertLanguage, Nomination, NominationLanguage
+from needs.models import NeedsAttachment, NeedsNote, NeedsRequest
 from tests.competencies.factories import make_competency, make_position
 from tests.contacts.builders import make_contact
 from tests.experts.factories import PDF, make_expert
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, make_user
+from tests.needs.factories import make_need, make_round
 from tests.test_query_fuzz import values
 
 pytestmark = pytest.mark.django_db
@@ -240,6 +242,111 @@ def test_contact_point_edit(client, focal_point, azerbaijan, fuzzed):
     if not saved:
         assert contacts() == before
     assert ContactPoint.objects.get(pk=contact.pk).administration == azerbaijan
+
+
+# Needs requests ------------------------------------------------------------------------------
+
+NEED_FIELDS = [
+    "title_en",
+    "title_ru",
+    "description_en",
+    "description_ru",
+    "areas",
+    "competencies",
+    "priority",
+    "modality",
+    "period_from",
+    "period_to",
+    "period_note",
+    "officers",
+    "attachments",
+    "round",
+    "answer_1",
+    "administration",
+]
+
+
+def need_form(**overrides) -> dict:
+    return {
+        "title_en": "Risk profiling",
+        "description_ru": "Обучение аналитиков.",
+        "areas": [ExpertiseArea.objects.get(slug="risk-management").pk],
+        "priority": "high",
+        "modality": "workshop",
+        "period_from": "2027-03",
+        "period_to": "2027-05",
+        "officers": "12",
+        "attachments": SimpleUploadedFile("plan.pdf", PDF),
+        **overrides,
+    }
+
+
+def needs_rows():
+    return sorted(map(repr, NeedsRequest.objects.values_list())), NeedsAttachment.objects.count()
+
+
+@FUZZ
+@given(fuzzed=changes(NEED_FIELDS))
+@example(fuzzed={"period_from": "2027-13"})
+@example(fuzzed={"officers": "99999999999999999999"})
+@example(fuzzed={"round": "99999999999999999999"})
+def test_need_request(client, focal_point, fuzzed):
+    needs_round = make_round(questions_en="Which units?")
+    client.force_login(focal_point)
+    before = needs_rows()
+    data = apply(need_form(round=needs_round.pk, answer_1="Risk unit"), fuzzed)
+    response = client.post("/en/members/needs/new/", data)
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    if saved:
+        need = NeedsRequest.objects.latest("pk")
+        assert need.administration_id == focal_point.administration_id
+        assert need.areas.exists() and (need.title_en or need.title_ru)
+        assert len(needs_rows()[0]) == len(before[0]) + 1
+    else:
+        assert needs_rows() == before
+
+
+STEP_FIELDS = [
+    "to_status",
+    "forwarded_on",
+    "proposal_en",
+    "proposal_ru",
+    "activity",
+    "decline_reason_en",
+    "decline_reason_ru",
+    FIELD,
+    "note",
+    "text",
+]
+
+
+@FUZZ
+@given(fuzzed=changes(STEP_FIELDS))
+@example(fuzzed={"to_status": "delivered"})
+@example(fuzzed={FIELD: "\x00"})
+def test_need_step_and_note(client, staff, azerbaijan, fuzzed):
+    need = NeedsRequest.objects.first() or make_need(
+        submitted_by=make_user(administration=azerbaijan, is_focal_point=True)
+    )
+    client.force_login(staff)
+    before = row_fingerprint(NeedsRequest, need.pk), NeedsNote.objects.count()
+    data = {
+        "transition": "1",
+        "to_status": "declined",
+        "decline_reason_en": "Out of scope",
+        FIELD: before[0],
+    }
+    response = client.post(f"/en/members/needs/{need.pk}/", apply(data, fuzzed))
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    after = row_fingerprint(NeedsRequest, need.pk), NeedsNote.objects.count()
+    if not saved:
+        assert after == before
+    else:
+        assert after != before
+        need.refresh_from_db()
+        assert need.status in ("analysis", "declined") or NeedsNote.objects.exists()
 
 
 # Self-assessment ------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FEATURES = ["contacts", "experts", "library", "workplan", "outreach", "competencies"]
+FEATURES = ["contacts", "experts", "library", "workplan", "outreach", "competencies", "needs"]
 LAYERS = [["core"], ["administrations"], ["accounts"], FEATURES, ["portal"]]
 RANK = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}
 # What one feature app may import from another.

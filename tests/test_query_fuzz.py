@@ -37,6 +37,9 @@ KNOWN_PARAMETERS = [
     "stale",
     "format",
     "next",
+    "year",
+    "priority",
+    "round",
 ]
 SKIPPED = {"accounts:logout", "healthz", "bench-floor"}
 

@@ -1,4 +1,6 @@
-"""Showing translated content: where the Russian text is missing, the English one shows, marked.
+"""Showing translated content: where the Russian text is missing, the English one shows, marked
+(and for content typed in either language, such as needs requests, the Russian one on English
+pages).
 
 modeltranslation already falls back to English when `obj.title` is read on a Russian page;
 these helpers tell the reader (and screen readers, through `lang="en"`) that it happened.
@@ -14,31 +16,45 @@ from modeltranslation.utils import build_localized_fieldname
 register = template.Library()
 
 
-def _is_fallback(obj, field: str) -> bool:
+def _fallback_language(obj, field: str) -> str | None:
+    """The language of the text `field` shows when the page's language has none (English,
+    or for models that fall back both ways, the other language); None when it has its own."""
     language = get_language() or settings.LANGUAGE_CODE
-    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-        return False
     own = getattr(obj, build_localized_fieldname(field, language), None)
-    return not own and bool(getattr(obj, field, None))
+    if own or not getattr(obj, field, None):
+        return None
+    for code, _name in settings.LANGUAGES:
+        if code != language and getattr(obj, build_localized_fieldname(field, code), None):
+            return code
+    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return None
+    return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+def _is_fallback(obj, field: str) -> bool:
+    return _fallback_language(obj, field) is not None
 
 
 @register.filter
 def falls_back(obj, field: str) -> bool:
-    """True when `field` has no text in the page's language and shows the English one."""
+    """True when `field` has no text in the page's language and shows another language's."""
     return _is_fallback(obj, field)
 
 
 @register.simple_tag
 def translated(obj, field: str):
-    """The field's text in the page's language, or the English text marked as such."""
+    """The field's text in the page's language, or another language's text marked as such."""
     value = getattr(obj, field, "") or ""
-    if not _is_fallback(obj, field):
+    shown = _fallback_language(obj, field)
+    if shown is None:
         return value
+    marks = {"en": _("(in English)"), "ru": _("(in Russian)")}
     # format_html escapes the content's text: only the two spans are markup.
     return format_html(
-        '<span lang="en">{}</span> <span class="untranslated">{}</span>',
+        '<span lang="{}">{}</span> <span class="untranslated">{}</span>',
+        shown,
         value,
-        _("(in English)"),
+        marks.get(shown, ""),
     )
 
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "workplan",
     "outreach",
     "competencies",
+    "needs",
     "portal",
 ]
 

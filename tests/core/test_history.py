@@ -23,21 +23,24 @@ from core.admin import ConflictCheckAdmin
 from core.concurrency import FIELD, row_fingerprint
 from experts.models import Expert, Nomination
 from library.models import Category, Document
+from needs.models import NeedsRequest, NeedsRound, NeedsRoundReminder
 from outreach.models import Event, NewsItem, Tool
 from tests.competencies.factories import make_tool
 from tests.contacts.builders import make_centre, make_contact
 from tests.experts.factories import make_expert, make_nomination
 from tests.factories import make_user
 from tests.library.factories import make_category, make_document
+from tests.needs.factories import make_need, make_round
 from tests.outreach.factories import make_event, make_news
 
 PORTAL_APPS = {"core", "administrations", "accounts", "contacts", "experts", "library", "workplan"}
-PORTAL_APPS |= {"outreach", "competencies", "portal"}
+PORTAL_APPS |= {"outreach", "competencies", "needs", "portal"}
 
 # Models without an edit history, and why.
 UNVERSIONED = {
     SelfAssessment: "a member's own self-assessment: no one else edits it, and it has no admin",
     SelfRating: "a line of a self-assessment",
+    NeedsRoundReminder: "a log of the reminders mailed, written by a command, edited by no one",
 }
 # Columns the history leaves out, and why.
 EXCLUDED_COLUMNS = {User: {"password", "last_login"}}  # a password hash is never kept around
@@ -102,6 +105,10 @@ BUILDERS = {
     NewsItem: make_news,
     Event: make_event,
     Tool: make_tool,
+    NeedsRequest: lambda: make_need(
+        submitted_by=make_user(administration=_georgia(), is_focal_point=True)
+    ),
+    NeedsRound: make_round,
 }
 
 

@@ -20,6 +20,7 @@ from core.files import private_storage
 from experts.filters import search_query
 from experts.models import Expert
 from library.models import Document, DocumentFile
+from needs.models import NeedsRequest
 from outreach.models import Event, NewsItem
 from portal.management.commands.scale_data import load_all
 from workplan.models import Activity, ProgressEntry, ReportingPeriod
@@ -46,6 +47,8 @@ def test_every_app_loads_its_share_of_valid_bilingual_rows(scaled_region):
     assert NewsItem.objects.count() == 20
     assert Event.objects.count() == 5
     assert Document.objects.count() == 50
+    assert NeedsRequest.objects.count() == 30
+    assert NeedsRequest.objects.values("administration").distinct().count() == 30
     # The real plan's 27 activities and at least one generated, each reported in ten periods.
     activities = Activity.objects.filter(goal__plan__is_current=True).count()
     assert activities == 28
@@ -67,6 +70,7 @@ def test_every_app_loads_its_share_of_valid_bilingual_rows(scaled_region):
         (ProgressEntry, "summary"),
         (Competency, "name"),
         (JobPosition, "title"),
+        (NeedsRequest, "title"),
     ]:
         rows = list(model.objects.order_by("-pk")[:5])
         _valid(rows)

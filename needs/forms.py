@@ -1,0 +1,243 @@
+"""Forms of the needs mechanism: a focal point's request (with the round's questions when it
+answers one), and on the request's page the office's next step and internal notes."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from competencies.models import Competency
+from core.concurrency import ConflictCheckFormMixin
+from experts.models import ExpertiseArea
+from needs import services
+from needs.models import ATTACHMENTS_MAX, NeedsRequest, Status, validate_attachment
+from workplan.models import Activity
+
+MONTH = "%Y-%m"
+TEXT_MAX = 10_000
+
+
+class MonthInput(forms.DateInput):
+    """A month picker (`<input type="month">`), which browsers without one show as a text box
+    for YYYY-MM."""
+
+    input_type = "month"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"placeholder": _("YYYY-MM"), **(attrs or {})}, format=MONTH)
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several files from one input, each checked as the model's validator checks a CV."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx"}))
+        kwargs.setdefault("validators", [validate_attachment])
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if len(files) > ATTACHMENTS_MAX:
+            raise ValidationError(
+                _("Attach at most %(count)s files."), params={"count": ATTACHMENTS_MAX}
+            )
+        return [super(AttachmentsField, self).clean(upload, initial) for upload in files]
+
+
+class NeedForm(forms.ModelForm):
+    """A focal point's request: the title and description in English or in Russian (one is
+    enough), areas required, competencies optional, the desired period as months."""
+
+    required_css_class = "required"
+    attachments = AttachmentsField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_("Optional: up to 5 files, PDF or Word (DOCX), up to 5 MB each."),
+    )
+
+    class Meta:
+        model = NeedsRequest
+        fields = [
+            "title_en",
+            "title_ru",
+            "description_en",
+            "description_ru",
+            "areas",
+            "competencies",
+            "priority",
+            "modality",
+            "period_from",
+            "period_to",
+            "period_note",
+            "officers",
+        ]
+        labels = {
+            "title_en": _("Title (in English)"),
+            "title_ru": _("Title (in Russian)"),
+            "description_en": _("Description (in English)"),
+            "description_ru": _("Description (in Russian)"),
+            "competencies": _("Competencies concerned"),
+            "period_from": _("Desired from (month)"),
+            "period_to": _("Desired until (month)"),
+        }
+        help_texts = {
+            "title_en": _("Give the title and the description in English, in Russian or both."),
+            "description_en": _(
+                "What the officers should be able to do afterwards, and what exists already."
+            ),
+            "competencies": _("Optional: the competencies of the framework the need concerns."),
+        }
+        widgets = {
+            "title_en": forms.TextInput(attrs={"lang": "en"}),
+            "title_ru": forms.TextInput(attrs={"lang": "ru"}),
+            "description_en": forms.Textarea(attrs={"rows": 5, "lang": "en"}),
+            "description_ru": forms.Textarea(attrs={"rows": 5, "lang": "ru"}),
+            "areas": forms.CheckboxSelectMultiple,
+            "competencies": forms.CheckboxSelectMultiple,
+            "priority": forms.RadioSelect,
+            "period_from": MonthInput,
+            "period_to": MonthInput,
+        }
+
+    FIELDSETS = [
+        (_("The need"), ["title_en", "title_ru", "description_en", "description_ru"]),
+        (_("What it concerns"), ["areas", "competencies"]),
+        (
+            _("How and when"),
+            ["priority", "modality", "period_from", "period_to", "period_note", "officers"],
+        ),
+    ]
+
+    def __init__(self, *args, round=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.round = round
+        for name in ("title_en", "title_ru", "description_en", "description_ru"):
+            self.fields[name].required = False  # one language of each is enough: see clean()
+        for name in ("description_en", "description_ru"):
+            self.fields[name].max_length = TEXT_MAX
+            self.fields[name].widget.attrs["maxlength"] = TEXT_MAX
+        for name in ("period_from", "period_to"):
+            self.fields[name].input_formats = [MONTH]
+        self.fields["areas"].queryset = ExpertiseArea.objects.order_by("name_en")
+        self.fields["competencies"].queryset = Competency.objects.order_by("code")
+        self.fields["modality"].choices = self.fields["modality"].choices[1:]  # no blank
+        self.questions = round.question_list() if round else []
+        for number, question in enumerate(self.questions, start=1):
+            self.fields[f"answer_{number}"] = forms.CharField(
+                label=question,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                max_length=TEXT_MAX,
+            )
+
+    def fieldsets(self):
+        groups = [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
+        if self.questions:
+            answers = [self[f"answer_{n}"] for n in range(1, len(self.questions) + 1)]
+            groups.append((_("The round's questions"), answers))
+        return groups
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("title_en") or cleaned.get("title_ru")):
+            self.add_error("title_en", _("Give the title in English or in Russian."))
+        if not (cleaned.get("description_en") or cleaned.get("description_ru")):
+            self.add_error("description_en", _("Describe the need in English or in Russian."))
+        start, end = cleaned.get("period_from"), cleaned.get("period_to")
+        if start and end and end < start:
+            self.add_error("period_to", _("The period cannot end before it begins."))
+        return cleaned
+
+    @property
+    def details(self) -> dict:
+        return {name: self.cleaned_data[name] for name in services.REQUEST_DETAILS}
+
+    @property
+    def answers(self) -> list[list[str]]:
+        return [
+            [question, self.cleaned_data[f"answer_{number}"]]
+            for number, question in enumerate(self.questions, start=1)
+        ]
+
+
+class TransitionForm(ConflictCheckFormMixin, forms.ModelForm):
+    """The office's next step on a request's page, with what the step needs; refused when
+    someone changed the request since the page was opened."""
+
+    required_css_class = "required"
+    to_status = forms.ChoiceField(label=_("New status"))
+
+    class Meta:
+        model = NeedsRequest
+        fields = [
+            "forwarded_on",
+            "proposal_en",
+            "proposal_ru",
+            "activity",
+            "decline_reason_en",
+            "decline_reason_ru",
+        ]
+        labels = {
+            "proposal_en": _("The office's proposal (in English)"),
+            "proposal_ru": _("The office's proposal (in Russian)"),
+            "decline_reason_en": _("Reason for declining (in English)"),
+            "decline_reason_ru": _("Reason for declining (in Russian)"),
+        }
+        help_texts = {
+            "forwarded_on": _("When forwarding to the WCO Secretariat."),
+            "proposal_en": _("When forwarding; the focal points read it."),
+            "activity": _("When planning."),
+            "decline_reason_en": _("When declining; sent to the focal points."),
+        }
+        widgets = {
+            "forwarded_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "proposal_en": forms.Textarea(attrs={"rows": 3, "lang": "en"}),
+            "proposal_ru": forms.Textarea(attrs={"rows": 3, "lang": "ru"}),
+            "decline_reason_en": forms.Textarea(attrs={"rows": 3, "lang": "en"}),
+            "decline_reason_ru": forms.Textarea(attrs={"rows": 3, "lang": "ru"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = [
+            (status, Status(status).label) for status in self.instance.next_statuses()
+        ]
+        self.fields["forwarded_on"].input_formats = ["%Y-%m-%d"]
+        self.fields["activity"].queryset = Activity.objects.select_related("goal").order_by(
+            "goal__number", "sequence"
+        )
+        self.fields["activity"].empty_label = _("No activity yet")
+        for name in ("proposal_en", "proposal_ru", "decline_reason_en", "decline_reason_ru"):
+            self.fields[name].max_length = TEXT_MAX
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("to_status")
+        if status and not self.errors:
+            merged = {
+                name: cleaned.get(name) or getattr(self.instance, name)
+                for name in services.WORKFLOW_FIELDS
+                if name != "event"
+            }
+            try:
+                services.need_transition_check(
+                    current=self.instance.status, status=status, fields=merged
+                )
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
+
+    def _post_clean(self):
+        # The step is validated and saved by need_transition, under its own lock.
+        pass
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Internal note"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only the office sees it."),
+    )

@@ -1,0 +1,149 @@
+"""Pages of the needs mechanism in the members area. Requests are an administration's own: a
+member of another administration is told nothing exists (404); every page is sent with
+`Cache-Control: no-store`."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, FormView, ListView, View
+
+from administrations.access import FocalPointRequiredMixin, MemberRequiredMixin
+from core.files import attachment_response
+from needs import selectors, services
+from needs.forms import NeedForm, NoteForm, TransitionForm
+from needs.models import NeedsRequest
+
+NEEDS_PER_PAGE = 25
+
+
+@method_decorator(never_cache, name="dispatch")
+class NeedListView(MemberRequiredMixin, ListView):
+    """One's administration's requests (staff: every administration's), filtered, 25 a page."""
+
+    template_name = "needs/need_list.html"
+    context_object_name = "needs"
+    paginate_by = NEEDS_PER_PAGE
+
+    def get_queryset(self):
+        self.filterset = selectors.need_list(request=self.request)
+        return self.filterset.qs
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number that is not one, or past the end, shows the nearest page.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        can_submit = user.is_member and user.is_focal_point
+        return super().get_context_data(
+            filter_form=self.filterset.form,
+            can_submit=can_submit,
+            open_rounds=list(selectors.round_open_list()) if can_submit else [],
+            **kwargs,
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class NeedCreateView(FocalPointRequiredMixin, FormView):
+    """A focal point sends a request for their administration, maybe answering an open round
+    (`?round=<id>`)."""
+
+    template_name = "needs/need_form.html"
+    form_class = NeedForm
+
+    @cached_property
+    def round(self):
+        pk = self.request.POST.get("round") or self.request.GET.get("round")
+        return selectors.round_open(pk=pk) if pk else None
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "round": self.round}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(round=self.round, **kwargs)
+
+    def form_valid(self, form):
+        need = services.need_submit(
+            submitted_by=self.request.user,
+            details=form.details,
+            areas=form.cleaned_data["areas"],
+            competencies=form.cleaned_data["competencies"],
+            attachments=form.cleaned_data["attachments"],
+            round=self.round,
+            answers=form.answers,
+        )
+        messages.success(
+            self.request,
+            _("Thank you: your request no. %(number)s has been sent to the office.")
+            % {"number": need.pk},
+        )
+        return redirect(need)
+
+
+@method_decorator(never_cache, name="dispatch")
+# The step's check against a concurrent change and its save are one transaction.
+@method_decorator(transaction.atomic, name="post")
+class NeedDetailView(MemberRequiredMixin, DetailView):
+    """One request with its status; for office staff also the next step and internal notes."""
+
+    template_name = "needs/need_detail.html"
+    context_object_name = "need"
+
+    def get_object(self, queryset=None):
+        try:
+            return selectors.need_detail(pk=self.kwargs["pk"], user=self.request.user)
+        except NeedsRequest.DoesNotExist:
+            raise Http404 from None
+
+    def get_context_data(self, **kwargs):
+        need = self.object
+        if self.request.user.is_staff:
+            if need.next_statuses() and not need.duplicate_of_id:
+                kwargs.setdefault("transition_form", TransitionForm(instance=need))
+            kwargs.setdefault("note_form", NoteForm())
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, pk):
+        if not request.user.is_staff:
+            raise PermissionDenied
+        self.object = need = self.get_object()
+        if "note" in request.POST:
+            form = NoteForm(request.POST)
+            if form.is_valid():
+                services.need_note_add(
+                    need=need, author=request.user, text=form.cleaned_data["text"]
+                )
+                messages.success(request, _("The note is saved."))
+                return redirect(need)
+            return self.render_to_response(self.get_context_data(note_form=form))
+        if not need.next_statuses():
+            raise PermissionDenied
+        form = TransitionForm(request.POST, instance=need)
+        if form.is_valid():
+            fields = {name: form.cleaned_data.get(name) for name in form.Meta.fields}
+            services.need_transition(
+                need=NeedsRequest.objects.get(pk=need.pk),
+                status=form.cleaned_data["to_status"],
+                by=request.user,
+                **fields,
+            )
+            messages.success(request, _("The status is changed; the focal points are told."))
+            return redirect(need)
+        return self.render_to_response(self.get_context_data(transition_form=form))
+
+
+class NeedAttachmentView(MemberRequiredMixin, View):
+    """A request's attachment, for those who may read the request, under its original name."""
+
+    def get(self, request, pk, attachment):
+        need = get_object_or_404(NeedsRequest.objects.visible_to(request.user).only("id"), pk=pk)
+        file = get_object_or_404(need.attachments.all(), pk=attachment)
+        return attachment_response(file.file, filename=file.name)

@@ -1,0 +1,28 @@
+import sys
+
+import pytest
+
+from accounts import demo as accounts_demo
+from needs import demo
+from needs.models import NeedsRequest, NeedsRound, Status
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_data_shows_every_state_in_both_languages(capsys):
+    accounts_demo.load(stdout=sys.stdout)
+    demo.load(stdout=sys.stdout)
+    needs = NeedsRequest.objects.listed()
+    assert set(needs.values_list("status", flat=True)) == set(Status.values)
+    assert needs.filter(title_ru="").exists()  # English only
+    assert needs.filter(title_en="").exists()  # Russian only
+    assert needs.exclude(title_en="").exclude(title_ru="").exists()  # both
+    assert NeedsRequest.objects.filter(duplicate_of__isnull=False).count() == 1
+    assert NeedsRequest.objects.filter(attachments__isnull=False).exists()
+    assert NeedsRequest.objects.filter(notes__isnull=False).exists()
+    answered = NeedsRequest.objects.get(round__isnull=False)
+    assert answered.administration.code == "GE" and len(answered.answers) == 2
+    assert NeedsRound.objects.count() == 2
+    for need in NeedsRequest.objects.all():
+        need.full_clean()
+    assert "one in each state" in capsys.readouterr().out
