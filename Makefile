@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 PYTHON ?= $(shell bin/find-python)
 AXE := node_modules/axe-core/axe.min.js
 REDIS_TESTS := tests/core/test_cache.py tests/core/test_fragments.py tests/core/test_personal_data.py \
-	tests/accounts/test_throttling.py
+	tests/accounts/test_throttling.py tests/administrations/test_account_requests.py
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .PHONY: help run test ci lint fmt check check-deploy messages compilemessages db stop-db install lock clean bench drill restart-drill scale-drill

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import TranslatedHistoryAdmin
+from core.admin import BoundedInlineMixin, TranslatedHistoryAdmin
 from needs import selectors, services
-from needs.models import NeedsAttachment, NeedsNote, NeedsRequest, NeedsRound
+from needs.models import ATTACHMENTS_MAX, NeedsAttachment, NeedsNote, NeedsRequest, NeedsRound
 
 REQUEST_SEARCH = [
     "title_en",
@@ -25,16 +25,18 @@ REQUEST_SEARCH = [
 ]
 
 
-class NeedsNoteInline(admin.StackedInline):
+class NeedsNoteInline(BoundedInlineMixin, admin.StackedInline):
     model = NeedsNote
     extra = 1
+    max_num = 200
     fields = ["text", "author", "created_at"]
     readonly_fields = ["author", "created_at"]
 
 
-class NeedsAttachmentInline(admin.TabularInline):
+class NeedsAttachmentInline(BoundedInlineMixin, admin.TabularInline):
     model = NeedsAttachment
     extra = 0
+    max_num = ATTACHMENTS_MAX
     fields = ["name", "download", "uploaded_at"]
     readonly_fields = ["name", "download", "uploaded_at"]
 

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from administrations.models import Administration
 from bench.servers import RedisServer
+from core.cache import recent_fragments, recent_pages
 from tests.factories import make_user
 
 
@@ -37,9 +38,11 @@ def _empty_cache(request):
     if request.config.getoption("--cache") == "redis":
         settings = request.getfixturevalue("settings")
         settings.CACHES = request.getfixturevalue("redis_server").cache_setting()
-    cache.clear()
+    for tier in (cache, recent_pages, recent_fragments):
+        tier.clear()
     yield
-    cache.clear()
+    for tier in (cache, recent_pages, recent_fragments):
+        tier.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ from administrations.models import Administration
 from core.cache import CachedPage, RecentValues, cache_public_page, recent_pages
 from core.generations import generations, tables_of, written_tables
 from experts.models import Expert
+from tests.cache_contents import cache_contents
 from tests.experts.factories import make_expert
 from tests.library.factories import make_document
 from tests.outreach.factories import make_news
@@ -247,7 +248,7 @@ def test_short_pages_and_files_are_kept_as_they_are():
 
 
 def cached_pages() -> list[str]:
-    return [key for key in cache._cache if ":public-page:" in key]
+    return [key for key in cache_contents() if ":public-page:" in key]
 
 
 def test_a_query_string_of_junk_is_not_a_new_page(client):

@@ -33,6 +33,9 @@ NOT_PAGES = {
     "workplan:export_csv": "the Work Plan as a file, linked from its page",
     "workplan:export_xlsx": "the Work Plan as a file, linked from its page",
     "library:document_download": "a document's file, linked from its page",
+    "administrations:account_request": "an account page (under /accounts/, kept out by robots.txt)",
+    "administrations:account_request_sent": "an account page (under /accounts/)",
+    "administrations:invitation": "a one-time link from a mail",
 }
 PAGES = {name for name in PUBLIC if name not in NOT_PAGES and not name.startswith("accounts:")}
 OG_LOCALES = {"en": "en_GB", "ru": "ru_RU"}

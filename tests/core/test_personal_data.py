@@ -4,12 +4,10 @@ appears in a URL or a log line during the main flows."""
 
 import gzip
 import logging
-import pickle
 import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -18,6 +16,7 @@ from core.cache import PageEntry, recent_fragments, recent_pages
 from core.concurrency import FIELD, row_fingerprint
 from core.sitesearch import public_search
 from experts.models import Nomination
+from tests.cache_contents import cache_contents
 from tests.contacts.builders import make_contact
 from tests.experts.factories import make_expert, make_nomination, pdf_upload
 from tests.factories import PASSWORD
@@ -96,8 +95,8 @@ def everything_cached() -> str:
     """Every key and value in the shared cache (local memory in the tests) and in the
     process-local tier in front of it, as text."""
     parts = []
-    for key, value in cache._cache.items():
-        parts += [key, as_text(pickle.loads(value))]  # noqa: S301 - the tests' own cache
+    for key, value in cache_contents().items():
+        parts += [key, as_text(value)]
     for tier in (recent_pages, recent_fragments):
         for key, (_expires, value, _size) in tier._values.items():
             parts += [key, as_text(value)]
