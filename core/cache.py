@@ -148,7 +148,10 @@ class CachedPage:
         content = response.content
         patch_vary_headers(response, ["Accept-Encoding"])
         # The length is set for each response: it differs between the compressed and plain body.
-        headers = tuple((k, v) for k, v in response.items() if k.lower() != "content-length")
+        # Plain strings: a header named by an enum (the CSP middleware's) is refused by wsgiref.
+        headers = tuple(
+            (str(k), str(v)) for k, v in response.items() if k.lower() != "content-length"
+        )
         if len(content) >= _MIN_COMPRESSED_BYTES and _COMPRESSIBLE.match(
             response.get("Content-Type", "")
         ):
@@ -400,7 +403,7 @@ class PublicPageMiddleware:
                 (CSP.HEADER_REPORT_ONLY, settings.SECURE_CSP_REPORT_ONLY),
             ]:
                 if config:
-                    response.headers[header] = build_policy(config)
+                    response.headers[str(header)] = build_policy(config)
             return response
         setattr(request, _LOOKED_UP, key)
         response = self.get_response(request)
