@@ -1,7 +1,7 @@
-"""Mail about needs requests and rounds, each written in its recipient's language."""
+"""Mail about needs requests and rounds, each written in its recipient's language and sent
+through the task queue (`core.mail`)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.mail import mail_send
 from needs.models import NeedsRequest, NeedsRound, Status
 
 
@@ -17,7 +18,7 @@ def _send(*, to: list[str], language: str, subject, template: str, context: dict
     `language`."""
     with translation.override(language):
         body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
-        send_mail(str(subject()), body, None, to)
+        mail_send(subject=str(subject()), body=body, to=to)
 
 
 def _focal_points(administration_id: int):
