@@ -112,6 +112,12 @@ class Level(models.IntegerChoices):
     NATIVE = 4, _("Native")
 
 
+class Availability(models.TextChoices):
+    AVAILABLE = "available", _("available for missions")
+    LIMITED = "limited", _("available with limits")
+    UNAVAILABLE = "unavailable", _("not available at present")
+
+
 class ExpertiseArea(models.Model):
     slug = models.SlugField(_("code"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=150)
@@ -196,6 +202,13 @@ class Expert(ExpertDetails):
         default=timezone.localdate,
         db_index=True,
         help_text=_("The day the record was last checked; after 12 months it needs a check."),
+    )
+    # Set by the expert through their own link, or by staff; the needs matching ranks by it.
+    availability = models.CharField(
+        _("availability"),
+        max_length=12,
+        choices=Availability.choices,
+        default=Availability.AVAILABLE,
     )
     # Full-text vector over names, position, areas and experience in both languages, kept
     # current by experts.services.expert_index (a GIN index makes the search fast).
