@@ -6,14 +6,13 @@ for a change that was rolled back; the mail goes through the task queue (`core.m
 """
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from administrations.models import AccountRequest
 from administrations.tokens import invitation_arguments
-from core.mail import mail_send
+from core.mail import mail_send_in
 
 
 def _link(language: str, name: str, **kwargs) -> str:
@@ -21,18 +20,11 @@ def _link(language: str, name: str, **kwargs) -> str:
         return settings.SITE_URL + reverse(name, kwargs=kwargs)
 
 
-def _send(*, to: list[str], language: str, subject, template: str, context: dict) -> None:
-    """Render the subject (a callable, so it is translated here) and body in `language`."""
-    with translation.override(language):
-        body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
-        mail_send(subject=str(subject()), body=body, to=to)
-
-
 def account_request_received(account_request: AccountRequest) -> None:
     """Tell the person their request has reached their administration's focal point."""
-    _send(
+    mail_send_in(
+        account_request.language,
         to=[account_request.email],
-        language=account_request.language,
         subject=lambda: _("Your request for a members' account"),
         template="administrations/email/account_request_received.txt",
         context={"account_request": account_request},
@@ -43,9 +35,9 @@ def account_exists(*, email: str, language: str) -> None:
     """Answer a request naming the address of an active account: that person needs no new
     account, only perhaps a new password (sent in place of the acknowledgement, so the form
     tells nobody which addresses have accounts)."""
-    _send(
+    mail_send_in(
+        language,
         to=[email],
-        language=language,
         subject=lambda: _("Your request for a members' account"),
         template="administrations/email/account_exists.txt",
         context={
@@ -58,9 +50,9 @@ def account_exists(*, email: str, language: str) -> None:
 def account_request_to_focal_points(account_request: AccountRequest, focal_points) -> None:
     """Ask the administration's focal points (or, where it has none, the office) to decide."""
     for user in focal_points:
-        _send(
+        mail_send_in(
+            user.language,
             to=[user.email],
-            language=user.language,
             subject=lambda: (
                 _("%(name)s asks for a members' account") % {"name": account_request.full_name}
             ),
@@ -72,9 +64,9 @@ def account_request_to_focal_points(account_request: AccountRequest, focal_point
             },
         )
     if not focal_points and settings.STAFF_NOTIFICATION_EMAILS:
-        _send(
+        mail_send_in(
+            settings.LANGUAGE_CODE,
             to=settings.STAFF_NOTIFICATION_EMAILS,
-            language=settings.LANGUAGE_CODE,
             subject=lambda: (
                 _("%(name)s asks for a members' account") % {"name": account_request.full_name}
             ),
@@ -90,9 +82,9 @@ def account_request_to_focal_points(account_request: AccountRequest, focal_point
 def invitation(account_request: AccountRequest, user) -> None:
     """Invite the approved person to choose a password (a link that works once)."""
     language = account_request.language
-    _send(
+    mail_send_in(
+        language,
         to=[user.email],
-        language=language,
         subject=lambda: _("Your members' account on the ROCB Europe portal"),
         template="administrations/email/invitation.txt",
         context={
@@ -107,9 +99,9 @@ def invitation(account_request: AccountRequest, user) -> None:
 
 def account_request_declined(account_request: AccountRequest) -> None:
     """Tell the person their request was declined, and why."""
-    _send(
+    mail_send_in(
+        account_request.language,
         to=[account_request.email],
-        language=account_request.language,
         subject=lambda: _("Your request for a members' account"),
         template="administrations/email/account_request_declined.txt",
         context={"account_request": account_request},

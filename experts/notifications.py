@@ -1,14 +1,13 @@
 """Mail about experts and nominations, each written in its recipient's language."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import User
-from core.mail import mail_send
+from core.mail import mail_send_in
 from experts.models import Expert, Nomination
 
 
@@ -16,20 +15,13 @@ def _link(name: str, *args) -> str:
     return settings.SITE_URL + reverse(name, args=args)
 
 
-def _send(*, to: list[str], language: str, subject, template: str, context: dict) -> None:
-    """Render the subject (a callable, so it is translated here) and body in `language`."""
-    with translation.override(language):
-        body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
-        mail_send(subject=str(subject()), body=body, to=to)
-
-
 def nomination_received(nomination: Nomination) -> None:
     """Tell the office (in its working language, English) that a nomination awaits review."""
     if not settings.STAFF_NOTIFICATION_EMAILS:
         return
-    _send(
+    mail_send_in(
+        settings.LANGUAGE_CODE,
         to=settings.STAFF_NOTIFICATION_EMAILS,
-        language=settings.LANGUAGE_CODE,
         subject=lambda: (
             _("New expert nomination from %(administration)s")
             % {"administration": nomination.administration}
@@ -52,9 +44,9 @@ def nomination_decided(nomination: Nomination) -> None:
     with translation.override(user.language):
         expert_url = _link("experts:detail", nomination.expert_id) if approved else ""
         nominations_url = _link("experts:nominations")
-    _send(
+    mail_send_in(
+        user.language,
         to=[user.email],
-        language=user.language,
         subject=(
             (lambda: _("Expert nomination approved: %(name)s") % {"name": nomination.full_name})
             if approved
@@ -83,9 +75,9 @@ def stale_reminder(user: User, experts: list[Expert]) -> None:
     with translation.override(user.language):
         stale_url = _link("experts:stale")
         rows = [(expert, _link("experts:update", expert.pk)) for expert in experts]
-    _send(
+    mail_send_in(
+        user.language,
         to=[user.email],
-        language=user.language,
         subject=lambda: (
             ngettext(
                 "Please confirm %(count)s expert record",

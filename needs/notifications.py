@@ -2,23 +2,14 @@
 through the task queue (`core.mail`)."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.mail import mail_send
+from core.mail import mail_send_in
 from needs.models import NeedsRequest, NeedsRound, Status
-
-
-def _send(*, to: list[str], language: str, subject, template: str, context: dict) -> None:
-    """Render the subject (a callable, so it is translated here), the body and the links in
-    `language`."""
-    with translation.override(language):
-        body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
-        mail_send(subject=str(subject()), body=body, to=to)
 
 
 def _focal_points(administration_id: int):
@@ -31,9 +22,9 @@ def need_received(need: NeedsRequest) -> None:
     """Tell the office (in its working language, English) that a request has come in."""
     if not settings.STAFF_NOTIFICATION_EMAILS:
         return
-    _send(
+    mail_send_in(
+        settings.LANGUAGE_CODE,
         to=settings.STAFF_NOTIFICATION_EMAILS,
-        language=settings.LANGUAGE_CODE,
         subject=lambda: (
             _("New capacity-building request from %(administration)s")
             % {"administration": need.administration}
@@ -51,9 +42,9 @@ def need_status_changed(need: NeedsRequest) -> None:
     for user in _focal_points(need.administration_id):
         with translation.override(user.language):
             url = settings.SITE_URL + reverse("needs:detail", args=[need.pk])
-        _send(
+        mail_send_in(
+            user.language,
             to=[user.email],
-            language=user.language,
             subject=lambda: (
                 _("Your capacity-building request no. %(number)s: %(status)s")
                 % {"number": need.pk, "status": Status(need.status).label}
@@ -67,9 +58,9 @@ def round_reminder(user: User, needs_round: NeedsRound) -> None:
     """Remind a focal point that their administration has not answered the round yet."""
     with translation.override(user.language):
         url = settings.SITE_URL + reverse("needs:new") + f"?round={needs_round.pk}"
-    _send(
+    mail_send_in(
+        user.language,
         to=[user.email],
-        language=user.language,
         subject=lambda: (
             _("Reminder: %(round)s closes on %(deadline)s")
             % {
