@@ -69,6 +69,7 @@ PAGES = [
     Page("contacts directory", "/en/members/contacts/", member=True),
     Page("materials", "/en/members/materials/", member=True),
     Page("needs list", "/en/members/needs/", member=True),
+    Page("country page", "/en/members/countries/az/", member=True),
 ]
 
 

@@ -55,3 +55,7 @@ def training_centres():
     return TrainingCentre.objects.select_related("administration").order_by(
         "administration__name", "name"
     )
+
+
+def training_centres_of(*, administration: Administration):
+    return administration.training_centres.order_by("name")

@@ -65,3 +65,13 @@ def nominations_of(*, administration: Administration) -> QuerySet[Nomination]:
         .select_related("expert")
         .prefetch_related("areas")
     )
+
+
+def experts_provided_by(*, administration: Administration) -> QuerySet[Expert]:
+    """The experts an administration provides to the region, by name, with their areas."""
+    return (
+        Expert.objects.filter(administration=administration)
+        .defer(*NOT_LISTED)
+        .prefetch_related("areas")
+        .order_by("family_name_en", "given_names_en", "pk")
+    )

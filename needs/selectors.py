@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from administrations.models import Administration
 from needs.filters import NeedFilter
-from needs.models import NeedsNote, NeedsRequest, NeedsRound
+from needs.models import NeedsNote, NeedsRequest, NeedsRound, Status
+from workplan.models import Activity
 
 # The long texts a list does not show.
 NOT_LISTED = (
@@ -73,4 +74,39 @@ def round_answers(*, round: NeedsRound) -> QuerySet[Administration]:
         Administration.objects.members()
         .annotate(answered=Count("needs", filter=Q(needs__round=round), distinct=True))
         .order_by("-answered", "code")
+    )
+
+
+def needs_of(*, administration: Administration, user) -> QuerySet[NeedsRequest]:
+    """An administration's requests as `user` may see them (none for another administration's
+    member), newest first."""
+    return (
+        NeedsRequest.objects.visible_to(user)
+        .listed()
+        .filter(administration=administration)
+        .select_related("activity")
+        .defer(*NOT_LISTED)
+        .order_by("-submitted_at", "-id")
+    )
+
+
+def status_counts(*, administration: Administration) -> list[tuple[str, int]]:
+    """How many of an administration's requests stand in each status (labels in the page's
+    language), in the workflow's order: figures any member may read, with no request's text."""
+    counts = dict(
+        NeedsRequest.objects.listed()
+        .filter(administration=administration)
+        .values_list("status")
+        .annotate(count=Count("id"))
+    )
+    return [(status.label, counts[status]) for status in Status if counts.get(status)]
+
+
+def activities_for_needs(*, administration: Administration) -> QuerySet[Activity]:
+    """The work-plan activities the office planned the administration's requests into."""
+    return (
+        Activity.objects.filter(needs__administration=administration)
+        .select_related("goal")
+        .distinct()
+        .order_by("goal__number", "sequence")
     )

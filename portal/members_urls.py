@@ -6,4 +6,5 @@ app_name = "members"
 
 urlpatterns = [
     path("", views.MembersHomeView.as_view(), name="home"),
+    path("countries/<slug:code>/", views.CountryView.as_view(), name="country"),
 ]

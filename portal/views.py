@@ -1,10 +1,13 @@
-"""Pages that combine several apps: the public home and the members' home."""
+"""Pages that combine several apps: the public home, the members' home and the country pages."""
 
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from administrations.access import MemberRequiredMixin
+from contacts import selectors as contacts_selectors
+from experts import selectors as experts_selectors
+from needs import selectors as needs_selectors
 from outreach.selectors import home_sections as outreach_home_sections
 from workplan import selectors as workplan_selectors
 
@@ -27,3 +30,39 @@ class MembersHomeView(MemberRequiredMixin, TemplateView):
     """Access: members and office staff (MemberRequiredMixin). Never cached: it greets the user."""
 
     template_name = "portal/members_home.html"
+
+
+# The country page lists this many experts and requests, then links to the full lists.
+COUNTRY_EXPERTS = 30
+COUNTRY_NEEDS = 20
+
+
+@method_decorator(never_cache, name="dispatch")
+class CountryView(MemberRequiredMixin, TemplateView):
+    """One member administration at a glance. Access: members and office staff; the requests
+    themselves only to the administration's own members and staff (others read the counts).
+    Never cached: it lists contact points, which are personal data."""
+
+    template_name = "portal/country.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        administration = contacts_selectors.member_administration(country=self.kwargs["code"])
+        user = self.request.user
+        context.update(
+            administration=administration,
+            contacts=contacts_selectors.administration_contact_points(
+                administration=administration
+            ),
+            centres=contacts_selectors.training_centres_of(administration=administration),
+            experts=experts_selectors.experts_provided_by(administration=administration)[
+                :COUNTRY_EXPERTS
+            ],
+            needs=needs_selectors.needs_of(administration=administration, user=user)[
+                :COUNTRY_NEEDS
+            ],
+            need_counts=needs_selectors.status_counts(administration=administration),
+            activities=needs_selectors.activities_for_needs(administration=administration),
+            reads_needs=user.is_staff or user.administration_id == administration.pk,
+        )
+        return context

@@ -194,6 +194,10 @@ def own_administrations(*, args, status=302, method="post"):
 
 MATRIX: dict[str, Rule] = {
     "members:home": MEMBERS,
+    # Country pages: every member reads every administration's (its requests' texts only its own).
+    "members:country": Rule(
+        refused=(("outsider", 403),), allowed=("other_focal_point", 200), args=az
+    ),
     # The staff's second factor (the QR code carries the secret of the app being added).
     "accounts:second_factor": STAFF,
     "accounts:second_factor_qr": STAFF,

@@ -1,0 +1,96 @@
+"""The country page: one member administration at a glance for every member, its requests' texts
+for its own members and the office only, in both languages, at a fixed number of queries."""
+
+import pytest
+
+from tests.contacts.builders import make_centre, make_contact, make_contacts
+from tests.experts.factories import make_expert, make_experts
+from tests.needs.factories import advance, make_need
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def azerbaijan_at_a_glance(azerbaijan, focal_point, staff):
+    make_contact(azerbaijan, name="Elchin Huseynov")
+    make_centre(azerbaijan, name_en="Customs Academy", name_ru="Таможенная академия")
+    make_expert(administration=azerbaijan, given_names_en="Aygun", family_name_en="Karimova")
+    planned = make_need(
+        submitted_by=focal_point, title_en="Risk profiling", title_ru="Профилирование рисков"
+    )
+    advance(planned, "planned", by=staff)
+    make_need(submitted_by=focal_point, title_en="Post-clearance audit")
+    return planned
+
+
+def test_another_administrations_member_reads_all_but_the_requests_texts(
+    client, other_focal_point, azerbaijan_at_a_glance
+):
+    client.force_login(other_focal_point)
+    html = client.get("/en/members/countries/az/").content.decode()
+    assert "<h1>Azerbaijan" in html
+    assert "Elchin Huseynov" in html and "Customs Academy" in html
+    assert "Aygun Karimova" in html
+    # The counts by status, and the activity the office planned the request into.
+    assert "Planned: 1" in html and "Submitted: 1" in html
+    activity = azerbaijan_at_a_glance.activity
+    assert activity.get_absolute_url() in html
+    assert "Risk profiling" not in html and "Post-clearance audit" not in html
+    assert azerbaijan_at_a_glance.get_absolute_url() not in html
+
+
+@pytest.mark.parametrize("user", ["member", "staff"])
+def test_its_own_members_and_the_office_read_its_requests(
+    client, request, user, azerbaijan_at_a_glance
+):
+    client.force_login(request.getfixturevalue(user))
+    html = client.get("/ru/members/countries/az/").content.decode()
+    assert "Профилирование рисков" in html and "Post-clearance audit" in html
+    assert "Потребности в наращивании потенциала" in html
+
+
+@pytest.mark.parametrize("path", ["/en/members/countries/zz/", "/en/members/countries/a1/"])
+def test_an_unknown_country_is_not_found(member_client, path):
+    assert member_client.get(path).status_code == 404
+
+
+def test_a_non_member_administrations_page_is_not_found(member_client, georgia):
+    georgia.is_member = False
+    georgia.save()
+    assert member_client.get("/en/members/countries/ge/").status_code == 404
+
+
+def test_the_directory_the_experts_page_and_the_map_link_to_it(member_client, azerbaijan):
+    expert = make_expert(administration=azerbaijan)
+    make_centre(azerbaijan)
+    for path in ["/en/members/contacts/", expert.get_absolute_url(), "/en/training-centres/"]:
+        html = member_client.get(path).content.decode()
+        assert 'href="/en/members/countries/az/"' in html, path
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_page_runs_a_fixed_number_of_queries(
+    client, azerbaijan, georgia, focal_point, staff, language
+):
+    def page_queries() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/{language}/members/countries/az/").status_code == 200
+        return len(queries)
+
+    client.force_login(focal_point)
+    # One row of each kind, so that every query the page makes is counted from the start.
+    make_need(submitted_by=focal_point)
+    make_expert(administration=azerbaijan)
+    few = page_queries()
+    make_contacts([azerbaijan], 30)
+    make_experts(40, administrations=[azerbaijan, georgia], areas=["risk-management", "integrity"])
+    for n in range(12):
+        need = make_need(submitted_by=focal_point, areas=["risk-management", "integrity"])
+        if n % 4 == 0:
+            advance(need, "planned", by=staff)
+    for _ in range(5):
+        make_centre(azerbaijan)
+    assert page_queries() == few <= 11
