@@ -267,6 +267,19 @@ class Resource(resources.ModelResource):
             ]
 
 
+def _download(dataset: tablib.Dataset, output, *, filename: str, file_format: str) -> HttpResponse:
+    dataset.title = filename
+    response = HttpResponse(output.export_data(dataset), content_type=output.get_content_type())
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    return response
+
+
+def _format(file_format: str):
+    if file_format not in FORMATS_BY_NAME:
+        raise ValueError(f"Unknown format {file_format!r}")
+    return FORMATS_BY_NAME[file_format]()
+
+
 def resource_response(
     resource: Resource,
     queryset,
@@ -276,13 +289,16 @@ def resource_response(
     export_fields: list[str] | None = None,
 ) -> HttpResponse:
     """A download of the resource's rows of `queryset` as `filename`.csv or `filename`.xlsx."""
-    if file_format not in FORMATS_BY_NAME:
-        raise ValueError(f"Unknown format {file_format!r}")
-    output = FORMATS_BY_NAME[file_format]()
+    output = _format(file_format)
     dataset = resource.export(
         queryset, export_fields=export_fields, force_native_type=output.is_binary()
     )
-    dataset.title = filename
-    response = HttpResponse(output.export_data(dataset), content_type=output.get_content_type())
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
-    return response
+    return _download(dataset, output, filename=filename, file_format=file_format)
+
+
+def table_response(
+    headers: Iterable, rows: Iterable[Iterable], *, filename: str, file_format: str
+) -> HttpResponse:
+    """A download of a computed table (figures, not a model's rows) in the same formats."""
+    dataset = tablib.Dataset(*[list(row) for row in rows], headers=[str(h) for h in headers])
+    return _download(dataset, _format(file_format), filename=filename, file_format=file_format)

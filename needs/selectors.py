@@ -2,12 +2,18 @@
 fixed number of queries; the open rounds; who has answered a round."""
 
 import datetime
+from collections import Counter
+from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractYear
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from administrations.models import Administration
+from competencies import selectors as competencies_selectors
+from experts.models import ExpertiseArea
 from needs.filters import NeedFilter
 from needs.models import NeedsNote, NeedsRequest, NeedsRound, Status
 from workplan.models import Activity
@@ -110,3 +116,115 @@ def activities_for_needs(*, administration: Administration) -> QuerySet[Activity
         .distinct()
         .order_by("goal__number", "sequence")
     )
+
+
+@dataclass(frozen=True)
+class AnalysisRow:
+    label: object  # a year or an administration
+    counts: list[int]
+    total: int
+
+
+@dataclass(frozen=True)
+class GapRow:
+    administration: Administration
+    assessed: object  # competencies.selectors.gaps.AdministrationGaps
+    requests: int
+
+
+@dataclass(frozen=True)
+class NeedsAnalysis:
+    """The office's view of every request: by year and status, by administration and area (of
+    one year, or all), and each administration's self-assessment gaps beside its requests."""
+
+    years: list[int]
+    year: int | None
+    statuses: list[str]  # labels, in the workflow's order
+    by_year: list[AnalysisRow]
+    areas: list[ExpertiseArea]
+    by_administration: list[AnalysisRow]
+    gaps: list[GapRow]
+    min_people: int
+
+
+def _year_of(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def needs_analysis(*, year=None) -> NeedsAnalysis:
+    """Counts of requests (duplicates left out) in a fixed number of queries."""
+    needs = NeedsRequest.objects.listed().annotate(year=ExtractYear("submitted_at"))
+    by_year_status = Counter(
+        {
+            (y, status): n
+            for y, status, n in needs.values_list("year", "status")
+            .annotate(n=Count("id"))
+            .order_by()
+        }
+    )
+    years = sorted({y for y, _ in by_year_status}, reverse=True)
+    year = _year_of(year)
+    year = year if year in years else None
+    by_year = []
+    for y in years:
+        counts = [by_year_status[y, status] for status in Status]
+        by_year.append(AnalysisRow(y, counts, sum(counts)))
+
+    areas = list(ExpertiseArea.objects.order_by("slug"))
+    cells = NeedsRequest.areas.through.objects.filter(needsrequest__duplicate_of__isnull=True)
+    if year:
+        cells = cells.filter(needsrequest__submitted_at__year=year)
+    by_cell = Counter(
+        {
+            (administration, area): n
+            for administration, area, n in cells.values_list(
+                "needsrequest__administration", "expertisearea"
+            )
+            .annotate(n=Count("needsrequest", distinct=True))
+            .order_by()
+        }
+    )
+    totals = Counter(
+        dict(
+            (needs.filter(year=year) if year else needs)
+            .values_list("administration")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+    )
+    administrations = list(Administration.objects.members().order_by("code"))
+    by_administration = [
+        AnalysisRow(
+            administration,
+            [by_cell[administration.pk, area.pk] for area in areas],
+            totals[administration.pk],
+        )
+        for administration in administrations
+        if totals[administration.pk]
+    ]
+    assessed = competencies_selectors.gaps_by_administration()
+    gaps = [
+        GapRow(administration, assessed[administration.pk], totals[administration.pk])
+        for administration in administrations
+        if administration.pk in assessed
+    ]
+    return NeedsAnalysis(
+        years=years,
+        year=year,
+        statuses=[status.label for status in Status],
+        by_year=by_year,
+        areas=areas,
+        by_administration=by_administration,
+        gaps=gaps,
+        min_people=competencies_selectors.MIN_PEOPLE,
+    )
+
+
+def analysis_rows(analysis: NeedsAnalysis) -> tuple[list, list[list]]:
+    """The analysis by administration and area as one table (headers, rows) for the export."""
+    headers = [_("Administration"), *[area.name for area in analysis.areas], _("Requests")]
+    rows = [[str(row.label), *row.counts, row.total] for row in analysis.by_administration]
+    return headers, rows

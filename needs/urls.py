@@ -10,6 +10,16 @@ urlpatterns = [
     path("members/needs/", views.NeedListView.as_view(), name="list"),
     path("members/needs/new/", views.NeedCreateView.as_view(), name="new"),
     path("members/needs/<int:pk>/", views.NeedDetailView.as_view(), name="detail"),
+    path("members/needs/analysis/", views.NeedsAnalysisView.as_view(), name="analysis"),
+    *[
+        path(
+            f"members/needs/analysis.{file_format}",
+            views.NeedsAnalysisExportView.as_view(),
+            {"file_format": file_format},
+            name=f"analysis_{file_format}",
+        )
+        for file_format in ("csv", "xlsx")
+    ],
     path(
         "members/needs/<int:pk>/attachments/<int:attachment>/",
         views.NeedAttachmentView.as_view(),

@@ -11,10 +11,15 @@ from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, FormView, ListView, View
+from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
-from administrations.access import FocalPointRequiredMixin, MemberRequiredMixin
+from administrations.access import (
+    FocalPointRequiredMixin,
+    MemberRequiredMixin,
+    StaffPermissionRequiredMixin,
+)
 from core.files import attachment_response
+from core.spreadsheets import table_response
 from needs import selectors, services
 from needs.forms import NeedForm, NoteForm, TransitionForm
 from needs.models import NeedsRequest
@@ -147,3 +152,31 @@ class NeedAttachmentView(MemberRequiredMixin, View):
         need = get_object_or_404(NeedsRequest.objects.visible_to(request.user).only("id"), pk=pk)
         file = get_object_or_404(need.attachments.all(), pk=attachment)
         return attachment_response(file.file, filename=file.name)
+
+
+@method_decorator(never_cache, name="dispatch")
+class NeedsAnalysisView(StaffPermissionRequiredMixin, TemplateView):
+    """The office's analysis of every administration's requests. Access: staff who may view
+    requests; anyone else logged in gets 403."""
+
+    permission_required = "needs.view_needsrequest"
+    template_name = "needs/analysis.html"
+
+    def get_context_data(self, **kwargs):
+        analysis = selectors.needs_analysis(year=self.request.GET.get("year"))
+        return super().get_context_data(analysis=analysis, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+class NeedsAnalysisExportView(StaffPermissionRequiredMixin, View):
+    """The analysis by administration and area, as CSV or XLSX (same access as the page)."""
+
+    permission_required = "needs.view_needsrequest"
+
+    def get(self, request, file_format):
+        analysis = selectors.needs_analysis(year=request.GET.get("year"))
+        headers, rows = selectors.analysis_rows(analysis)
+        suffix = f"-{analysis.year}" if analysis.year else ""
+        return table_response(
+            headers, rows, filename=f"needs-analysis{suffix}", file_format=file_format
+        )

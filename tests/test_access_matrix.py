@@ -275,6 +275,9 @@ MATRIX: dict[str, Rule] = {
     # Capacity-building needs: an administration's own; sent by its focal point.
     "needs:list": MEMBERS,
     "needs:new": FOCAL_POINT,
+    "needs:analysis": staff_with("needs.view_needsrequest"),
+    "needs:analysis_csv": staff_with("needs.view_needsrequest"),
+    "needs:analysis_xlsx": staff_with("needs.view_needsrequest"),
     "needs:detail": own_administrations_need(args=lambda world: [world.need.pk]),
     "needs:attachment": own_administrations_need(
         args=lambda world: [world.need.pk, world.need.attachments.get().pk]

@@ -12,6 +12,7 @@ APPS = ["rocb", "core", "administrations", "accounts", "portal"] + [
     "workplan",
     "outreach",
     "competencies",
+    "needs",
 ]
 THE_ONE_MODULE = ROOT / "core" / "spreadsheets.py"
 # Libraries that write or read CSV or XLSX files by hand.

@@ -19,13 +19,16 @@ from competencies.selectors.framework import (
     qualification_tables,
     topical_clusters,
 )
+from competencies.selectors.gaps import MIN_PEOPLE, gaps_by_administration
 
 __all__ = [
+    "MIN_PEOPLE",
     "assessments_of",
     "competency_codes",
     "competency_dictionary",
     "competency_page",
     "framework_overview",
+    "gaps_by_administration",
     "gap_profile",
     "job_description",
     "position_catalogue",
