@@ -3,7 +3,6 @@ server could not take is delivered once it is back (a real SMTP server on the lo
 real database worker)."""
 
 import datetime
-import socket
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -11,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from bench.servers import free_port
 from core.mail import retry_delay
 from tests.experts.test_nominations import URL, form_data
 
@@ -24,12 +24,6 @@ class Inbox:
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
         self.messages.append(envelope)
         return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
