@@ -91,7 +91,7 @@ check-deploy: install db
 test: install $(AXE) lint compilemessages check check-deploy
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
 		echo "Chromium not found (apt-get install chromium): the browser tests will be skipped."
-	$(VENV)/bin/pytest -n 2 --dist loadgroup -p no:cacheprovider
+	$(VENV)/bin/pytest -n 2 -p no:cacheprovider
 	@# The caching, session and throttling tests once more, against a real Redis server.
 	$(VENV)/bin/pytest -p no:cacheprovider -q --cache=redis $(REDIS_TESTS)
 
