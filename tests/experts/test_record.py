@@ -371,3 +371,17 @@ def test_staff_send_the_link_from_the_admin_to_listed_experts_only(
     assert "/en/experts/record/" in mail.outbox[0].body
     html = response.content.decode()
     assert "1 expert was sent the link" in html and "1 withdrawn or erased record" in html
+
+
+def test_the_record_page_runs_a_fixed_number_of_queries(
+    client, azerbaijan, django_assert_max_num_queries
+):
+    many = make_expert(
+        administration=azerbaijan,
+        areas=("risk-management", "integrity", "aeo", "origin", "valuation"),
+        languages=[("en", 3), ("ru", 4), ("az", 4), ("tr", 2), ("fr", 1)],
+    )
+    url = record_url(many, "ru")
+    with django_assert_max_num_queries(4):  # the record, its areas, its languages
+        response = client.get(url)
+    assert response.status_code == 200
