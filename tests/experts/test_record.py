@@ -299,12 +299,15 @@ def staff_client_get(staff, path) -> int:
 
 
 def test_a_new_nomination_lists_a_withdrawn_expert_again(client, expert, focal_point, staff):
-    withdraw(client, record_url(expert))
+    old_link = record_url(expert)
+    withdraw(client, old_link)
     nomination = make_nomination(nominated_by=focal_point, email=expert.email)
     services.nomination_approve(nomination=nomination, reviewer=staff)
     expert.refresh_from_db()
     assert expert.is_listed
     assert client.get(record_url(expert)).status_code == 200
+    # The links sent before the withdrawal stay dead.
+    assert client.get(old_link).status_code == 404
 
 
 # Records not confirmed for four years --------------------------------------------------------
