@@ -266,7 +266,7 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
     )
     def mark_confirmed(self, request, queryset):
         count = 0
-        for expert in queryset.select_related("administration"):
+        for expert in queryset.listed().select_related("administration"):
             services.expert_confirm(expert=expert, user=request.user)
             count += 1
         self.message_user(
