@@ -114,6 +114,27 @@ class StaleFilter(admin.SimpleListFilter):
         return queryset
 
 
+class RecordStateFilter(admin.SimpleListFilter):
+    title = _("record")
+    parameter_name = "record"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("listed", _("Listed")),
+            ("withdrawn", _("Withdrawn by the expert")),
+            ("erased", _("Personal data erased")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "listed":
+            return queryset.listed()
+        if self.value() == "withdrawn":
+            return queryset.filter(withdrawn_at__isnull=False, erased_on__isnull=True)
+        if self.value() == "erased":
+            return queryset.filter(erased_on__isnull=False)
+        return queryset
+
+
 class AccreditedFilter(admin.SimpleListFilter):
     title = _("WCO accredited")
     parameter_name = "accredited"
@@ -144,8 +165,10 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
         "accreditation",
         "confirmed_on",
         "stale",
+        "listed",
     ]
     list_filter = [
+        RecordStateFilter,
         StaleFilter,
         AccreditedFilter,
         "accreditation",
@@ -156,9 +179,9 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
     search_fields = NAME_SEARCH
     autocomplete_fields = ["administration", "areas"]
     date_hierarchy = "confirmed_on"
-    readonly_fields = ["cv_download", "created_at", "updated_at"]
+    readonly_fields = ["cv_download", "created_at", "updated_at", "withdrawn_at", "erased_on"]
     inlines = [ExpertLanguageInline]
-    actions = ["mark_confirmed"]
+    actions = ["mark_confirmed", "send_record_link"]
     resource_classes = [ExpertResource]
     import_formats = FORMATS
     import_models = (ExpertLanguage,)  # each row lists the expert's languages
@@ -176,11 +199,21 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
                 ]
             },
         ),
-        (_("Expertise"), {"fields": ["areas", "accreditation", "experience"]}),
+        (_("Expertise"), {"fields": ["areas", "accreditation", "experience", "availability"]}),
         (_("CV"), {"fields": ["cv", "cv_download"]}),
         (
             _("Consent and confirmation"),
-            {"fields": ["consent_given_on", "confirmed_on", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "language",
+                    "consent_given_on",
+                    "confirmed_on",
+                    "withdrawn_at",
+                    "erased_on",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
         ),
     ]
 
@@ -188,12 +221,52 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
     def stale(self, expert):
         return expert.is_stale()
 
+    @admin.display(description=_("listed"), boolean=True)
+    def listed(self, expert):
+        return expert.is_listed
+
+    def has_change_permission(self, request, obj=None):
+        # An erased record is what stays for the counts: nobody edits the person back in.
+        if obj is not None and obj.erased_on:
+            return False
+        return super().has_change_permission(request, obj)
+
+    @admin.action(
+        description=_("Send the record link to the selected experts"), permissions=["change"]
+    )
+    def send_record_link(self, request, queryset):
+        listed = queryset.listed()
+        count = 0
+        for expert in listed.select_related("administration"):
+            services.record_link_send(expert=expert, reason="sent")
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s expert was sent the link to their record.",
+                "%(count)s experts were sent the link to their record.",
+                count,
+            )
+            % {"count": count},
+        )
+        if skipped := queryset.count() - count:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)s withdrawn or erased record has no link: nothing was sent.",
+                    "%(count)s withdrawn or erased records have no link: nothing was sent.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
+
     @admin.action(
         description=_("Mark the selected records as confirmed today"), permissions=["change"]
     )
     def mark_confirmed(self, request, queryset):
         count = 0
-        for expert in queryset.select_related("administration"):
+        for expert in queryset.listed().select_related("administration"):
             services.expert_confirm(expert=expert, user=request.user)
             count += 1
         self.message_user(

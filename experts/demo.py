@@ -1,15 +1,20 @@
 """Demo experts for development: three dozen records across the region (some due for
-confirmation) and one pending nomination from the demo focal point."""
+confirmation, some with limited availability, some written to in Russian, one withdrawn by the
+expert and one erased), one pending nomination from the demo focal point, and the own-record
+links of two experts (one English, one Russian)."""
 
 import datetime
 
+from django.conf import settings
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from accounts.models import User
 from administrations.models import Administration
 from experts import services
-from experts.models import Accreditation, Expert, ExpertiseArea, ExpertLanguage
+from experts.models import Accreditation, Availability, Expert, ExpertiseArea, ExpertLanguage
+from experts.tokens import record_token
 
 # A one-page PDF, enough for the CV links to download something.
 DEMO_PDF = (
@@ -115,6 +120,11 @@ def load(*, stdout) -> None:
             consent_given_on=today - datetime.timedelta(days=400 + n),
             # Every fourth record was last confirmed over a year ago: it shows as stale.
             confirmed_on=today - datetime.timedelta(days=420 if n % 4 == 0 else 30 * (n % 10)),
+            availability=[Availability.AVAILABLE, Availability.LIMITED, Availability.UNAVAILABLE][
+                0 if n % 5 else (n // 5) % 3
+            ],
+            # Experts with a Cyrillic name are written to in Russian, every other one of them.
+            language="ru" if family_ru and n % 2 else "en",
         )
         if n % 3 == 0:
             expert.cv.save(f"CV {given_en} {family_en}.pdf", ContentFile(DEMO_PDF), save=False)
@@ -148,7 +158,21 @@ def load(*, stdout) -> None:
             areas=ExpertiseArea.objects.filter(slug__in=["origin", "valuation"]),
             languages=[("az", 4), ("ru", 4), ("en", 3)],
         )
-    stale = Expert.objects.stale().count()
+    # The last two: one withdrew (hidden from members, erased after the retention period), the
+    # other withdrew long ago and is erased (the row kept for the counts).
+    *_, erased, withdrawn = Expert.objects.order_by("pk")
+    services.expert_withdraw(expert=withdrawn)
+    services.expert_withdraw(expert=erased)
+    services.expert_erase(expert=erased)
+    stale = Expert.objects.listed().stale().count()
     stdout.write(
-        f"Experts: {len(experts)} records ({stale} due for confirmation), 1 pending nomination."
+        f"Experts: {len(experts)} records ({stale} due for confirmation, 1 withdrawn, 1 erased), "
+        "1 pending nomination."
     )
+    for expert in (
+        Expert.objects.listed().filter(language="en").first(),
+        Expert.objects.listed().filter(language="ru").first(),
+    ):
+        with translation.override(expert.language):
+            url = settings.SITE_URL + reverse("experts:record", args=[record_token(expert)])
+        stdout.write(f"An expert's own record ({expert.full_name}): {url}")

@@ -1,12 +1,21 @@
-"""Forms of the members area: a focal point's nomination and update of an expert's record."""
+"""Forms of the members area (a focal point's nomination and update of an expert's record) and
+of the expert's own record."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import ConflictCheckFormMixin
 from experts.filters import in_page_language
-from experts.models import Expert, ExpertiseArea, Level, Nomination, language_choices
+from experts.models import (
+    Availability,
+    Expert,
+    ExpertiseArea,
+    Level,
+    Nomination,
+    language_choices,
+)
 
 DETAIL_FIELDS = [
     "given_names_en",
@@ -199,3 +208,31 @@ def language_formset(data=None, *, initial=(), rows: int = 4) -> BaseLanguageFor
         absolute_max=LANGUAGES_MAX,
     )
     return formset_class(data, initial=initial, prefix="languages")
+
+
+class RecordConfirmForm(forms.Form):
+    """The expert's own record: consent (required each time), availability, mail language."""
+
+    required_css_class = "required"
+    availability = forms.ChoiceField(
+        label=_("Your availability for missions"), choices=Availability.choices
+    )
+    language = forms.ChoiceField(
+        label=_("Language of our emails to you"), choices=settings.LANGUAGES
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree to be listed in the Regional Experts Database and to have my details and "
+            "CV shared with the office and the member administrations."
+        ),
+    )
+
+
+class RecordWithdrawForm(forms.Form):
+    required_css_class = "required"
+    confirm = forms.BooleanField(
+        label=_(
+            "Remove me from the Regional Experts Database. I understand that members will no "
+            "longer see my record and that my personal data will then be erased."
+        ),
+    )

@@ -20,6 +20,8 @@ validate_cv = UploadValidator(kinds=("pdf", "docx"), max_bytes=CV_MAX_BYTES)
 
 # A record not confirmed for this many months is stale: its focal point is asked to check it.
 STALE_AFTER_MONTHS = 12
+# A record not confirmed for this many years is purged: the person goes, the counts stay.
+PURGE_AFTER_YEARS = 4
 
 # Languages an expert may work in: those of the region and the WCO's working languages.
 LANGUAGES = [
@@ -82,14 +84,21 @@ def language_choices() -> list[tuple[str, str]]:
     return sorted(LANGUAGES, key=lambda choice: str(choice[1]))
 
 
+def _years_before(today: datetime.date, years: int) -> datetime.date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
 def stale_cutoff(today: datetime.date | None = None) -> datetime.date:
     """Records last confirmed before this date are stale (12 months ago; 29 February → 28)."""
-    today = today or timezone.localdate()
-    year = today.year - STALE_AFTER_MONTHS // 12
-    try:
-        return today.replace(year=year)
-    except ValueError:
-        return today.replace(year=year, day=28)
+    return _years_before(today or timezone.localdate(), STALE_AFTER_MONTHS // 12)
+
+
+def purge_cutoff(today: datetime.date | None = None) -> datetime.date:
+    """Records last confirmed before this date are purged (four years ago)."""
+    return _years_before(today or timezone.localdate(), PURGE_AFTER_YEARS)
 
 
 class Accreditation(models.TextChoices):
@@ -167,6 +176,15 @@ class ExpertDetails(models.Model):
         _("consent given on"),
         help_text=_("The day the expert agreed to be listed in the database."),
     )
+    # A nomination takes the portal's language the focal point used; the expert may change it.
+    language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        db_default=settings.LANGUAGE_CODE,  # rows the previous release inserts get it too
+        help_text=_("Emails to the expert are written in this language."),
+    )
 
     class Meta:
         abstract = True
@@ -179,7 +197,15 @@ class ExpertDetails(models.Model):
         return f"{self.given_names} {self.family_name}".strip()
 
 
+# Records members may see: not withdrawn and not erased.
+LISTED = models.Q(withdrawn_at__isnull=True, erased_on__isnull=True)
+
+
 class ExpertQuerySet(models.QuerySet):
+    def listed(self):
+        """Records members may see: not withdrawn and not erased."""
+        return self.filter(LISTED)
+
     def stale(self, today: datetime.date | None = None):
         return self.filter(confirmed_on__lt=stale_cutoff(today))
 
@@ -210,6 +236,19 @@ class Expert(ExpertDetails):
         choices=Availability.choices,
         default=Availability.AVAILABLE,
     )
+    # The expert's own record (experts.tokens): withdrawing hides the record at once, and its
+    # personal data is erased EXPERT_WITHDRAWN_RETENTION_DAYS later; a record not confirmed
+    # for four years is erased too. An erased row keeps only what the office counts.
+    withdrawn_at = models.DateTimeField(
+        _("withdrawn on"), null=True, blank=True, editable=False, db_index=True
+    )
+    erased_on = models.DateField(
+        _("personal data erased on"), null=True, blank=True, editable=False, db_index=True
+    )
+    # Part of the signed link: raising it makes every link sent before invalid.
+    link_version = models.PositiveIntegerField(
+        _("link version"), default=0, db_default=0, editable=False
+    )
     # Full-text vector over names, position, areas and experience in both languages, kept
     # current by experts.services.expert_index (a GIN index makes the search fast).
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
@@ -226,26 +265,43 @@ class Expert(ExpertDetails):
             GinIndex(fields=["search_vector"], name="experts_expert_search_gin"),
             # The search's order by name (experts.filters.in_page_language), in each page
             # language: a page of the list is read in order instead of sorting every expert.
+            # Only listed records (ExpertQuerySet.listed) are searched.
             models.Index(
-                Lower("family_name_en"), Lower("given_names_en"), "id", name="experts_name_en_idx"
+                Lower("family_name_en"),
+                Lower("given_names_en"),
+                "id",
+                name="experts_name_en_idx",
+                condition=LISTED,
             ),
             models.Index(
                 Lower(Coalesce(NullIf("family_name_ru", Value("")), "family_name_en")),
                 Lower(Coalesce(NullIf("given_names_ru", Value("")), "given_names_en")),
                 "id",
                 name="experts_name_ru_idx",
+                condition=LISTED,
             ),
         ]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),
+                # Erased records have no address left.
+                condition=models.Q(erased_on__isnull=True),
                 name="experts_expert_email_ci_unique",
                 violation_error_message=_("An expert with this email address is already listed."),
             ),
         ]
 
+    def __str__(self):
+        if self.erased_on:
+            return _("Erased record no. %(number)s") % {"number": self.pk}
+        return self.full_name
+
     def get_absolute_url(self):
         return reverse("experts:detail", args=[self.pk])
+
+    @property
+    def is_listed(self) -> bool:
+        return self.withdrawn_at is None and self.erased_on is None
 
     def is_stale(self, today: datetime.date | None = None) -> bool:
         return self.confirmed_on < stale_cutoff(today)

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from accounts.models import User
 from core.mail import mail_send_in
 from experts.models import Expert, Nomination
+from experts.tokens import record_token
 
 
 def _link(name: str, *args) -> str:
@@ -88,4 +89,23 @@ def stale_reminder(user: User, experts: list[Expert]) -> None:
         ),
         template="experts/email/stale_reminder.txt",
         context={"user": user, "rows": rows, "stale_url": stale_url},
+    )
+
+
+def record_link(expert: Expert, *, reason: str) -> None:
+    """Send the expert the link to their own record, in their language. `reason`: "approved"
+    (just listed), "stale" (the monthly reminder) or "sent" (by the office)."""
+    with translation.override(expert.language):
+        record_url = _link("experts:record", record_token(expert))
+    mail_send_in(
+        expert.language,
+        to=[expert.email],
+        subject=lambda: _("Your record in the Regional Experts Database"),
+        template="experts/email/record_link.txt",
+        context={
+            "expert": expert,
+            "reason": reason,
+            "record_url": record_url,
+            "link_days": settings.EXPERT_RECORD_LINK_DAYS,
+        },
     )

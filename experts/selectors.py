@@ -32,19 +32,20 @@ def _with_relations(experts: QuerySet[Expert]) -> QuerySet[Expert]:
 
 
 def expert_search(*, params: QueryDict) -> ExpertFilter:
-    """The members' search: the FilterSet bound to the query string (its `.qs` is the sorted
-    result, its `.form` the filter form). Best match first when there is a text to search."""
+    """The members' search over the listed records: the FilterSet bound to the query string
+    (its `.qs` is the sorted result, its `.form` the filter form). Best match first when there
+    is a text to search."""
     params = params.copy()
     if not params.get("sort"):
         params["sort"] = Sort.RELEVANCE if params.get("q", "").strip() else Sort.NAME
-    return ExpertFilter(params, queryset=_with_relations(Expert.objects.all()))
+    return ExpertFilter(params, queryset=_with_relations(Expert.objects.listed()))
 
 
 def expert_detail(*, pk: int) -> Expert:
-    """One expert with their administration. The page reads the areas and languages only when
-    it renders the record afresh (one query each, as a prefetch would take); a cached record
-    needs neither."""
-    return get_object_or_404(Expert.objects.select_related("administration"), pk=pk)
+    """One listed expert with their administration. The page reads the areas and languages only
+    when it renders the record afresh (one query each, as a prefetch would take); a cached
+    record needs neither."""
+    return get_object_or_404(Expert.objects.listed().select_related("administration"), pk=pk)
 
 
 def stale_experts(
@@ -52,7 +53,7 @@ def stale_experts(
 ) -> QuerySet[Expert]:
     """An administration's records that need confirming, longest unconfirmed first."""
     return (
-        _with_relations(Expert.objects.stale(today))
+        _with_relations(Expert.objects.listed().stale(today))
         .filter(administration=administration)
         .order_by("confirmed_on", "family_name_en", "given_names_en")
     )
@@ -70,7 +71,8 @@ def nominations_of(*, administration: Administration) -> QuerySet[Nomination]:
 def experts_provided_by(*, administration: Administration) -> QuerySet[Expert]:
     """The experts an administration provides to the region, by name, with their areas."""
     return (
-        Expert.objects.filter(administration=administration)
+        Expert.objects.listed()
+        .filter(administration=administration)
         .defer(*NOT_LISTED)
         .prefetch_related("areas")
         .order_by("family_name_en", "given_names_en", "pk")

@@ -1,28 +1,36 @@
-"""Writes of the experts database: nominations and their review, keeping records current.
+"""Writes of the experts database: nominations and their review, keeping records current, the
+expert's own record (consent, availability, withdrawal) and the erasure of personal data.
 
 Every change that touches an expert's text or areas ends with `expert_index()`, which rebuilds
 the stored search vector the members' search reads.
 """
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 
 import reversion
+from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, StringAgg, Subquery, Value
-from django.utils import timezone
+from django.db.models import F, OuterRef, Q, StringAgg, Subquery, Value
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from reversion.models import Version
 
 from accounts.models import User
 from experts import notifications
 from experts.models import (
+    Availability,
     Expert,
     ExpertiseArea,
     ExpertLanguage,
     Nomination,
     NominationLanguage,
+    purge_cutoff,
 )
 
 LanguageSkills = Iterable[tuple[str, int]]
@@ -30,7 +38,7 @@ LanguageSkills = Iterable[tuple[str, int]]
 # The expert's details a nomination carries, column by column (both languages of the
 # translated ones); an approval copies them onto the expert's record.
 TRANSLATED_DETAILS = ("given_names", "family_name", "position", "experience")
-PLAIN_DETAILS = ("email", "phone", "accreditation", "consent_given_on")
+PLAIN_DETAILS = ("email", "phone", "accreditation", "consent_given_on", "language")
 DETAIL_COLUMNS = (
     *(f"{field}_{language}" for field in TRANSLATED_DETAILS for language in ("en", "ru")),
     *PLAIN_DETAILS,
@@ -110,6 +118,8 @@ def nomination_submit(
         status=Nomination.Status.PENDING,
         cv_name=cv.name[:255] if cv else "",
         consent_given_on=timezone.localdate(),
+        # Mail to the expert is written in the portal's language the focal point nominated in.
+        language=details.get("language") or _portal_language(),
     )
     nomination.email = nomination.email.lower()
     nomination.full_clean()
@@ -118,6 +128,11 @@ def nomination_submit(
     _set_languages(NominationLanguage, languages, nomination=nomination)
     transaction.on_commit(lambda: notifications.nomination_received(nomination))
     return nomination
+
+
+def _portal_language() -> str:
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def _lock_pending(nomination: Nomination) -> Nomination:
@@ -144,6 +159,8 @@ def nomination_approve(*, nomination: Nomination, reviewer: User) -> Expert:
         # The record shares the nomination's stored file: files are never deleted by the app.
         expert.cv, expert.cv_name = nomination.cv.name, nomination.cv_name
     expert.confirmed_on = timezone.localdate()
+    # A withdrawn expert nominated again (with fresh consent) is listed again.
+    expert.withdrawn_at = None
     with reversion.create_revision():
         reversion.set_user(reviewer)
         reversion.set_comment(_("Approved nomination no. %(number)s") % {"number": nomination.pk})
@@ -164,6 +181,7 @@ def nomination_approve(*, nomination: Nomination, reviewer: User) -> Expert:
     nomination.full_clean()
     nomination.save()
     transaction.on_commit(lambda: notifications.nomination_decided(nomination))
+    transaction.on_commit(lambda: notifications.record_link(expert, reason="approved"))
     return expert
 
 
@@ -237,7 +255,7 @@ def stale_reminders_send(*, today=None) -> tuple[int, list[str]]:
     language. Returns the number of emails sent and the administrations with stale records but
     no focal point to tell."""
     by_administration = defaultdict(list)
-    stale = Expert.objects.stale(today).select_related("administration")
+    stale = Expert.objects.listed().stale(today).select_related("administration")
     for expert in stale.order_by("administration_id", "family_name_en", "given_names_en"):
         by_administration[expert.administration_id].append(expert)
     focal_points = User.objects.filter(
@@ -254,3 +272,154 @@ def stale_reminders_send(*, today=None) -> tuple[int, list[str]]:
         if administration_id not in told
     )
     return sent, untold
+
+
+# The expert's own record ---------------------------------------------------------------------
+
+
+def record_link_send(*, expert: Expert, reason: str) -> None:
+    """Mail a listed expert the link to their own record (after commit: a rolled-back change
+    sends nothing)."""
+    if not expert.is_listed:
+        raise ValidationError(_("A withdrawn or erased record has no link."))
+    transaction.on_commit(lambda: notifications.record_link(expert, reason=reason))
+
+
+def record_links_remind(*, today: datetime.date | None = None) -> int:
+    """Mail every listed expert whose record is due for confirmation their link (the monthly
+    reminder). Returns the number of mails."""
+    experts = Expert.objects.listed().stale(today).order_by("pk")
+    count = 0
+    for expert in experts.iterator(chunk_size=500):
+        record_link_send(expert=expert, reason="stale")
+        count += 1
+    return count
+
+
+@transaction.atomic
+def expert_record_confirm(*, expert: Expert, availability: str, language: str) -> Expert:
+    """The expert, through their link, confirms their consent to be listed (today), their
+    record as current, their availability for missions and the language of mail to them."""
+    expert = Expert.objects.select_for_update().get(pk=expert.pk)
+    if not expert.is_listed:
+        raise ValidationError(_("This record has been withdrawn."))
+    today = timezone.localdate()
+    with reversion.create_revision():
+        reversion.set_comment(_("Consent and availability confirmed by the expert"))
+        expert.availability = Availability(availability)
+        expert.language = language
+        expert.consent_given_on = today
+        expert.confirmed_on = today
+        expert.full_clean()
+        expert.save(
+            update_fields=[
+                "availability",
+                "language",
+                "consent_given_on",
+                "confirmed_on",
+                "updated_at",
+            ]
+        )
+    return expert
+
+
+@transaction.atomic
+def expert_withdraw(*, expert: Expert) -> Expert:
+    """The expert withdraws: the record is hidden from members at once, every link sent so far
+    stops working, and the personal data is erased after EXPERT_WITHDRAWN_RETENTION_DAYS."""
+    expert = Expert.objects.select_for_update().get(pk=expert.pk)
+    if expert.withdrawn_at is None:
+        with reversion.create_revision():
+            reversion.set_comment(_("Withdrawn by the expert"))
+            expert.withdrawn_at = timezone.now()
+            expert.link_version = F("link_version") + 1
+            expert.save(update_fields=["withdrawn_at", "link_version", "updated_at"])
+        expert.refresh_from_db()
+    return expert
+
+
+# What an erased record keeps: its administration, areas of expertise, accreditation,
+# availability, language and dates (created, consent, last confirmed, withdrawn, erased), so
+# the office's counts per administration, area and year stay right. The person goes: these
+# columns, the languages, the CV files and the edit history.
+ERASED_PERSON = {
+    **{
+        f"{field}{suffix}": ""
+        for field in TRANSLATED_DETAILS
+        for suffix in ("", "_en", "_ru")  # modeltranslation keeps the original column too
+    },
+    "email": "",
+    "phone": "",
+    "cv": "",
+    "cv_name": "",
+}
+
+
+def _forget_history(model, pks: list[int]) -> None:
+    """Delete the edit history (django-reversion's versions hold every former value) and blank
+    the admin log's names of these rows."""
+    content_type = ContentType.objects.get_for_model(model)
+    object_ids = [str(pk) for pk in pks]
+    Version.objects.filter(content_type=content_type, object_id__in=object_ids).delete()
+    LogEntry.objects.filter(content_type=content_type, object_id__in=object_ids).update(
+        object_repr=_("(erased)"), change_message=""
+    )
+
+
+@transaction.atomic
+def expert_erase(*, expert: Expert, today: datetime.date | None = None) -> None:
+    """Erase the personal data of one record and of the nominations it came from: names,
+    e-mail, phone, position, experience, languages, CV files (removed from storage), edit
+    history. The row stays, without the person, for the office's counts (ERASED_PERSON)."""
+    expert = Expert.objects.select_for_update().get(pk=expert.pk)
+    if expert.erased_on:
+        return
+    # The nominations of the person (a pending one is a new nomination, for staff to decide).
+    nominations = Nomination.objects.filter(
+        Q(expert=expert) | Q(email__iexact=expert.email)
+    ).exclude(status=Nomination.Status.PENDING)
+    nomination_ids = list(nominations.values_list("pk", flat=True))
+    files = {expert.cv.name} if expert.cv else set()
+    files |= {name for name in nominations.values_list("cv", flat=True) if name}
+    ExpertLanguage.objects.filter(expert=expert).delete()
+    NominationLanguage.objects.filter(nomination_id__in=nomination_ids).delete()
+    # Column by column as named (rewrite(False)): not the active language's alone.
+    Expert.objects.rewrite(False).filter(pk=expert.pk).update(
+        **ERASED_PERSON,
+        search_vector=None,
+        erased_on=today or timezone.localdate(),
+        link_version=F("link_version") + 1,
+    )
+    Nomination.objects.rewrite(False).filter(pk__in=nomination_ids).update(**ERASED_PERSON)
+    _forget_history(Expert, [expert.pk])
+    _forget_history(Nomination, nomination_ids)
+    storage = Expert._meta.get_field("cv").storage
+
+    def remove_files():
+        for name in files:
+            storage.delete(name)
+
+    # The files go once the rows no longer name them.
+    transaction.on_commit(remove_files)
+
+
+def experts_purge(*, today: datetime.date | None = None) -> dict[str, int]:
+    """The nightly purge: erase the records withdrawn more than EXPERT_WITHDRAWN_RETENTION_DAYS
+    ago, and the records not confirmed for four years (PURGE_AFTER_YEARS)."""
+    today = today or timezone.localdate()
+    withdrawn_before = timezone.make_aware(
+        datetime.datetime.combine(
+            today - datetime.timedelta(days=settings.EXPERT_WITHDRAWN_RETENTION_DAYS),
+            datetime.time.min,
+        )
+    )
+    not_erased = Expert.objects.filter(erased_on__isnull=True)
+    withdrawn = list(not_erased.filter(withdrawn_at__lt=withdrawn_before).only("pk"))
+    unconfirmed = list(
+        not_erased.filter(withdrawn_at__isnull=True, confirmed_on__lt=purge_cutoff(today)).only(
+            "pk"
+        )
+    )
+    for expert in withdrawn + unconfirmed:
+        expert_erase(expert=expert, today=today)
+    return {"withdrawn_erased": len(withdrawn), "unconfirmed_purged": len(unconfirmed)}

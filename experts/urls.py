@@ -4,8 +4,11 @@ from experts import views
 
 app_name = "experts"
 
-# Members only (personal data); nominating, confirming and updating: focal points.
+# Members only (personal data); nominating, confirming and updating: focal points. The expert's
+# own record is outside /members/ (the expert has no account): its signed link is its key.
 urlpatterns = [
+    path("experts/record/withdrawn/", views.RecordWithdrawnView.as_view(), name="record_withdrawn"),
+    path("experts/record/<str:token>/", views.ExpertRecordView.as_view(), name="record"),
     path("members/experts/", views.ExpertListView.as_view(), name="list"),
     path(
         "members/experts/export.csv",

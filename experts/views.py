@@ -1,11 +1,13 @@
-"""Pages of the experts database in the members area. Experts' details are personal data: every
-page is members-only and sent with `Cache-Control: no-store`."""
+"""Pages of the experts database in the members area, and the expert's own record. Experts'
+details are personal data: every page is members-only (or, the own record, for the holder of
+its signed link) and sent with `Cache-Control: no-store`."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,9 +26,16 @@ from core.files import attachment_response
 from core.pagination import WindowCountPagination
 from core.spreadsheets import resource_response
 from experts import selectors, services
-from experts.forms import ExpertUpdateForm, NominationForm, language_formset
+from experts.forms import (
+    ExpertUpdateForm,
+    NominationForm,
+    RecordConfirmForm,
+    RecordWithdrawForm,
+    language_formset,
+)
 from experts.models import Expert, Nomination
 from experts.resources import ExpertResource
+from experts.tokens import LinkExpired, LinkInvalid, expert_for_token
 
 EXPERTS_PER_PAGE = 20
 
@@ -71,7 +80,7 @@ class ExpertCvView(MemberRequiredMixin, View):
     """An expert's CV, for members only, under its original file name."""
 
     def get(self, request, pk):
-        expert = get_object_or_404(Expert.objects.only("cv", "cv_name"), pk=pk)
+        expert = get_object_or_404(Expert.objects.listed().only("cv", "cv_name"), pk=pk)
         if not expert.cv:
             raise Http404
         return attachment_response(expert.cv, filename=expert.cv_name or expert.cv.name)
@@ -194,7 +203,7 @@ class StaleListView(FocalPointRequiredMixin, TemplateView):
 
 def _expert_of_focal_point(request, pk) -> Expert:
     """The expert, if the user is the focal point of the expert's administration (else 403)."""
-    expert = get_object_or_404(Expert.objects.select_related("administration"), pk=pk)
+    expert = get_object_or_404(Expert.objects.listed().select_related("administration"), pk=pk)
     if not request.user.is_focal_point_for(expert.administration_id):
         raise PermissionDenied
     return expert
@@ -261,3 +270,85 @@ class ExpertUpdateView(FocalPointRequiredMixin, _FocalPointFormMixin, FormView):
             % {"name": expert.full_name},
         )
         return redirect(expert)
+
+
+def _private(response):
+    """The record page's link is its key: no browser or proxy keeps the page, no other site
+    learns the address from a Referer, no search engine lists it."""
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class ExpertRecordView(TemplateView):
+    """The expert's own record, for whoever holds the signed link (no account): confirm consent
+    and availability, or withdraw. Outside /members/, which needs a login the expert lacks."""
+
+    template_name = "experts/record.html"
+    forms = {"confirm": RecordConfirmForm, "withdraw": RecordWithdrawForm}
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.expert = expert_for_token(kwargs["token"])
+        except LinkExpired:
+            return self.refused(expired=True)
+        except LinkInvalid:
+            return self.refused(expired=False)
+        return _private(super().dispatch(request, *args, **kwargs))
+
+    def refused(self, *, expired: bool):
+        response = render(
+            self.request,
+            "experts/record_invalid.html",
+            {"expired": expired, "link_days": settings.EXPERT_RECORD_LINK_DAYS},
+            status=410 if expired else 404,
+        )
+        return _private(response)
+
+    def get_context_data(self, **kwargs):
+        expert = self.expert
+        kwargs.setdefault(
+            "confirm_form",
+            RecordConfirmForm(
+                initial={"availability": expert.availability, "language": expert.language}
+            ),
+        )
+        kwargs.setdefault("withdraw_form", RecordWithdrawForm())
+        return super().get_context_data(
+            expert=expert,
+            areas=expert.areas.all(),
+            languages=expert.languages.all(),
+            is_stale=expert.is_stale(),
+            retention_days=settings.EXPERT_WITHDRAWN_RETENTION_DAYS,
+            **kwargs,
+        )
+
+    def post(self, request, token):
+        action = request.POST.get("action")
+        if action not in self.forms:
+            return HttpResponseBadRequest()
+        form = self.forms[action](request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(**{f"{action}_form": form}))
+        if action == "withdraw":
+            services.expert_withdraw(expert=self.expert)
+            return redirect("experts:record_withdrawn")
+        services.expert_record_confirm(
+            expert=self.expert,
+            availability=form.cleaned_data["availability"],
+            language=form.cleaned_data["language"],
+        )
+        messages.success(request, _("Thank you: your record is confirmed."))
+        return redirect("experts:record", token=token)
+
+
+class RecordWithdrawnView(TemplateView):
+    """Where a withdrawal ends (no token: the link no longer works)."""
+
+    template_name = "experts/record_withdrawn.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            retention_days=settings.EXPERT_WITHDRAWN_RETENTION_DAYS, **kwargs
+        )

@@ -25,6 +25,7 @@ from competencies.models import Competency, JobPosition
 from competencies.services import assessment_save
 from contacts.models import ContactPoint
 from experts.models import Expert, Nomination
+from experts.tokens import record_token
 from library.models import Document
 from needs.models import NeedsRequest
 from tests.administrations.factories import make_account_request
@@ -312,6 +313,10 @@ PUBLIC: dict[str, tuple[object, int]] = {
     "administrations:account_request_sent": (lambda world: [], 200),
     "administrations:invitation": (lambda world: ["MQ", "no-such-token"], 200),
     "contacts:training_centres": (lambda world: [], 200),
+    # The expert's own record: no account, its signed link is the key (tests/experts/test_record.py
+    # tries expired, tampered and withdrawn links).
+    "experts:record": (lambda world: [record_token(world.expert)], 200),
+    "experts:record_withdrawn": (lambda world: [], 200),
     "library:document_list": (lambda world: [], 200),
     "library:document_detail": (lambda world: [world.public_document.pk], 200),
     "library:document_download": (lambda world: [world.public_document.pk, "en"], 200),

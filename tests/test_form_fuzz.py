@@ -13,6 +13,7 @@ import zipfile
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +21,7 @@ from competencies.models import SelfAssessment, SelfRating
 from contacts.models import ContactPoint
 from core.concurrency import FIELD, row_fingerprint
 from experts.models import Expert, ExpertiseArea, ExpertLanguage, Nomination, NominationLanguage
+from experts.tokens import record_token
 from needs.models import NeedsAttachment, NeedsNote, NeedsRequest
 from tests.competencies.factories import make_competency, make_position
 from tests.contacts.builders import make_contact
@@ -185,6 +187,32 @@ def test_expert_update(client, focal_point, azerbaijan, fuzzed):
         assert after[1]  # languages were replaced, never emptied
     else:
         assert after == before
+
+
+RECORD_FIELDS = ["action", "availability", "language", "consent", "confirm"]
+
+
+@FUZZ
+@given(fuzzed=changes(RECORD_FIELDS))
+@example(fuzzed={"action": "withdraw"})
+@example(fuzzed={"availability": "busy"})
+def test_expert_own_record(client, azerbaijan, fuzzed):
+    expert = Expert.objects.listed().first() or make_expert(
+        administration=azerbaijan, confirmed_on="2020-01-01"
+    )
+    before = row_fingerprint(Expert, expert.pk)
+    data = apply({"action": "confirm", "availability": "limited", "language": "ru"}, fuzzed)
+    response = client.post(f"/en/experts/record/{record_token(expert)}/", data)
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    expert.refresh_from_db()
+    if not saved:
+        assert row_fingerprint(Expert, expert.pk) == before
+    elif expert.is_listed:
+        assert expert.confirmed_on == timezone.localdate()
+        assert (data["availability"], data["language"]) == (expert.availability, expert.language)
+    else:
+        assert data["action"] == "withdraw" and data["confirm"]
 
 
 # Contact points -------------------------------------------------------------------------------

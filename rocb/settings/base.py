@@ -317,6 +317,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 CRONTASK = {"REDIS_URL": _redis_url or None}
 # Finished tasks (a queued mail holds its recipients) are deleted after this many days.
 TASK_RESULT_RETENTION_DAYS = env_int("TASK_RESULT_RETENTION_DAYS", 14)
+# The link an expert keeps their own record with works for this many days after it is sent.
+EXPERT_RECORD_LINK_DAYS = env_int("EXPERT_RECORD_LINK_DAYS", 30)
+# A withdrawn expert's personal data is erased this many days after the withdrawal (members no
+# longer see the record from the moment of withdrawal; a new nomination approved in between
+# lists it again).
+EXPERT_WITHDRAWN_RETENTION_DAYS = env_int("EXPERT_WITHDRAWN_RETENTION_DAYS", 30)
 # The portal's address, for links in mail sent outside a request (e.g. scheduled reminders).
 SITE_URL = (
     env_str("SITE_URL")

@@ -24,13 +24,17 @@ def test_the_scheduler_runs_each_periodic_job():
     assert "purge_expired_records" in jobs
     assert "remind_stale_experts" in jobs
     assert "day='1'" in jobs["remind_stale_experts"]
+    assert "purge_expert_records" in jobs
 
 
-def test_the_monthly_reminder_tells_focal_points_of_stale_records(focal_point, azerbaijan):
-    make_expert(administration=azerbaijan, confirmed_on=datetime.date(2020, 1, 1))
-    result = remind_stale_experts.enqueue()
-    assert result.return_value == 1
-    assert [message.to for message in mail.outbox] == [[focal_point.email]]
+def test_the_monthly_reminder_tells_focal_points_and_experts_of_stale_records(
+    focal_point, azerbaijan, django_capture_on_commit_callbacks
+):
+    expert = make_expert(administration=azerbaijan, confirmed_on=datetime.date(2020, 1, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        result = remind_stale_experts.enqueue()
+    assert result.return_value == {"focal_points": 1, "experts": 1}
+    assert sorted(message.to for message in mail.outbox) == [[expert.email], [focal_point.email]]
 
 
 def test_the_nightly_purge_deletes_what_is_past_its_retention_only(settings):

@@ -163,6 +163,8 @@ def test_reverting_an_edit_restores_the_russian_text(staff_client, azerbaijan):
         "accreditation": "none",
         "experience_en": "",
         "experience_ru": "",
+        "availability": "available",
+        "language": "en",
         "consent_given_on": "2025-01-01",
         "confirmed_on": "2025-01-01",
         "languages-TOTAL_FORMS": "0",

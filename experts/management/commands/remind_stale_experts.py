@@ -1,4 +1,5 @@
-"""Email each focal point the records of their administration not confirmed for 12 months.
+"""Email each focal point the records of their administration not confirmed for 12 months, and
+each of those experts the link to their own record.
 
 Run it from cron, e.g. on the first day of each month:
     python manage.py remind_stale_experts
@@ -6,7 +7,7 @@ Run it from cron, e.g. on the first day of each month:
 
 from django.core.management.base import BaseCommand
 
-from experts.services import stale_reminders_send
+from experts.services import record_links_remind, stale_reminders_send
 
 
 class Command(BaseCommand):
@@ -15,6 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         sent, untold = stale_reminders_send()
         self.stdout.write(f"Reminders sent: {sent}.")
+        self.stdout.write(f"Record links sent to experts: {record_links_remind()}.")
         for administration in untold:
             self.stderr.write(
                 f"{administration} has stale records but no active focal point to remind."
