@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from administrations.models import Administration
-from competencies import selectors as competencies_selectors
+from competencies.selectors import MIN_PEOPLE, gaps_by_administration
 from experts.models import ExpertiseArea
 from needs.filters import NeedFilter
 from needs.models import NeedsNote, NeedsRequest, NeedsRound, Status
@@ -205,7 +205,7 @@ def needs_analysis(*, year=None) -> NeedsAnalysis:
         for administration in administrations
         if totals[administration.pk]
     ]
-    assessed = competencies_selectors.gaps_by_administration()
+    assessed = gaps_by_administration()
     gaps = [
         GapRow(administration, assessed[administration.pk], totals[administration.pk])
         for administration in administrations
@@ -219,7 +219,7 @@ def needs_analysis(*, year=None) -> NeedsAnalysis:
         areas=areas,
         by_administration=by_administration,
         gaps=gaps,
-        min_people=competencies_selectors.MIN_PEOPLE,
+        min_people=MIN_PEOPLE,
     )
 
 

@@ -2,6 +2,7 @@
 for its own members and the office only, in both languages, at a fixed number of queries."""
 
 import pytest
+from django.utils import timezone
 
 from tests.contacts.builders import make_centre, make_contact, make_contacts
 from tests.experts.factories import make_expert, make_experts
@@ -15,6 +16,12 @@ def azerbaijan_at_a_glance(azerbaijan, focal_point, staff):
     make_contact(azerbaijan, name="Elchin Huseynov")
     make_centre(azerbaijan, name_en="Customs Academy", name_ru="Таможенная академия")
     make_expert(administration=azerbaijan, given_names_en="Aygun", family_name_en="Karimova")
+    make_expert(
+        administration=azerbaijan,
+        given_names_en="Withdrawn",
+        family_name_en="Expert",
+        withdrawn_at=timezone.now(),
+    )
     planned = make_need(
         submitted_by=focal_point, title_en="Risk profiling", title_ru="Профилирование рисков"
     )
@@ -30,7 +37,7 @@ def test_another_administrations_member_reads_all_but_the_requests_texts(
     html = client.get("/en/members/countries/az/").content.decode()
     assert "<h1>Azerbaijan" in html
     assert "Elchin Huseynov" in html and "Customs Academy" in html
-    assert "Aygun Karimova" in html
+    assert "Aygun Karimova" in html and "Withdrawn Expert" not in html
     # The counts by status, and the activity the office planned the request into.
     assert "Planned: 1" in html and "Submitted: 1" in html
     activity = azerbaijan_at_a_glance.activity
