@@ -317,6 +317,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 CRONTASK = {"REDIS_URL": _redis_url or None}
 # Finished tasks (a queued mail holds its recipients) are deleted after this many days.
 TASK_RESULT_RETENTION_DAYS = env_int("TASK_RESULT_RETENTION_DAYS", 14)
+# The personal-data access log (who read a CV, an expert's record, an export) is kept this long.
+ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 365)
 # The portal's address, for links in mail sent outside a request (e.g. scheduled reminders).
 SITE_URL = (
     env_str("SITE_URL")
