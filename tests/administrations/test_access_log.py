@@ -224,3 +224,71 @@ def test_the_nightly_purge_removes_entries_past_the_retention_period_only(settin
         (now - at).days for at in AccessLogEntry.objects.values_list("accessed_at", flat=True)
     )
     assert ages == [0, 29]
+
+
+# The log in the admin -------------------------------------------------------------------------
+
+LOG = "/admin/administrations/accesslogentry/"
+
+
+@pytest.fixture
+def auditor(client):
+    """Office staff holding the access log's permission only."""
+    user = staff_holding("view_accesslogentry")
+    client.force_login(user)
+    return user
+
+
+def listed(client, **params) -> list[int]:
+    response = client.get(LOG, params)
+    assert response.status_code == 200
+    return sorted(entry.pk for entry in response.context["cl"].result_list)
+
+
+def test_staff_filter_the_log_by_user_administration_kind_and_date(
+    client, auditor, member, other_focal_point, georgia, expert
+):
+    mine = services.record_access(user=member, kind=Kind.EXPERT_CV, obj=expert)
+    theirs = services.record_access(user=other_focal_point, kind=Kind.EXPERT_RECORD, obj=expert)
+    old, recent = AccessLogEntry.objects.order_by("pk")
+    AccessLogEntry.objects.filter(pk=old.pk).update(
+        accessed_at=timezone.now() - datetime.timedelta(days=40)
+    )
+    assert mine is None and theirs is None  # nothing to hand back: the INSERT returns nothing
+    assert listed(client, user__id__exact=member.pk) == [old.pk]
+    assert listed(client, administration__id__exact=georgia.pk) == [recent.pk]
+    assert listed(client, kind="expert_record") == [recent.pk]
+    since = (timezone.now() - datetime.timedelta(days=7)).isoformat()
+    assert listed(client, accessed_at__gte=since) == [recent.pk]  # "Past 7 days"
+    today = timezone.localdate()
+    this_day = {"accessed_at__year": today.year, "accessed_at__month": today.month}
+    assert listed(client, **this_day, accessed_at__day=today.day) == [recent.pk]
+    assert listed(client, q=member.email) == [old.pk]
+    assert listed(client, q=f"#{expert.pk}") == [old.pk, recent.pk]  # who read this record
+    page = client.get(LOG).content.decode()
+    assert f"#{expert.pk}" in page
+    assert expert.email not in page and expert.family_name not in page  # ids, never the data
+    russian = client.get(LOG, headers={"accept-language": "ru"}).content.decode()
+    assert "Журнал доступа к персональным данным" in russian
+    assert "скачано резюме эксперта" in russian and "просмотрена запись эксперта" in russian
+
+
+def test_the_log_lists_an_export_by_its_first_ids_and_count(client, auditor, member, azerbaijan):
+    contacts = [make_contact(azerbaijan) for _ in range(12)]
+    rows = services.record_export(contacts, user=member, kind=Kind.CONTACT_EXPORT)
+    assert list(rows) == contacts  # handed on unchanged
+    page = client.get(LOG).content.decode()
+    assert f"#{contacts[9].pk} and 2 more" in page and f"#{contacts[10].pk}" not in page
+
+
+def test_the_log_runs_a_fixed_number_of_queries(
+    client, auditor, member, expert, django_assert_max_num_queries
+):
+    for _ in range(150):
+        services.record_access(user=member, kind=Kind.EXPERT_RECORD, obj=expert)
+    # Session and user, permissions; the count, the page of entries with users, administrations
+    # and types; the filters' choices of users, administrations and types; the dates.
+    with django_assert_max_num_queries(12):
+        response = client.get(LOG)
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == 100
