@@ -194,19 +194,6 @@ def test_each_recorded_page_makes_one_query_more(client, member, azerbaijan, exp
     assert AccessLogEntry.objects.count() == 2 * len(pages)
 
 
-def test_recording_an_access_takes_well_under_a_millisecond(member, expert):
-    """The added time (measured, printed with -s): one INSERT of a few columns."""
-    import time
-
-    runs = 200
-    started = time.perf_counter()
-    for _ in range(runs):
-        services.record_access(user=member, kind=Kind.EXPERT_RECORD, obj=expert)
-    per_call = (time.perf_counter() - started) / runs
-    print(f"record_access: {per_call * 1000:.3f} ms a call")
-    assert per_call < 0.005  # generous for a loaded machine; about 0.2 ms on an idle one
-
-
 # The nightly purge ---------------------------------------------------------------------------
 
 
