@@ -6,13 +6,16 @@ recording costs one query and no more."""
 import datetime
 
 import pytest
+from django.contrib.admin import site as admin_site
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from import_export.admin import ExportMixin
 
 from administrations import services
+from administrations.admin import RecordedExportMixin
 from administrations.models import AccessLogEntry
 from contacts.models import ContactPoint
 from core.tasks import purge_expired_records
@@ -127,6 +130,32 @@ def test_the_admins_contact_points_export_is_logged(client, azerbaijan):
     ((user, _administration, kind, model, ids),) = logged()
     assert (user, kind, model) == (clerk, Kind.ADMIN_EXPORT, ContactPoint)
     assert sorted(ids) == sorted(contact.pk for contact in contacts)
+
+
+# Admin exports that hold nobody's personal data; every other one must be logged.
+NOT_PERSONAL = {
+    "contacts.trainingcentre",
+    "library.category",
+    "library.document",
+    "outreach.event",
+    "outreach.newsitem",
+    "outreach.tool",
+}
+
+
+def test_every_admin_export_of_personal_data_is_logged():
+    exports = {
+        model._meta.label_lower: model_admin
+        for model, model_admin in admin_site._registry.items()
+        if isinstance(model_admin, ExportMixin)
+    }
+    logged_exports = {
+        label
+        for label, model_admin in exports.items()
+        if isinstance(model_admin, RecordedExportMixin)
+    }
+    assert "contacts.contactpoint" in logged_exports
+    assert sorted(set(exports) - logged_exports - NOT_PERSONAL) == []
 
 
 # A refused or failed request logs nothing ---------------------------------------------------
