@@ -195,11 +195,15 @@ def queries(client, method: str, url: str, **data) -> int:
     return len(captured)
 
 
-def test_each_recorded_page_makes_one_query_more(client, member, azerbaijan, expert, monkeypatch):
+def test_each_recorded_page_makes_one_query_more(
+    client, member, focal_point, azerbaijan, expert, monkeypatch
+):
     for _ in range(3):
         make_contact(azerbaijan)
+    nomination = make_nomination(nominated_by=focal_point)
     clerk = staff_holding("view_expert", "view_contactpoint")
     pages = [
+        (focal_point, "get", f"/en/members/experts/nominations/{nomination.pk}/cv/", {}),
         (member, "get", f"/en/members/experts/{expert.pk}/", {}),
         (member, "get", f"/en/members/experts/{expert.pk}/cv/", {}),
         (member, "get", "/en/members/contacts/export.xlsx", {}),
