@@ -1,16 +1,17 @@
-"""The office's side: administrations, and account requests decided with the same services as
-the focal points' users page (approve, or decline with a reason)."""
+"""The office's side: administrations, account requests decided with the same services as
+the focal points' users page (approve, or decline with a reason), and the personal-data access
+log, read-only."""
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from administrations import services
-from administrations.models import AccountRequest, Administration
+from administrations.models import AccessLogEntry, AccountRequest, Administration
 from core.admin import HistoryAdmin, TranslatedHistoryAdmin
 
 
@@ -132,3 +133,69 @@ class AccountRequestAdmin(HistoryAdmin):
         return TemplateResponse(
             request, "admin/administrations/accountrequest/decline.html", context
         )
+
+
+class RecordedExportMixin:
+    """For django-import-export admins of personal data (listed before the export mixin): each
+    export the admin writes is logged, with the ids of every row it holds."""
+
+    def get_data_for_export(self, request, queryset, **kwargs):
+        rows = services.record_export(
+            queryset, user=request.user, kind=AccessLogEntry.Kind.ADMIN_EXPORT
+        )
+        return super().get_data_for_export(request, rows, **kwargs)
+
+
+SHOWN_IDS = 10
+
+
+@admin.register(AccessLogEntry)
+class AccessLogEntryAdmin(admin.ModelAdmin):
+    """Who read personal data, for staff holding its one permission (view); the entries are
+    the portal's record, so nobody adds, changes or deletes one here (the nightly purge does,
+    after ACCESS_LOG_RETENTION_DAYS)."""
+
+    list_display = ["accessed_at", "user", "administration", "kind", "records"]
+    list_filter = [
+        "kind",
+        "accessed_at",
+        ("administration", admin.RelatedOnlyFieldListFilter),
+        ("user", admin.RelatedOnlyFieldListFilter),
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["user", "administration", "content_type"]
+    search_fields = ["user__email", "user__full_name"]
+    search_help_text = _(
+        "A user's e-mail address or name, or the id of a record to see who read it."
+    )
+    date_hierarchy = "accessed_at"
+    fields = ["accessed_at", "user", "administration", "kind", "content_type", "records"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("records"))
+    def records(self, entry: AccessLogEntry) -> str:
+        """The type of record and its ids (the first few of an export's, and how many)."""
+        ids = ", ".join(f"#{pk}" for pk in entry.object_ids[:SHOWN_IDS])
+        if len(entry.object_ids) > SHOWN_IDS:
+            ids = pgettext("record ids", "%(ids)s and %(more)s more") % {
+                "ids": ids,
+                "more": len(entry.object_ids) - SHOWN_IDS,
+            }
+        return f"{entry.content_type.name}: {ids}"
+
+    def get_search_results(self, request, queryset, search_term):
+        """A number also finds the entries naming the record of that id."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip().lstrip("#")
+        if term.isascii() and term.isdigit() and int(term) < 2**63:
+            found |= queryset.filter(object_ids__contains=[int(term)])
+        return found, duplicates

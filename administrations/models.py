@@ -1,14 +1,18 @@
 """The member administrations of the WCO Europe region, the base every other app hangs off,
-and the requests people make for a members' account of one of them.
+the requests people make for a members' account of one of them, and the log of who read
+personal data (every app records its readings here, the layer they all stand on).
 
 The user model lives a layer above (`accounts`); this layer names it only through
 `settings.AUTH_USER_MODEL`, as Django's own admin log and django-reversion do.
 """
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -129,3 +133,69 @@ class AccountRequest(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
+
+
+class AccessLogEntry(models.Model):
+    """One reading of personal data: who (and of which administration), what kind of access,
+    which records (their type and ids, never their contents) and when.
+
+    No client address is kept: every reader is logged in, so the account already says who read,
+    and an address would be one more piece of personal data (the reader's) to guard and purge
+    for no accountability the account does not give. Entries are purged after
+    `ACCESS_LOG_RETENTION_DAYS` by the nightly purge task.
+    """
+
+    class Kind(models.TextChoices):
+        EXPERT_CV = "expert_cv", _("expert's CV downloaded")
+        NOMINATION_CV = "nomination_cv", _("nominee's CV downloaded")
+        EXPERT_RECORD = "expert_record", _("expert's record viewed")
+        EXPERT_EXPORT = "expert_export", _("experts exported")
+        CONTACT_EXPORT = "contact_export", _("contact points exported")
+        PARTICIPANT_EXPORT = "participant_export", _("participants exported")
+        ADMIN_EXPORT = "admin_export", _("exported from the admin")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        # An account that read personal data is deactivated, not deleted, while its entries
+        # are kept: deleting it would erase the record of what it read.
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    administration = models.ForeignKey(
+        Administration,
+        verbose_name=_("administration"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The user's administration at the time (none for office staff)."),
+    )
+    kind = models.CharField(_("kind of access"), max_length=24, choices=Kind, db_index=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("type of record"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    object_ids = ArrayField(
+        models.BigIntegerField(),
+        verbose_name=_("record ids"),
+        help_text=_("The records read: one for a page or a file, every row for an export."),
+    )
+    accessed_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("personal-data access")
+        verbose_name_plural = _("personal-data access log")
+        ordering = ["-accessed_at", "-pk"]
+        # Only reading: the entries are written by the portal, never added, changed or deleted
+        # by hand (the nightly purge deletes them).
+        default_permissions = ("view",)
+        indexes = [
+            # "Who read this person's data?": the admin's search by a record's id.
+            GinIndex(fields=["object_ids"], name="administrations_access_ids"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.accessed_at:%Y-%m-%d %H:%M})"

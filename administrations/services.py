@@ -11,18 +11,27 @@ pages call the same functions.
 No answer of `account_request_submit` depends on whether an address has an account: the
 person who asked is mailed either way (an acknowledgement, or a note that the account exists),
 after the commit.
+
+The personal-data access log is written here too (`record_access`, `record_export`), by every
+app that shows or hands out personal data: one INSERT per page, file or export, nothing read.
 """
 
+import datetime
+import functools
+from collections.abc import Iterable, Iterator
+
 import reversion
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from administrations import notifications, selectors
-from administrations.models import AccountRequest, Administration
+from administrations.models import AccessLogEntry, AccountRequest, Administration
 
 
 def may_manage(*, by: AbstractBaseUser, administration_id: int | None) -> bool:
@@ -212,3 +221,77 @@ def user_invite(*, user: AbstractBaseUser, by: AbstractBaseUser) -> None:
 def user_reactivate(*, user: AbstractBaseUser, by: AbstractBaseUser):
     """Open a deactivated account of the focal point's administration again."""
     return _set_active(user=user, by=by, active=True, comment=_("Re-activated"))
+
+
+# The personal-data access log ------------------------------------------------------------------
+
+
+@functools.cache
+def _access_insert_sql() -> str:
+    """INSERT … SELECT: the entry, its content type found in the same statement."""
+    quote = connection.ops.quote_name
+    entry, content_type = AccessLogEntry._meta, ContentType._meta
+    columns = [
+        entry.get_field(name).column
+        for name in ("user", "administration", "kind", "object_ids", "accessed_at", "content_type")
+    ]
+    table, names = quote(entry.db_table), ", ".join(map(quote, columns))
+    # Table and column names from the models, never from input.
+    return (
+        f"INSERT INTO {table} ({names}) SELECT %s, %s, %s, %s, %s, {quote(content_type.pk.column)} "  # noqa: S608
+        f"FROM {quote(content_type.db_table)} WHERE app_label = %s AND model = %s"
+    )
+
+
+def _access_insert(
+    *, user: AbstractBaseUser, kind: str, model: type[models.Model], object_ids: list
+) -> None:
+    """One INSERT and no other query: the user's administration is on the request's user
+    already, and the content type is looked up inside the INSERT (ContentType's process cache
+    would cost a query on each process's first use). In SQL rather than through the ORM: the
+    ORM's INSERT with a subquery took 8.5 ms a call on the loaded development machine, most of
+    it building the statement; this one takes 2 to 3 ms. Not `full_clean()`d: nothing here
+    comes from a form."""
+    opts = model._meta.concrete_model._meta
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _access_insert_sql(),
+            [
+                user.pk,
+                user.administration_id,
+                AccessLogEntry.Kind(kind).value,
+                object_ids,
+                timezone.now(),
+                opts.app_label,
+                opts.model_name,
+            ],
+        )
+        if cursor.rowcount != 1:
+            raise LookupError(f"No content type for {opts.label}: run migrate.")
+
+
+def record_access(*, user: AbstractBaseUser, kind: str, obj: models.Model) -> None:
+    """Log that `user` read the personal data of `obj` (a page or a file). Call it after the
+    permission checks, so a refused request logs nothing: it read nothing."""
+    _access_insert(user=user, kind=kind, model=type(obj), object_ids=[obj.pk])
+
+
+def record_export[Row: models.Model](
+    rows: Iterable[Row], *, user: AbstractBaseUser, kind: str
+) -> Iterator[Row]:
+    """The rows of an export, unchanged; once the last one is read, one entry names them all.
+    An export that fails before its end, or selects no row, logs nothing."""
+    model, object_ids = None, []
+    for row in rows:
+        model = type(row)
+        object_ids.append(row.pk)
+        yield row
+    if model is not None:
+        _access_insert(user=user, kind=kind, model=model, object_ids=object_ids)
+
+
+def access_log_purge(*, now: datetime.datetime) -> int:
+    """Delete the entries older than ACCESS_LOG_RETENTION_DAYS; the number deleted."""
+    cutoff = now - datetime.timedelta(days=settings.ACCESS_LOG_RETENTION_DAYS)
+    deleted, _ = AccessLogEntry.objects.filter(accessed_at__lt=cutoff).delete()
+    return deleted

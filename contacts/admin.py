@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 
+from administrations.admin import RecordedExportMixin
 from contacts.models import SPOKEN_LANGUAGES, ContactPoint, TrainingCentre, verification_cutoff
 from contacts.resources import ContactPointResource, TrainingCentreResource
 from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
@@ -60,7 +61,7 @@ class SpreadsheetAdmin(AllOrNothingImportMixin, ImportExportModelAdmin):
 
 # Import/export buttons and the history's "Recover deleted" button share the change list.
 @admin.register(ContactPoint)
-class ContactPointAdmin(SpreadsheetAdmin, TranslatedHistoryAdmin):
+class ContactPointAdmin(RecordedExportMixin, SpreadsheetAdmin, TranslatedHistoryAdmin):
     form = ContactPointAdminForm
     resource_classes = [ContactPointResource]
     list_display = ["name", "role", "administration", "email", "phone", "verified_on"]

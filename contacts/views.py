@@ -13,6 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from administrations.access import FocalPointRequiredMixin, MemberRequiredMixin, member_required
+from administrations.models import AccessLogEntry
+from administrations.services import record_export
 from contacts import selectors, services
 from contacts.forms import ContactPointForm
 from contacts.geo import basemap
@@ -55,7 +57,11 @@ class DirectoryView(MemberRequiredMixin, WindowCountPagination, ListView):
 def directory_export(request, file_format: str):
     """The contact points the directory's filters select, as CSV, XLSX or vCard."""
     contact_filter = selectors.contact_point_filter(params=request.GET)
-    contacts = selectors.directory_rows(contact_filter=contact_filter)
+    contacts = record_export(
+        selectors.directory_rows(contact_filter=contact_filter),
+        user=request.user,
+        kind=AccessLogEntry.Kind.CONTACT_EXPORT,
+    )
     filename = f"contact-points-{timezone.localdate():%Y-%m-%d}"
     if file_format == "vcf":
         return vcard_response(contacts, filename=filename)

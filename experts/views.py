@@ -21,6 +21,8 @@ from administrations.access import (
     StaffPermissionRequiredMixin,
     has_staff_permission,
 )
+from administrations.models import AccessLogEntry
+from administrations.services import record_access, record_export
 from core.concurrency import FIELD as EDIT_FINGERPRINT
 from core.files import attachment_response
 from core.pagination import WindowCountPagination
@@ -69,6 +71,7 @@ class ExpertDetailView(MemberRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         expert = self.object
+        record_access(user=self.request.user, kind=AccessLogEntry.Kind.EXPERT_RECORD, obj=expert)
         return super().get_context_data(
             can_update=self.request.user.is_focal_point_for(expert.administration_id),
             is_stale=expert.is_stale(),
@@ -83,6 +86,7 @@ class ExpertCvView(MemberRequiredMixin, View):
         expert = get_object_or_404(Expert.objects.listed().only("cv", "cv_name"), pk=pk)
         if not expert.cv:
             raise Http404
+        record_access(user=request.user, kind=AccessLogEntry.Kind.EXPERT_CV, obj=expert)
         return attachment_response(expert.cv, filename=expert.cv_name or expert.cv.name)
 
 
@@ -103,6 +107,7 @@ class NominationCvView(MemberRequiredMixin, View):
                 raise Http404  # another administration's nominations are not even acknowledged
         if not nomination.cv:
             raise Http404
+        record_access(user=request.user, kind=AccessLogEntry.Kind.NOMINATION_CV, obj=nomination)
         return attachment_response(nomination.cv, filename=nomination.cv_name or nomination.cv.name)
 
 
@@ -117,7 +122,11 @@ class ExpertExportView(StaffPermissionRequiredMixin, View):
         # Read in chunks with their prefetches, in the search's order.
         return resource_response(
             ExpertResource(),
-            experts.iterator(chunk_size=500),
+            record_export(
+                experts.iterator(chunk_size=500),
+                user=request.user,
+                kind=AccessLogEntry.Kind.EXPERT_EXPORT,
+            ),
             filename="experts",
             file_format=file_format,
             export_fields=ExpertResource.DOWNLOAD,

@@ -20,7 +20,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from import_export.admin import ExportMixin, ImportMixin
 
 from administrations.access import FocalPointRequiredMixin
-from administrations.models import AccountRequest
+from administrations.models import AccessLogEntry, AccountRequest
+from administrations.services import record_access
 from competencies.models import Competency, JobPosition
 from competencies.services import assessment_save
 from contacts.models import ContactPoint
@@ -737,3 +738,51 @@ def test_the_models_view_permission_alone_does_not_import(client, label, action,
     )
     client.force_login(clerk)
     assert spreadsheet_request(client, action, name).status_code == 403, name
+
+
+# The personal-data access log: read-only, for staff holding its one permission ------------------
+
+ACCESS_LOG = "/admin/administrations/accesslogentry/"
+
+
+@pytest.fixture
+def access_entry(world, member):
+    record_access(user=member, kind=AccessLogEntry.Kind.EXPERT_RECORD, obj=world.expert)
+    return AccessLogEntry.objects.get()
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("clerk", 403),  # staff without the permission
+        ("staff_with:experts.view_expert", 403),  # seeing experts is not seeing who read them
+        ("staff_with:administrations.view_accesslogentry", 200),
+        ("staff", 200),  # a superuser
+    ],
+)
+def test_the_access_log_opens_to_staff_holding_its_permission(
+    client, world, access_entry, who, status
+):
+    client.force_login(world.user(who))
+    for path in (ACCESS_LOG, f"{ACCESS_LOG}{access_entry.pk}/change/"):
+        assert client.get(path).status_code == status, path
+
+
+@pytest.mark.parametrize("who", ["staff_with:administrations.view_accesslogentry", "staff"])
+def test_nobody_adds_changes_or_deletes_an_access_log_entry(client, world, access_entry, who):
+    client.force_login(world.user(who))
+    change = f"{ACCESS_LOG}{access_entry.pk}/change/"
+    page = client.get(change).content.decode()
+    assert 'name="_save"' not in page and "deletelink" not in page
+    assert client.get(f"{ACCESS_LOG}add/").status_code == 403
+    assert client.post(change, {"kind": "expert_cv"}).status_code == 403
+    assert client.post(f"{ACCESS_LOG}{access_entry.pk}/delete/", {"post": "yes"}).status_code == 403
+    listing = client.post(
+        ACCESS_LOG, {"action": "delete_selected", "_selected_action": [access_entry.pk]}
+    )
+    assert listing.status_code in (200, 302)
+    assert AccessLogEntry.objects.filter(pk=access_entry.pk, kind="expert_record").exists()
+    assert not Permission.objects.filter(
+        content_type__app_label="administrations",
+        codename__in=["add_accesslogentry", "change_accesslogentry", "delete_accesslogentry"],
+    ).exists()

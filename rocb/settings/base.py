@@ -323,6 +323,8 @@ EXPERT_RECORD_LINK_DAYS = env_int("EXPERT_RECORD_LINK_DAYS", 30)
 # longer see the record from the moment of withdrawal; a new nomination approved in between
 # lists it again).
 EXPERT_WITHDRAWN_RETENTION_DAYS = env_int("EXPERT_WITHDRAWN_RETENTION_DAYS", 30)
+# The personal-data access log (who read a CV, an expert's record, an export) is kept this long.
+ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 365)
 # The portal's address, for links in mail sent outside a request (e.g. scheduled reminders).
 SITE_URL = (
     env_str("SITE_URL")

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from accounts.models import User
+from administrations.models import AccessLogEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +17,12 @@ def test_demo_data_fills_an_empty_database_once(capsys, settings):
     assert User.objects.get(email="focal@customs.test").is_focal_point_for(
         User.objects.get(email="focal@customs.test").administration
     )
+    assert set(AccessLogEntry.objects.values_list("kind", flat=True)) == {
+        "expert_record",
+        "expert_cv",
+        "contact_export",
+        "expert_export",
+    }
     users = User.objects.count()
     call_command("demo_data")
     assert "already holds users" in capsys.readouterr().out
