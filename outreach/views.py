@@ -117,7 +117,11 @@ class EventRegisterView(TemplateView):
         )
 
     def get_context_data(self, **kwargs):
-        event, registration_settings, user = self.event, self.registration_settings, self.request.user
+        event, registration_settings, user = (
+            self.event,
+            self.registration_settings,
+            self.request.user,
+        )
         context = {"event": event, "registration_settings": registration_settings, **kwargs}
         context["refusal"] = services.registration_refusal(
             registration_settings=registration_settings, user=user

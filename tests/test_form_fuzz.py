@@ -13,6 +13,7 @@ import zipfile
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -21,11 +22,13 @@ from contacts.models import ContactPoint
 from core.concurrency import FIELD, row_fingerprint
 from experts.models import Expert, ExpertiseArea, ExpertLanguage, Nomination, NominationLanguage
 from needs.models import NeedsAttachment, NeedsNote, NeedsRequest
+from outreach.models import Registration
 from tests.competencies.factories import make_competency, make_position
 from tests.contacts.builders import make_contact
 from tests.experts.factories import PDF, make_expert
 from tests.factories import PASSWORD, make_user
 from tests.needs.factories import make_need, make_round
+from tests.outreach.factories import make_event, make_registration_settings
 from tests.test_query_fuzz import values
 
 pytestmark = pytest.mark.django_db
@@ -440,3 +443,78 @@ def test_framework_import_upload(staff_client, content, button):
     )
     assert response.status_code == 200
     assert "The framework is imported." not in response.content.decode()
+
+
+# Meetings --------------------------------------------------------------------------------------
+
+MEETINGS_FUZZ = settings(FUZZ, max_examples=8)
+PERSON_FIELDS = [
+    "action",
+    "full_name",
+    "email",
+    "position",
+    "working_language",
+    "accessibility_needs",
+    "needs_visa_letter",
+    "consent_to_list",
+    "administration",
+    "registration",
+]
+
+
+def meeting(**fields):
+    return make_registration_settings(
+        ask_working_language=True, ask_accessibility=True, ask_visa_letter=True, **fields
+    )
+
+
+@MEETINGS_FUZZ
+@given(fuzzed=changes(PERSON_FIELDS))
+def test_event_registration(client, member, fuzzed):
+    registration_settings = meeting(event=make_event())
+    client.force_login(member)
+    url = reverse("outreach:event_register", args=[registration_settings.event.slug])
+    data = apply({"action": "register", "working_language": "en", "position": "Officer"}, fuzzed)
+    response = client.post(url, data)
+    saved = Registration.objects.filter(event=registration_settings.event)
+    assert_answered(response, saved=saved.exists())
+    # A member is registered as themselves, whatever the form said, or not at all.
+    assert set(saved.values_list("email", flat=True)) <= {member.email}
+
+
+@MEETINGS_FUZZ
+@given(
+    fuzzed=changes(
+        [
+            "nominees-TOTAL_FORMS",
+            "nominees-INITIAL_FORMS",
+            "nominees-0-full_name",
+            "nominees-0-email",
+            "nominees-1-email",
+            "nominees-1-working_language",
+            "nominees-2-email",
+            "administration",
+            "action",
+        ]
+    )
+)
+def test_event_nomination(client, focal_point, fuzzed):
+    registration_settings = meeting(event=make_event(), quota=2)
+    client.force_login(focal_point)
+    url = reverse("outreach:event_register", args=[registration_settings.event.slug])
+    data = {
+        "action": "nominate",
+        "nominees-TOTAL_FORMS": "2",
+        "nominees-INITIAL_FORMS": "0",
+        "nominees-0-full_name": "Aynur Guliyeva",
+        "nominees-0-email": "aynur@customs.az",
+        "nominees-0-working_language": "ru",
+    }
+    response = client.post(url, apply(data, fuzzed))
+    saved = Registration.objects.filter(event=registration_settings.event)
+    assert_answered(response, saved=saved.exists())
+    assert saved.count() <= 2
+    assert all(
+        (r.administration_id, r.nominated_by_id) == (focal_point.administration_id, focal_point.pk)
+        for r in saved
+    )
