@@ -1,8 +1,15 @@
-"""Retention purges, queued each night by the scheduler (`manage.py crontask`)."""
+"""Retention purges, queued each night by the scheduler (`manage.py crontask`).
+
+An app takes part with a `retention.py` module defining `purge(*, now) -> dict[str, int]`
+(what it deleted, by kind), so core knows no app's data.
+"""
 
 import datetime
+from importlib import import_module
+from importlib.util import find_spec
 
 from crontask import cron
+from django.apps import apps
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.tasks import task
@@ -13,10 +20,14 @@ from django_tasks_db.models import DBTaskResult
 @cron("30 3 * * *")
 @task
 def purge_expired_records() -> dict[str, int]:
-    """Delete expired sessions, and finished tasks past their retention period (a queued mail
-    holds its recipients' addresses)."""
+    """Delete expired sessions, finished tasks past their retention period (a queued mail
+    holds its recipients' addresses), and what each app's `retention.purge` finds expired."""
     now = timezone.now()
     cutoff = now - datetime.timedelta(days=settings.TASK_RESULT_RETENTION_DAYS)
     sessions, _ = Session.objects.filter(expire_date__lt=now).delete()
     tasks, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
-    return {"sessions": sessions, "tasks": tasks}
+    counts = {"sessions": sessions, "tasks": tasks}
+    for app in apps.get_app_configs():
+        if find_spec(f"{app.name}.retention") is not None:
+            counts |= import_module(f"{app.name}.retention").purge(now=now)
+    return counts

@@ -4,18 +4,27 @@ from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
+from import_export import fields
+from import_export.admin import ExportMixin, ImportExportMixin
 
 from core.admin import (
     AllOrNothingImportMixin,
-    BoundedFormsetsAdmin,
     BoundedInlineMixin,
+    HistoryAdmin,
     TranslatedHistoryAdmin,
 )
 from core.spreadsheets import FORMATS, Resource
 from outreach import services
 from outreach.forms import ReasonForm
-from outreach.models import Event, NewsItem, Registration, RegistrationSettings, Status, Tool
+from outreach.models import (
+    Event,
+    NewsItem,
+    Registration,
+    RegistrationCount,
+    RegistrationSettings,
+    Status,
+    Tool,
+)
 
 
 class NewsItemResource(Resource):
@@ -196,11 +205,54 @@ class EventAdmin(
             services.freed_seats_offer(event=form.instance)
 
 
+class RegistrationResource(Resource):
+    """The participants of the events the change list shows (filter by event first), for the
+    office's lists and badges: an export only, registrations come from the portal."""
+
+    headers = {
+        "event": _("Event"),
+        "administration": _("Administration"),
+        "full_name": _("Full name"),
+        "email": _("Email address"),
+        "position": _("Position"),
+        "working_language": _("Working language"),
+        "accessibility_needs": _("Accessibility needs"),
+        "needs_visa_letter": _("Visa support letter"),
+        "consent_to_list": _("Listed"),
+        "status": _("Status"),
+        "created_at": _("Registered"),
+    }
+    event = fields.Field(attribute="event__title", column_name="event", readonly=True)
+    administration = fields.Field(
+        attribute="administration__name", column_name="administration", readonly=True
+    )
+    status = fields.Field(column_name="status", readonly=True)
+
+    class Meta:
+        model = Registration
+        fields = [
+            "event",
+            "administration",
+            "full_name",
+            "email",
+            "position",
+            "working_language",
+            "accessibility_needs",
+            "needs_visa_letter",
+            "consent_to_list",
+            "status",
+            "created_at",
+        ]
+
+    def dehydrate_status(self, registration):
+        return registration.get_status_display()
+
+
 @admin.register(Registration)
-class RegistrationAdmin(BoundedFormsetsAdmin):
+class RegistrationAdmin(ExportMixin, HistoryAdmin):
     """Registrations are made on the portal; staff approve or decline them here, with the same
-    services as the pages (a decline tells the person the reason, a freed seat moves on). No edit
-    history: it would keep personal data past the registrations' retention."""
+    services as the pages (a decline tells the person the reason, a freed seat moves on). Their
+    edit history goes with them at the retention purge (outreach.retention)."""
 
     list_display = [
         "full_name",
@@ -218,6 +270,8 @@ class RegistrationAdmin(BoundedFormsetsAdmin):
         ("administration", admin.RelatedOnlyFieldListFilter),
     ]
     list_select_related = ["event", "administration"]
+    resource_classes = [RegistrationResource]
+    formats = FORMATS
     search_fields = ["full_name", "email", "position", "event__title_en", "event__title_ru"]
     autocomplete_fields = ["event", "administration"]
     date_hierarchy = "created_at"
@@ -349,3 +403,19 @@ class ToolAdmin(AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdm
         "is_promoted",
         "position",
     ]
+
+
+@admin.register(RegistrationCount)
+class RegistrationCountAdmin(HistoryAdmin):
+    """The anonymous counts left of past events' registrations (read only)."""
+
+    list_display = ["event", "administration", "status", "count"]
+    list_filter = ["status", ("event", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["event", "administration"]
+    search_fields = ["event__title_en", "event__title_ru"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

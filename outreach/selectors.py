@@ -179,3 +179,36 @@ def withdrawable_registration(*, event: Event, user, pk) -> Registration | None:
     if user.is_member and user.is_focal_point:
         mine |= Q(administration_id=user.administration_id)
     return Registration.objects.filter(mine, event=event, pk=pk).select_related("event").first()
+
+
+@dataclass(frozen=True)
+class ParticipantGroup:
+    administration: str | None  # None: participants of no administration (the public)
+    participants: list[Registration]
+
+
+def participant_groups(*, event: Event) -> list[ParticipantGroup]:
+    """The confirmed participants who agreed to be listed, grouped by administration in name
+    order (those of none last), in one query."""
+    participants = (
+        Registration.objects.filter(
+            event=event, status=Registration.Status.CONFIRMED, consent_to_list=True
+        )
+        .select_related("administration")
+        .order_by("full_name", "pk")
+    )
+    groups: dict[int | None, list[Registration]] = {}
+    names: dict[int | None, str | None] = {}
+    for participant in participants:
+        key = participant.administration_id
+        groups.setdefault(key, []).append(participant)
+        names[key] = str(participant.administration) if participant.administration else None
+    order = sorted(groups, key=lambda key: (key is None, names[key] or ""))
+    return [ParticipantGroup(names[key], groups[key]) for key in order]
+
+
+def event_with_registration(*, slug: str) -> Event:
+    """A published event that takes registrations (others have no participant list)."""
+    return get_object_or_404(
+        Event.objects.published().filter(registration__isnull=False), slug=slug
+    )

@@ -47,5 +47,10 @@ urlpatterns = [
         cache_public_page(views.event_calendar, reads=EVENTS),
         name="event_calendar",
     ),
+    path(
+        "members/events/<slug:slug>/participants/",
+        views.ParticipantListView.as_view(),
+        name="participants",
+    ),
     path("tools/", cache_public_page(views.ToolListView.as_view(), reads=TOOLS), name="tool_list"),
 ]

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
-from administrations.access import check_posted_administration
+from administrations.access import MemberRequiredMixin, check_posted_administration
 from outreach import selectors, services
 from outreach.calendar import event_calendar as calendar_file
 from outreach.calendar import events_calendar as calendar_feed
@@ -302,3 +302,17 @@ def events_calendar(request):
         name=_("ROCB Europe events"),
     )
     return HttpResponse(content, content_type="text/calendar; charset=utf-8")
+
+
+@method_decorator(never_cache, name="dispatch")
+class ParticipantListView(MemberRequiredMixin, TemplateView):
+    """Members see an event's confirmed participants who agreed to be listed, grouped by
+    administration."""
+
+    template_name = "outreach/participant_list.html"
+
+    def get_context_data(self, **kwargs):
+        event = selectors.event_with_registration(slug=self.kwargs["slug"])
+        return super().get_context_data(
+            event=event, groups=selectors.participant_groups(event=event), **kwargs
+        )

@@ -297,6 +297,11 @@ MATRIX: dict[str, Rule] = {
         allowed=("member", 200),
         args=lambda world: [world.members_event.slug],
     ),
+    "outreach:participants": Rule(
+        refused=(("outsider", 403),),
+        allowed=("other_member", 200),
+        args=lambda world: [world.members_event.slug],
+    ),
     "outreach:event_register__focal_point": Rule(
         refused=(("outsider", 403),),
         allowed=("other_focal_point", 200),

@@ -25,6 +25,7 @@ from outreach.models.meetings import (
     Audience,
     EventLanguage,
     Registration,
+    RegistrationCount,
     RegistrationQuerySet,
     RegistrationSettings,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "NewsItemQuerySet",
     "PublishedQuerySet",
     "Registration",
+    "RegistrationCount",
     "RegistrationQuerySet",
     "RegistrationSettings",
     "SearchableQuerySet",

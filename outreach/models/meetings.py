@@ -258,3 +258,37 @@ class Registration(models.Model):
     def is_active(self) -> bool:
         """Holding a seat or waiting for one (what a withdrawal can end)."""
         return self.holds_seat or self.status == self.Status.WAITING
+
+
+class RegistrationCount(models.Model):
+    """What is left of an event's registrations once their personal data is erased (the
+    retention purge): how many people of each administration ended in each status."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registration_counts", verbose_name=_("event")
+    )
+    administration = models.ForeignKey(
+        Administration,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("administration"),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Registration.Status.choices)
+    count = models.PositiveIntegerField(_("count"))
+
+    class Meta:
+        verbose_name = _("registration count")
+        verbose_name_plural = _("registration counts")
+        ordering = ["event", "administration", "status"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "administration", "status"],
+                nulls_distinct=False,
+                name="registration_count_unique",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.event}: {self.count}"

@@ -391,3 +391,93 @@ def test_a_user_with_an_account_nominated_gets_mail_in_their_language(focal_poin
     registration = Registration.objects.get()
     assert (registration.user, registration.language) == (officer, "ru")
     assert "подтверждена" in mail.outbox[0].body
+
+
+# Participants, export, retention ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_members_see_the_listed_participants_by_administration(
+    client, member, azerbaijan, georgia, language, django_assert_max_num_queries
+):
+    registration_settings = make_registration_settings()
+    for n in range(30):
+        make_registration(
+            registration_settings,
+            full_name=f"Listed {n:02}",
+            administration=(azerbaijan, georgia, None)[n % 3],
+            consent_to_list=True,
+        )
+    make_registration(registration_settings, full_name="Unlisted", administration=azerbaijan)
+    make_registration(
+        registration_settings, full_name="Waiting One", consent_to_list=True, status=Status.WAITING
+    )
+    client.force_login(member)
+    url = f"/{language}/members/events/{registration_settings.event.slug}/participants/"
+    with django_assert_max_num_queries(5):
+        html = client.get(url).content.decode()
+    assert html.count("Listed ") == 30
+    assert "Unlisted" not in html and "Waiting One" not in html
+    headings = re.findall(r'<h2 id="group-\d+">([^<]+)</h2>', html)
+    other = {"en": "Other participants", "ru": "Другие участники"}[language]
+    assert headings == sorted(headings[:2]) + [other] and len(headings) == 3
+    assert (
+        client.get(url.replace(registration_settings.event.slug, make_event().slug)).status_code
+        == 404
+    )
+
+
+def test_staff_export_the_participants_with_translated_headers(staff_client, azerbaijan):
+    from outreach.admin import RegistrationResource
+
+    registration_settings = make_registration_settings()
+    make_registration(registration_settings, administration=azerbaijan, full_name="=Formula")
+    url = reverse("admin:outreach_registration_export")
+    assert staff_client.get(url).status_code == 200
+    dataset = RegistrationResource().export(Registration.objects.all())
+    row = dict(zip(dataset.headers, dataset[0], strict=True))
+    assert (row["Full name"], row["Status"]) == ("=Formula", "Confirmed")
+    assert row["Administration"] == str(azerbaijan)
+
+
+def test_the_nightly_purge_erases_past_registrations_and_keeps_their_counts(settings, azerbaijan):
+    from core.tasks import purge_expired_records
+    from outreach.models import RegistrationCount
+
+    settings.REGISTRATION_RETENTION_DAYS = 30
+    today = timezone.localdate()
+    old = make_registration_settings(
+        event=make_event(
+            starts_on=today - datetime.timedelta(days=40),
+            ends_on=today - datetime.timedelta(days=31),
+        )
+    )
+    recent = make_registration_settings(
+        event=make_event(
+            starts_on=today - datetime.timedelta(days=10),
+            ends_on=today - datetime.timedelta(days=9),
+        )
+    )
+    for status in (Status.CONFIRMED, Status.CONFIRMED, Status.WITHDRAWN):
+        make_registration(old, administration=azerbaijan, status=status)
+    make_registration(old, status=Status.CONFIRMED)  # of the public
+    kept = make_registration(recent, administration=azerbaijan)
+
+    assert purge_expired_records.enqueue().return_value["registrations"] == 4
+    assert list(Registration.objects.all()) == [kept]
+    counts = RegistrationCount.objects.filter(event=old.event)
+    assert set(counts.values_list("administration_id", "status", "count")) == {
+        (azerbaijan.pk, "confirmed", 2),
+        (azerbaijan.pk, "withdrawn", 1),
+        (None, "confirmed", 1),
+    }
+    assert not RegistrationCount.objects.filter(event=recent.event).exists()
+
+
+def test_the_scheduler_expires_seat_offers():
+    import importlib
+
+    from crontask import scheduler
+
+    importlib.import_module("outreach.tasks")
+    assert "expire_seat_offers" in {job.name for job in scheduler.get_jobs()}
