@@ -3,6 +3,7 @@ in its own thread and database connection on the real PostgreSQL, race for an ev
 seats. The service locks the event's registration settings row, so they are decided one at a
 time; without the lock, several saw the same free seat and the event was overbooked."""
 
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -16,7 +17,8 @@ from tests.outreach.factories import make_registration, make_registration_settin
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-THREADS = 8
+# More at once for a bench run: SEAT_RACE_THREADS=40 pytest tests/outreach/test_seats_concurrency.py
+THREADS = int(os.environ.get("SEAT_RACE_THREADS", "8"))
 CAPACITY, TAKEN = 5, 3  # two seats left
 
 
