@@ -21,7 +21,8 @@ QUESTIONS = {
 
 class PersonForm(forms.ModelForm):
     """One person's registration details; `identity` adds the name and address (nominees and
-    the public give them, a member's come from their account)."""
+    the public give them, a member's come from their account); `own` when people register
+    themselves (the consent is then their own)."""
 
     required_css_class = "required"
 
@@ -45,7 +46,9 @@ class PersonForm(forms.ModelForm):
         }
         widgets = {"accessibility_needs": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, registration_settings: RegistrationSettings, identity=True, **kw):
+    def __init__(
+        self, *args, registration_settings: RegistrationSettings, identity=True, own=False, **kw
+    ):
         super().__init__(*args, **kw)
         asked = {
             field
@@ -59,6 +62,7 @@ class PersonForm(forms.ModelForm):
         if not identity:
             del self.fields["full_name"]
             del self.fields["email"]
+        if own:
             self.fields["consent_to_list"].label = _(
                 "I agree to appear in the participant list seen by members"
             )

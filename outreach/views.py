@@ -136,6 +136,7 @@ class EventRegisterView(TemplateView):
                 PersonForm(
                     registration_settings=registration_settings,
                     identity=not user.is_authenticated,
+                    own=True,
                 ),
             )
         if self.is_nominating:
@@ -173,6 +174,7 @@ class EventRegisterView(TemplateView):
             request.POST,
             registration_settings=self.registration_settings,
             identity=not user.is_authenticated,
+            own=True,
         )
         if not form.is_valid():
             return self._again(form=form)

@@ -82,6 +82,7 @@ def test_times_come_in_pairs_and_a_one_day_event_ends_after_it_starts():
 def test_the_calendar_lists_upcoming_events_with_their_zones_and_fixed_uids(client):
     timed = make_event(
         title_en="Timed",
+        title_ru="Со временем",
         start_time=datetime.time(9, 30),
         end_time=datetime.time(17),
         time_zone="Europe/Brussels",
@@ -108,6 +109,8 @@ def test_the_calendar_lists_upcoming_events_with_their_zones_and_fixed_uids(clie
     assert f"event-{all_day.pk}@rocb-europe.org".encode() in moved
     single = client.get(all_day.get_calendar_url(), HTTP_HOST="127.0.0.1").content
     assert f"UID:event-{all_day.pk}@rocb-europe.org".encode() in single
+    russian = client.get("/ru/events/calendar.ics").content.decode()
+    assert "SUMMARY:Со временем" in russian and "Мероприятия РБНП Европа" in russian
 
 
 def test_the_calendar_is_cached_and_refreshed_by_an_event_change(
