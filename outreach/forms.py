@@ -68,6 +68,10 @@ class PersonForm(forms.ModelForm):
             )
         if "working_language" in self.fields:
             self.fields["working_language"].required = True
+            self.fields["working_language"].choices = [
+                ("", _("Choose a language")),
+                *Registration.WorkingLanguage.choices,
+            ]
 
     def validate_unique(self):
         pass  # the service checks the person against the event, which this form does not name

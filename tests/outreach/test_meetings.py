@@ -484,3 +484,25 @@ def test_the_scheduler_expires_seat_offers():
 
     importlib.import_module("outreach.tasks")
     assert "expire_seat_offers" in {job.name for job in scheduler.get_jobs()}
+
+
+def test_the_focal_points_page_in_russian_has_no_english(client, focal_point):
+    from tests.pages import latin_words
+
+    registration_settings = make_registration_settings(
+        event=make_event(title_en="Meeting", title_ru="Совещание", place_ru="Баку"),
+        quota=2,
+        ask_working_language=True,
+        ask_accessibility=True,
+        ask_visa_letter=True,
+    )
+    make_registration(
+        registration_settings,
+        administration=focal_point.administration,
+        full_name="Айнур Гулиева",
+        status=Status.WAITING,
+    )
+    client.force_login(focal_point)
+    html = client.get(register_url(registration_settings.event, "ru")).content.decode()
+    assert "Выдвинуть сотрудников" in html and "В листе ожидания" in html
+    assert latin_words(html, allowed={"Rashad", "Aliyev"}) == []
