@@ -7,8 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from outreach.models import Registration, RegistrationSettings
 from outreach.services import Person
 
-# Rows of one nomination when the event sets no quota.
+# Officers one nomination may name when the event sets no quota, and the blank rows the page
+# shows (rendering a form row costs more than any query of the page: a focal point naming more
+# posts again).
 NOMINEES_MAX = 10
+NOMINEE_ROWS = 3
 
 # Which question each setting asks: the setting's field, then the form fields it adds.
 QUESTIONS = {
@@ -115,12 +118,13 @@ class BaseNominationFormSet(forms.BaseFormSet):
 
 
 def nomination_formset(data=None, *, registration_settings: RegistrationSettings):
-    """Rows for the officers one focal point nominates: as many as the quota (or ten)."""
+    """Rows for the officers one focal point nominates: up to the quota (or ten) in a post,
+    three blank ones on the page."""
     rows = registration_settings.quota or NOMINEES_MAX
     formset_class = forms.formset_factory(
         PersonForm,
         formset=BaseNominationFormSet,
-        extra=rows,
+        extra=min(rows, NOMINEE_ROWS),
         max_num=rows,
         validate_max=True,
         # A post may claim any number of rows: no more are built than the event allows.
