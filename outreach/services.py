@@ -216,7 +216,12 @@ def registration_nominate(
             registration_settings,
             person,
             administration_id=by.administration_id,
-            user=User.objects.filter(email__iexact=person.email, is_active=True).first(),
+            # An officer with an account of the same administration gets mail in its language.
+            user=User.objects.filter(
+                email__iexact=person.email,
+                is_active=True,
+                administration_id=by.administration_id,
+            ).first(),
             nominated_by=by,
             language=by.language,
         )
