@@ -9,6 +9,7 @@ tests/test_query_fuzz.py (the site search's `q` among them).
 
 import io
 import zipfile
+from urllib.parse import quote
 
 import pytest
 from django.core import mail
@@ -518,3 +519,30 @@ def test_event_nomination(client, focal_point, fuzzed):
         (r.administration_id, r.nominated_by_id) == (focal_point.administration_id, focal_point.pk)
         for r in saved
     )
+
+
+@MEETINGS_FUZZ
+@given(fuzzed=changes(PERSON_FIELDS))
+def test_public_event_registration(client, fuzzed):
+    registration_settings = meeting(event=make_event(), audience="public", capacity=1)
+    url = reverse("outreach:event_register", args=[registration_settings.event.slug])
+    data = {
+        "action": "register",
+        "full_name": "Anna Petrova",
+        "email": "anna@example.org",
+        "working_language": "ru",
+    }
+    response = client.post(url, apply(data, fuzzed))
+    saved = Registration.objects.filter(event=registration_settings.event)
+    assert_answered(response, saved=saved.exists())
+    assert saved.count() <= 1 and not saved.filter(administration__isnull=False).exists()
+
+
+@MEETINGS_FUZZ
+@given(
+    token=st.one_of(values, st.just("")),
+    answer=st.one_of(values, st.sampled_from(["accept", "decline"])),
+)
+def test_seat_offer_answer(client, token, answer):
+    response = client.post(f"/en/events/offers/{quote(str(token), safe='')}x/", {"answer": answer})
+    assert response.status_code < 500
