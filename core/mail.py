@@ -13,7 +13,8 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.tasks import task, task_backends
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 logger = logging.getLogger(__name__)
 
@@ -76,3 +77,11 @@ def mail_send(
         from_email=from_email,
         attachments=[list(attachment) for attachment in attachments or ()],
     )
+
+
+def mail_send_in(language: str, *, to: list[str], subject, template: str, context: dict) -> None:
+    """Render a mail in its recipient's `language` and queue it. The subject is a callable, so
+    that it is translated in that language too; templates get `site_url` for their links."""
+    with translation.override(language):
+        body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
+        mail_send(subject=str(subject()), body=body, to=to)

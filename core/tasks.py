@@ -1,7 +1,8 @@
 """Retention purges, queued each night by the scheduler (`manage.py crontask`).
 
-An app takes part with a `retention.py` module defining `purge(*, now) -> dict[str, int]`
-(what it deleted, by kind), so core knows no app's data.
+An app whose own records expire takes part with a `retention.py` module defining
+`purge_expired(*, now) -> dict[str, int]` (what it deleted, by name), found by name as the
+search and sitemap registries find theirs: core names no app above it.
 """
 
 import datetime
@@ -21,13 +22,14 @@ from django_tasks_db.models import DBTaskResult
 @task
 def purge_expired_records() -> dict[str, int]:
     """Delete expired sessions, finished tasks past their retention period (a queued mail
-    holds its recipients' addresses), and what each app's `retention.purge` finds expired."""
+    holds its recipients' addresses), and what each app's `retention` module expires."""
     now = timezone.now()
     cutoff = now - datetime.timedelta(days=settings.TASK_RESULT_RETENTION_DAYS)
     sessions, _ = Session.objects.filter(expire_date__lt=now).delete()
     tasks, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
     counts = {"sessions": sessions, "tasks": tasks}
     for app in apps.get_app_configs():
-        if find_spec(f"{app.name}.retention") is not None:
-            counts |= import_module(f"{app.name}.retention").purge(now=now)
+        module_name = f"{app.name}.retention"
+        if find_spec(module_name) is not None:
+            counts |= import_module(module_name).purge_expired(now=now)
     return counts

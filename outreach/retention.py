@@ -13,7 +13,7 @@ from outreach.models import Registration, RegistrationCount
 
 
 @transaction.atomic
-def purge(*, now: datetime.datetime) -> dict[str, int]:
+def purge_expired(*, now: datetime.datetime) -> dict[str, int]:
     """Count, then delete (with their edit history), the registrations of events over for the
     retention period."""
     cutoff = now.date() - datetime.timedelta(days=settings.REGISTRATION_RETENTION_DAYS)
