@@ -60,23 +60,28 @@ def deliver_mail(
         )
 
 
-def mail_send(
+def mail_send_with_attachments(
     *,
     subject: str,
     body: str,
     to: list[str],
+    attachments: list[Attachment],
     from_email: str | None = None,
-    attachments: list[Attachment] | None = None,
 ) -> None:
-    """Queue a rendered mail for delivery by the worker (text attachments only: the queue holds
-    its arguments as JSON)."""
+    """Queue a rendered mail with files for delivery by the worker (text files only: the queue
+    holds its arguments as JSON), e.g. an event's calendar file."""
     deliver_mail.enqueue(
         subject=str(subject),
         body=body,
         to=list(to),
         from_email=from_email,
-        attachments=[list(attachment) for attachment in attachments or ()],
+        attachments=[list(attachment) for attachment in attachments],
     )
+
+
+def mail_send(*, subject: str, body: str, to: list[str], from_email: str | None = None) -> None:
+    """Queue a rendered mail for delivery by the worker."""
+    deliver_mail.enqueue(subject=str(subject), body=body, to=list(to), from_email=from_email)
 
 
 def mail_send_in(language: str, *, to: list[str], subject, template: str, context: dict) -> None:

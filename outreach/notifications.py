@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core.mail import mail_send
+from core.mail import mail_send, mail_send_with_attachments
 from outreach.calendar import event_calendar
 from outreach.models import Registration
 from outreach.tokens import offer_token
@@ -29,13 +29,13 @@ def _send(registration: Registration, *, subject, template: str, context=None, a
                 **(context or {}),
             },
         )
-        attachments = None
+        message = {"subject": str(subject()), "body": body, "to": [registration.email]}
         if attach:
             ics = event_calendar(event, url=url).decode()
             attachments = [(f"{event.slug}.ics", ics, "text/calendar")]
-        mail_send(
-            subject=str(subject()), body=body, to=[registration.email], attachments=attachments
-        )
+            mail_send_with_attachments(**message, attachments=attachments)
+        else:
+            mail_send(**message)
 
 
 def registration_received(registration: Registration) -> None:
