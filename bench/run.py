@@ -67,11 +67,11 @@ PAGES = [
         member=True,
     ),
     Page("expert", "/en/members/experts/{expert}/", member=True),
+    # The bench member is a focal point: the page has the nominations too.
+    Page("registration form", "/en/events/{meeting}/register/", member=True),
     Page("contacts directory", "/en/members/contacts/", member=True),
     Page("materials", "/en/members/materials/", member=True),
     Page("needs list", "/en/members/needs/", member=True),
-    # The bench member is a focal point: the page has the nominations too.
-    Page("registration form", "/en/events/{meeting}/register/", member=True),
 ]
 
 

@@ -14,7 +14,6 @@ from urllib.parse import quote
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -474,7 +473,7 @@ def meeting(**fields):
 def test_event_registration(client, member, fuzzed):
     registration_settings = meeting(event=make_event())
     client.force_login(member)
-    url = reverse("outreach:event_register", args=[registration_settings.event.slug])
+    url = f"/en/events/{registration_settings.event.slug}/register/"
     data = apply({"action": "register", "working_language": "en", "position": "Officer"}, fuzzed)
     response = client.post(url, data)
     saved = Registration.objects.filter(event=registration_settings.event)
@@ -502,7 +501,7 @@ def test_event_registration(client, member, fuzzed):
 def test_event_nomination(client, focal_point, fuzzed):
     registration_settings = meeting(event=make_event(), quota=2)
     client.force_login(focal_point)
-    url = reverse("outreach:event_register", args=[registration_settings.event.slug])
+    url = f"/en/events/{registration_settings.event.slug}/register/"
     data = {
         "action": "nominate",
         "nominees-TOTAL_FORMS": "2",
@@ -525,7 +524,7 @@ def test_event_nomination(client, focal_point, fuzzed):
 @given(fuzzed=changes(PERSON_FIELDS))
 def test_public_event_registration(client, fuzzed):
     registration_settings = meeting(event=make_event(), audience="public", capacity=1)
-    url = reverse("outreach:event_register", args=[registration_settings.event.slug])
+    url = f"/en/events/{registration_settings.event.slug}/register/"
     data = {
         "action": "register",
         "full_name": "Anna Petrova",
