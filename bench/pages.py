@@ -8,7 +8,7 @@ def placeholders() -> dict[str, str]:
     from administrations.models import Administration
     from competencies.models import JobPosition
     from experts.models import Expert
-    from outreach.models import NewsItem
+    from outreach.models import NewsItem, RegistrationSettings
     from workplan.models import Activity
 
     activity = (
@@ -35,4 +35,5 @@ def placeholders() -> dict[str, str]:
         "position": position.slug,
         "expert": str(expert.pk),
         "az": str(Administration.objects.get(code="AZ").pk),
+        "meeting": RegistrationSettings.objects.values_list("event__slug", flat=True).first(),
     }

@@ -55,6 +55,7 @@ PAGES = [
     Page("progress dashboard", "/en/workplan/progress/"),
     Page("news list", "/en/news/"),
     Page("news item", "/en/news/{news}/"),
+    Page("event", "/en/events/{meeting}/"),
     Page("competency dictionary", "/en/competencies/dictionary/"),
     Page("job description", "/en/competencies/positions/{position}/"),
     Page("site search", "/en/search/?q=risk+management"),
@@ -66,6 +67,8 @@ PAGES = [
         member=True,
     ),
     Page("expert", "/en/members/experts/{expert}/", member=True),
+    # The bench member is a focal point: the page has the nominations too.
+    Page("registration form", "/en/events/{meeting}/register/", member=True),
     Page("contacts directory", "/en/members/contacts/", member=True),
     Page("materials", "/en/members/materials/", member=True),
     Page("needs list", "/en/members/needs/", member=True),

@@ -11,7 +11,7 @@ import logging
 import smtplib
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.tasks import task, task_backends
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -25,12 +25,25 @@ def retry_delay(attempt: int) -> datetime.timedelta:
     return datetime.timedelta(seconds=min(seconds, 6 * 3600))
 
 
+# An attachment as the task's arguments carry it: (file name, text content, MIME type).
+Attachment = tuple[str, str, str]
+
+
 @task
 def deliver_mail(
-    *, subject: str, body: str, to: list[str], from_email: str | None = None, attempt: int = 1
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    from_email: str | None = None,
+    attempt: int = 1,
+    attachments: list[Attachment] | None = None,
 ) -> None:
+    message = EmailMessage(subject, body, from_email, to)
+    for filename, content, mimetype in attachments or ():
+        message.attach(filename, content, mimetype)
     try:
-        send_mail(subject, body, from_email, to)
+        message.send()
     except (OSError, smtplib.SMTPException) as error:
         backend = task_backends[deliver_mail.backend]
         if attempt >= settings.MAIL_ATTEMPTS or not backend.supports_defer:
@@ -38,8 +51,32 @@ def deliver_mail(
         # The error names the server, never the recipients (personal data stays out of logs).
         logger.warning("Mail not delivered (try %s): %s; trying again later", attempt, error)
         deliver_mail.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
-            subject=subject, body=body, to=to, from_email=from_email, attempt=attempt + 1
+            subject=subject,
+            body=body,
+            to=to,
+            from_email=from_email,
+            attempt=attempt + 1,
+            attachments=attachments,
         )
+
+
+def mail_send_with_attachments(
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    attachments: list[Attachment],
+    from_email: str | None = None,
+) -> None:
+    """Queue a rendered mail with files for delivery by the worker (text files only: the queue
+    holds its arguments as JSON), e.g. an event's calendar file."""
+    deliver_mail.enqueue(
+        subject=str(subject),
+        body=body,
+        to=list(to),
+        from_email=from_email,
+        attachments=[list(attachment) for attachment in attachments],
+    )
 
 
 def mail_send(*, subject: str, body: str, to: list[str], from_email: str | None = None) -> None:

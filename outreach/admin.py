@@ -1,12 +1,30 @@
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from import_export.admin import ImportExportMixin
+from import_export import fields
+from import_export.admin import ExportMixin, ImportExportMixin
 
-from core.admin import AllOrNothingImportMixin, TranslatedHistoryAdmin
+from core.admin import (
+    AllOrNothingImportMixin,
+    BoundedInlineMixin,
+    HistoryAdmin,
+    TranslatedHistoryAdmin,
+)
 from core.spreadsheets import FORMATS, Resource
 from outreach import services
-from outreach.models import Event, NewsItem, Status, Tool
+from outreach.forms import ReasonForm
+from outreach.models import (
+    Event,
+    NewsItem,
+    Registration,
+    RegistrationCount,
+    RegistrationSettings,
+    Status,
+    Tool,
+)
 
 
 class NewsItemResource(Resource):
@@ -39,6 +57,9 @@ class EventResource(Resource):
             "title_ru",
             "starts_on",
             "ends_on",
+            "start_time",
+            "end_time",
+            "time_zone",
             "place_en",
             "place_ru",
             "description_en",
@@ -113,6 +134,41 @@ class NewsItemAdmin(
     ]
 
 
+class RegistrationSettingsInline(BoundedInlineMixin, admin.StackedInline):
+    model = RegistrationSettings
+    can_delete = True
+    extra = 0
+    max_num = 1
+    autocomplete_fields = ["invited"]
+    fieldsets = [
+        (
+            _("Registration"),
+            {
+                "fields": [
+                    ("opens_at", "closes_at"),
+                    ("capacity", "quota"),
+                    "audience",
+                    "invited",
+                    "requires_approval",
+                    "offer_hours",
+                    "language",
+                ]
+            },
+        ),
+        (
+            _("Questions asked"),
+            {
+                "fields": [
+                    "ask_position",
+                    "ask_working_language",
+                    "ask_accessibility",
+                    "ask_visa_letter",
+                ]
+            },
+        ),
+    ]
+
+
 @admin.register(Event)
 class EventAdmin(
     PublicationActions, AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdmin
@@ -126,10 +182,205 @@ class EventAdmin(
     prepopulated_fields = {"slug": ["title_en"]}
     readonly_fields = ["updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "starts_on", "ends_on", "place"]}),
+        (None, {"fields": ["title", "slug", "kind", "place"]}),
+        (
+            _("Dates and times"),
+            {
+                "fields": [("starts_on", "start_time"), ("ends_on", "end_time"), "time_zone"],
+                "description": _(
+                    "Leave both times empty for an event of whole days; times are local to the "
+                    "time zone."
+                ),
+            },
+        ),
         (None, {"fields": ["description", "url"]}),
         (_("Publication"), {"fields": ["status", "updated_at"]}),
     ]
+    inlines = [RegistrationSettingsInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # More seats (a larger capacity or quota) go to those waiting at once.
+        if RegistrationSettings.objects.filter(event=form.instance).exists():
+            services.freed_seats_offer(event=form.instance)
+
+
+class RegistrationResource(Resource):
+    """The participants of the events the change list shows (filter by event first), for the
+    office's lists and badges: an export only, registrations come from the portal."""
+
+    headers = {
+        "event": _("Event"),
+        "administration": _("Administration"),
+        "full_name": _("Full name"),
+        "email": _("Email address"),
+        "position": _("Position"),
+        "working_language": _("Working language"),
+        "accessibility_needs": _("Accessibility needs"),
+        "needs_visa_letter": _("Visa support letter"),
+        "consent_to_list": _("Listed"),
+        "status": _("Status"),
+        "created_at": _("Registered"),
+    }
+    event = fields.Field(attribute="event__title", column_name="event", readonly=True)
+    administration = fields.Field(
+        attribute="administration__name", column_name="administration", readonly=True
+    )
+    status = fields.Field(column_name="status", readonly=True)
+
+    class Meta:
+        model = Registration
+        fields = [
+            "event",
+            "administration",
+            "full_name",
+            "email",
+            "position",
+            "working_language",
+            "accessibility_needs",
+            "needs_visa_letter",
+            "consent_to_list",
+            "status",
+            "created_at",
+        ]
+
+    def dehydrate_status(self, registration):
+        return registration.get_status_display()
+
+
+@admin.register(Registration)
+class RegistrationAdmin(ExportMixin, HistoryAdmin):
+    """Registrations are made on the portal; staff approve or decline them here, with the same
+    services as the pages (a decline tells the person the reason, a freed seat moves on). Their
+    edit history goes with them at the retention purge (outreach.retention)."""
+
+    list_display = [
+        "full_name",
+        "email",
+        "event",
+        "administration",
+        "status",
+        "consent_to_list",
+        "created_at",
+    ]
+    list_filter = [
+        "status",
+        "needs_visa_letter",
+        ("event", admin.RelatedOnlyFieldListFilter),
+        ("administration", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["event", "administration"]
+    resource_classes = [RegistrationResource]
+    formats = FORMATS
+    search_fields = ["full_name", "email", "position", "event__title_en", "event__title_ru"]
+    autocomplete_fields = ["event", "administration"]
+    date_hierarchy = "created_at"
+    actions = ["approve_selected", "decline_selected"]
+    readonly_fields = [
+        "event",
+        "administration",
+        "user",
+        "nominated_by",
+        "full_name",
+        "email",
+        "position",
+        "working_language",
+        "accessibility_needs",
+        "needs_visa_letter",
+        "consent_to_list",
+        "language",
+        "status",
+        "reason",
+        "offer_expires_at",
+        "decided_by",
+        "created_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["event", "administration", "user", "nominated_by"]}),
+        (
+            _("Person"),
+            {
+                "fields": [
+                    "full_name",
+                    "email",
+                    "position",
+                    "working_language",
+                    "accessibility_needs",
+                    "needs_visa_letter",
+                    "consent_to_list",
+                    "language",
+                ]
+            },
+        ),
+        (
+            _("Status"),
+            {"fields": ["status", "reason", "offer_expires_at", "decided_by", "created_at"]},
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return False  # registrations come from the register page
+
+    def _report(self, request, registration, error):
+        self.message_user(request, f"{registration}: {' '.join(error.messages)}", messages.ERROR)
+
+    @admin.action(description=_("Approve the selected registrations"), permissions=["change"])
+    def approve_selected(self, request, queryset):
+        approved = 0
+        for registration in queryset.filter(status=Registration.Status.PENDING):
+            try:
+                services.registration_approve(registration=registration, by=request.user)
+                approved += 1
+            except ValidationError as error:
+                self._report(request, registration, error)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s registration approved.", "%(count)s registrations approved.", approved
+            )
+            % {"count": approved},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Decline the selected registrations with a reason"), permissions=["change"]
+    )
+    def decline_selected(self, request, queryset):
+        """An intermediate page asks for the reason; its post declines every active one."""
+        active = queryset.filter(status__in=[*Registration.HOLDING, Registration.Status.WAITING])
+        form = ReasonForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            declined = 0
+            for registration in active:
+                try:
+                    services.registration_decline(
+                        registration=registration,
+                        by=request.user,
+                        reason=form.cleaned_data["reason"],
+                    )
+                    declined += 1
+                except ValidationError as error:
+                    self._report(request, registration, error)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)s registration declined.",
+                    "%(count)s registrations declined.",
+                    declined,
+                )
+                % {"count": declined},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Decline registrations"),
+            "registrations": active.select_related("event"),
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/outreach/registration/decline.html", context)
 
 
 @admin.register(Tool)
@@ -152,3 +403,19 @@ class ToolAdmin(AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdm
         "is_promoted",
         "position",
     ]
+
+
+@admin.register(RegistrationCount)
+class RegistrationCountAdmin(HistoryAdmin):
+    """The anonymous counts left of past events' registrations (read only)."""
+
+    list_display = ["event", "administration", "status", "count"]
+    list_filter = ["status", ("event", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["event", "administration"]
+    search_fields = ["event__title_en", "event__title_ru"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

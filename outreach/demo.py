@@ -4,7 +4,17 @@ import datetime
 
 from django.utils import timezone
 
-from outreach.models import Event, NewsItem, Status
+from accounts.models import User
+from administrations.models import Administration
+from outreach.models import (
+    Audience,
+    Event,
+    EventLanguage,
+    NewsItem,
+    Registration,
+    RegistrationSettings,
+    Status,
+)
 
 NEWS = [
     (
@@ -259,4 +269,87 @@ def load(*, stdout) -> None:
         )
         event.full_clean()
         event.save()
-    stdout.write(f"Outreach: {len(NEWS) + 1} news items (one draft), {len(events)} events.")
+    load_meetings()
+    stdout.write(
+        f"Outreach: {len(NEWS) + 1} news items (one draft), {len(events)} events; the regional "
+        "meeting of heads of training is open for registration, full, with a waiting list."
+    )
+
+
+# (name, email, administration code, position, mail language, status) of the demo registrations.
+MEETING_REGISTRATIONS = [
+    ("Aynur Guliyeva", "aynur.guliyeva@customs.test", "AZ", "Head of Training", "en", "confirmed"),
+    ("Elvin Mammadov", "elvin.mammadov@customs.test", "AZ", "Training Officer", "en", "confirmed"),
+    ("Nino Kapanadze", "nino.kapanadze@customs.test", "GE", "Head of HR", "ru", "confirmed"),
+    ("Giorgi Lomidze", "giorgi.lomidze@customs.test", "GE", "Trainer", "ru", "waiting"),
+    ("Davit Abashidze", "davit.abashidze@customs.test", "GE", "Inspector", "ru", "waiting"),
+]
+
+
+def load_meetings() -> None:
+    """The regional meeting takes registrations from members (staff approve none), with three
+    seats and a quota of two per administration: it is full and two wait. The webinar has times
+    in the Brussels time zone and is open to the public."""
+    now = timezone.now()
+    meeting = Event.objects.get(slug="regional-heads-of-training-meeting")
+    meeting.start_time, meeting.end_time = datetime.time(9, 30), datetime.time(13)
+    meeting.time_zone = "Asia/Baku"
+    meeting.description_en = (
+        "Heads of customs training of the region meet to plan the next year's courses. "
+        "Each administration may send two officers; interpretation English–Russian."
+    )
+    meeting.description_ru = (
+        "Руководители таможенного обучения региона встречаются, чтобы спланировать курсы на "
+        "следующий год. Каждая администрация может направить двух сотрудников; перевод "
+        "английский–русский."
+    )
+    meeting.full_clean()
+    meeting.save()
+    settings = RegistrationSettings(
+        event=meeting,
+        opens_at=now - datetime.timedelta(days=7),
+        closes_at=now + datetime.timedelta(days=45),
+        capacity=3,
+        quota=2,
+        audience=Audience.MEMBERS,
+        language=EventLanguage.BOTH,
+        ask_working_language=True,
+        ask_visa_letter=True,
+    )
+    settings.full_clean()
+    settings.save()
+    focal_points = {
+        user.administration.code: user
+        for user in User.objects.filter(is_focal_point=True).select_related("administration")
+    }
+    administrations = {a.code: a for a in Administration.objects.filter(code__in=["AZ", "GE"])}
+    for n, (name, email, code, position, language, status) in enumerate(MEETING_REGISTRATIONS):
+        registration = Registration(
+            event=meeting,
+            administration=administrations[code],
+            nominated_by=focal_points.get(code),
+            full_name=name,
+            email=email,
+            position=position,
+            working_language=language,
+            language=language,
+            consent_to_list=n % 2 == 0,
+            status=status,
+            created_at=now - datetime.timedelta(days=6, hours=-n),
+        )
+        registration.full_clean()
+        registration.save()
+
+    webinar = Event.objects.get(slug="risk-management-webinar")
+    webinar.start_time, webinar.end_time = datetime.time(10), datetime.time(11, 30)
+    webinar.time_zone = "Europe/Brussels"
+    webinar.full_clean()
+    webinar.save()
+    RegistrationSettings.objects.create(
+        event=webinar,
+        opens_at=now - datetime.timedelta(days=3),
+        closes_at=now + datetime.timedelta(days=13),
+        capacity=100,
+        audience=Audience.PUBLIC,
+        ask_position=True,
+    )

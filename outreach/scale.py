@@ -1,4 +1,6 @@
-"""Benchmark scale: 2,000 news items and 500 events (past and upcoming), in both languages.
+"""Benchmark scale: 2,000 news items and 500 events (past and upcoming), in both languages; the
+soonest upcoming event takes registrations: 300 people of the member administrations, 200 seated
+and 100 on the waiting list.
 
 The news text is rich text: bulk_create() saves it through the field's own sanitiser, as any
 save does. The search indexes are on expressions, so PostgreSQL keeps them.
@@ -8,11 +10,13 @@ import datetime
 
 from django.utils import timezone
 
+from administrations.models import Administration
 from core.scaling import bilingual, generator, scaled
-from outreach.models import Event, NewsItem, Status
+from outreach.models import Audience, Event, NewsItem, Registration, RegistrationSettings, Status
 
 NEWS = 2_000
 EVENTS = 500
+REGISTRATIONS, SEATS = 300, 200
 
 SUBJECTS = [
     ("risk management", "управлению рисками"),
@@ -103,4 +107,34 @@ def load(*, stdout, scale: float = 1.0) -> None:
             )
         )
     Event.objects.bulk_create(events, batch_size=500)
-    stdout.write(f"  {news_count} news items, {event_count} events")
+    registrations = load_meeting(scale=scale)
+    stdout.write(f"  {news_count} news items, {event_count} events, {registrations} registrations")
+
+
+def load_meeting(*, scale: float) -> int:
+    """The soonest upcoming event, open to members, full, with a waiting list."""
+    now = timezone.now()
+    meeting = Event.objects.filter(ends_on__gte=timezone.localdate()).order_by("starts_on").first()
+    seats, count = scaled(SEATS, scale), scaled(REGISTRATIONS, scale)
+    RegistrationSettings.objects.create(
+        event=meeting,
+        opens_at=now - datetime.timedelta(days=10),
+        closes_at=now + datetime.timedelta(days=3),
+        capacity=seats,
+        audience=Audience.MEMBERS,
+    )
+    administrations = list(Administration.objects.members().order_by("code"))
+    Registration.objects.bulk_create(
+        Registration(
+            event=meeting,
+            administration=administrations[n % len(administrations)],
+            full_name=f"Participant {n + 1}",
+            email=f"participant-{n + 1}@customs.test",
+            position="Customs officer",
+            consent_to_list=n % 2 == 0,
+            status=Registration.Status.CONFIRMED if n < seats else Registration.Status.WAITING,
+            created_at=now - datetime.timedelta(minutes=count - n),
+        )
+        for n in range(count)
+    )
+    return count

@@ -3,16 +3,17 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from outreach.models import Event, NewsItem, Tool
+from outreach.models import Event, NewsItem, Registration, RegistrationSettings, Tool
 
 HOME_NEWS = 3
 HOME_EVENTS = 3
 UPCOMING_EVENTS = 50  # the events page lists at most this many; past events are paginated
+CALENDAR_EVENTS = 500  # the subscribed calendar's bound
 
 
 def news_list() -> QuerySet[NewsItem]:
@@ -60,6 +61,12 @@ def all_events() -> QuerySet[Event]:
 
 
 def event_detail(*, slug: str) -> Event:
+    """A published event, with its registration settings for the page's register link."""
+    return get_object_or_404(Event.objects.published().select_related("registration"), slug=slug)
+
+
+def event_published(*, slug: str) -> Event:
+    """A published event alone (its calendar file)."""
     return get_object_or_404(Event.objects.published(), slug=slug)
 
 
@@ -94,3 +101,114 @@ def promoted_tools() -> list[Tool]:
     order = list(Tool.Kind)
     tools = Tool.objects.filter(is_promoted=True)
     return sorted(tools, key=lambda tool: (order.index(tool.kind), tool.position, tool.title))
+
+
+# Meetings ---------------------------------------------------------------------------------------
+
+
+def event_registration(*, slug: str) -> Event:
+    """A published event with its registration settings (None where it takes none)."""
+    return get_object_or_404(Event.objects.published().select_related("registration"), slug=slug)
+
+
+def registration_settings_of(event: Event) -> RegistrationSettings | None:
+    try:
+        return event.registration
+    except RegistrationSettings.DoesNotExist:
+        return None
+
+
+def own_registration(*, event: Event, user) -> Registration | None:
+    """The user's own registration for the event (by account or by address), if any."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Registration.objects.filter(event=event)
+        .filter(Q(user=user) | Q(email__iexact=user.email))
+        .first()
+    )
+
+
+def administration_registrations(*, event: Event, administration_id: int) -> list[Registration]:
+    """An administration's registrations for the event, for its focal point's page."""
+    return list(
+        Registration.objects.filter(event=event, administration_id=administration_id).order_by(
+            "created_at", "pk"
+        )
+    )
+
+
+@dataclass(frozen=True)
+class SeatCounts:
+    capacity: int
+    taken: int
+    waiting: int
+
+    @property
+    def free(self) -> int:
+        return max(self.capacity - self.taken, 0)
+
+
+def seat_counts(registration_settings: RegistrationSettings) -> SeatCounts:
+    """Seats taken and people waiting, in one query."""
+    counts = Registration.objects.filter(event_id=registration_settings.event_id).aggregate(
+        taken=Count("pk", filter=Q(status__in=Registration.HOLDING)),
+        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+    )
+    return SeatCounts(capacity=registration_settings.capacity, **counts)
+
+
+def calendar_events() -> QuerySet[Event]:
+    """Every upcoming published event for the subscribed calendar (yesterday's included, as a
+    time zone east of the office may still be in it)."""
+    return (
+        Event.objects.published()
+        .filter(ends_on__gte=_today() - datetime.timedelta(days=1))
+        .order_by("starts_on", "id")[:CALENDAR_EVENTS]
+    )
+
+
+def withdrawable_registration(*, event: Event, user, pk) -> Registration | None:
+    """A registration the user may withdraw: their own, or (a focal point) their
+    administration's. Anything else is as if it did not exist."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    mine = Q(user=user) | Q(email__iexact=user.email)
+    if user.is_member and user.is_focal_point:
+        mine |= Q(administration_id=user.administration_id)
+    return Registration.objects.filter(mine, event=event, pk=pk).select_related("event").first()
+
+
+@dataclass(frozen=True)
+class ParticipantGroup:
+    administration: str | None  # None: participants of no administration (the public)
+    participants: list[Registration]
+
+
+def participant_groups(*, event: Event) -> list[ParticipantGroup]:
+    """The confirmed participants who agreed to be listed, grouped by administration in name
+    order (those of none last), in one query."""
+    participants = (
+        Registration.objects.filter(
+            event=event, status=Registration.Status.CONFIRMED, consent_to_list=True
+        )
+        .select_related("administration")
+        .order_by("full_name", "pk")
+    )
+    groups: dict[int | None, list[Registration]] = {}
+    names: dict[int | None, str | None] = {}
+    for participant in participants:
+        key = participant.administration_id
+        groups.setdefault(key, []).append(participant)
+        names[key] = str(participant.administration) if participant.administration else None
+    order = sorted(groups, key=lambda key: (key is None, names[key] or ""))
+    return [ParticipantGroup(names[key], groups[key]) for key in order]
+
+
+def event_with_registration(*, slug: str) -> Event:
+    """A published event that takes registrations (others have no participant list)."""
+    return get_object_or_404(
+        Event.objects.published().filter(registration__isnull=False), slug=slug
+    )

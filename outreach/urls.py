@@ -8,6 +8,8 @@ app_name = "outreach"
 
 # What each public page reads (core.generations): a write elsewhere leaves it cached.
 NEWS, EVENTS, TOOLS = "outreach.NewsItem", "outreach.Event", "outreach.Tool"
+# An event's page shows whether it takes registrations (not its seats, which change by the minute).
+EVENT_PAGE = [EVENTS, "outreach.RegistrationSettings"]
 
 urlpatterns = [
     path(
@@ -28,14 +30,27 @@ urlpatterns = [
         name="event_list",
     ),
     path(
+        "events/calendar.ics",
+        cache_public_page(views.events_calendar, reads=EVENTS),
+        name="events_calendar",
+    ),
+    path("events/offers/<str:token>/", views.SeatOfferView.as_view(), name="seat_offer"),
+    path(
         "events/<slug:slug>/",
-        cache_public_page(views.EventDetailView.as_view(), reads=EVENTS),
+        cache_public_page(views.EventDetailView.as_view(), reads=EVENT_PAGE),
         name="event_detail",
     ),
+    # Personal: never cached (the view sends no-store).
+    path("events/<slug:slug>/register/", views.EventRegisterView.as_view(), name="event_register"),
     path(
         "events/<slug:slug>/calendar.ics",
         cache_public_page(views.event_calendar, reads=EVENTS),
         name="event_calendar",
+    ),
+    path(
+        "members/events/<slug:slug>/participants/",
+        views.ParticipantListView.as_view(),
+        name="participants",
     ),
     path("tools/", cache_public_page(views.ToolListView.as_view(), reads=TOOLS), name="tool_list"),
 ]

@@ -1,10 +1,26 @@
 """Public outreach pages. Each is cached per language in urls.py (core.cache.cache_public_page)."""
 
-from django.http import HttpResponse
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
-from outreach import selectors
+from administrations.access import MemberRequiredMixin, check_posted_administration
+from outreach import selectors, services
 from outreach.calendar import event_calendar as calendar_file
+from outreach.calendar import events_calendar as calendar_feed
+from outreach.forms import PersonForm, nomination_formset
+from outreach.models import Audience, Registration
+from outreach.tokens import offer_from_token
 
 
 class NewsListView(ListView):
@@ -48,12 +64,9 @@ class EventDetailView(DetailView):
 
 def event_calendar(request, slug):
     """The event as an .ics download."""
-    event = selectors.event_detail(slug=slug)
-    content = calendar_file(
-        event,
-        url=request.build_absolute_uri(event.get_absolute_url()),
-        host=request.get_host(),
-    )
+    event = selectors.event_published(slug=slug)
+    # Addresses on SITE_URL, never on the Host the request names (as the pages' canonical links).
+    content = calendar_file(event, url=settings.SITE_URL + event.get_absolute_url())
     return HttpResponse(
         content,
         content_type="text/calendar; charset=utf-8",
@@ -66,3 +79,242 @@ class ToolListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(groups=selectors.tools_by_kind(), **kwargs)
+
+
+# Meetings ---------------------------------------------------------------------------------------
+
+
+@method_decorator(never_cache, name="dispatch")
+class EventRegisterView(TemplateView):
+    """Register for an event, or (a focal point) nominate officers of one's administration.
+
+    Access, as the event's settings allow: a public event is open to anyone; an anonymous
+    visitor of a members' event is sent to log in; a user outside its audience gets 403 with the
+    reason. A post naming another administration gets 403 and saves nothing."""
+
+    template_name = "outreach/event_register.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.event = selectors.event_registration(slug=kwargs["slug"])
+        self.registration_settings = selectors.registration_settings_of(self.event)
+        user = request.user
+        if self.registration_settings is not None:
+            if self.registration_settings.audience != Audience.PUBLIC and not user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if request.method == "POST" and user.is_authenticated:
+                check_posted_administration(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def is_nominating(self) -> bool:
+        user = self.request.user
+        return (
+            self.registration_settings is not None
+            and user.is_authenticated
+            and user.is_member
+            and user.is_focal_point
+            and services.may_register(self.registration_settings, user)
+        )
+
+    def get_context_data(self, **kwargs):
+        event, registration_settings, user = (
+            self.event,
+            self.registration_settings,
+            self.request.user,
+        )
+        context = {"event": event, "registration_settings": registration_settings, **kwargs}
+        context["refusal"] = services.registration_refusal(
+            registration_settings=registration_settings, user=user
+        )
+        if registration_settings is None:
+            return super().get_context_data(**context)
+        own = selectors.own_registration(event=event, user=user)
+        context |= {"own": own, "counts": selectors.seat_counts(registration_settings)}
+        if not context["refusal"] and own is None:
+            context.setdefault(
+                "form",
+                PersonForm(
+                    registration_settings=registration_settings,
+                    identity=not user.is_authenticated,
+                    own=True,
+                ),
+            )
+        if self.is_nominating:
+            context["nominated"] = selectors.administration_registrations(
+                event=event, administration_id=user.administration_id
+            )
+            if not context["refusal"]:
+                context.setdefault(
+                    "formset", nomination_formset(registration_settings=registration_settings)
+                )
+        return super().get_context_data(**context)
+
+    def render_to_response(self, context, **response_kwargs):
+        settings_ = self.registration_settings
+        if settings_ is not None and not services.may_register(settings_, self.request.user):
+            response_kwargs.setdefault("status", 403)
+        return super().render_to_response(context, **response_kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.registration_settings is None:
+            return self.get(request, *args, **kwargs)
+        action = request.POST.get("action")
+        if action == "nominate":
+            return self._nominate(request)
+        if action == "withdraw":
+            return self._withdraw(request)
+        return self._register(request)
+
+    def _again(self, **context):
+        return self.render_to_response(self.get_context_data(**context))
+
+    def _register(self, request):
+        user = request.user
+        form = PersonForm(
+            request.POST,
+            registration_settings=self.registration_settings,
+            identity=not user.is_authenticated,
+            own=True,
+        )
+        if not form.is_valid():
+            return self._again(form=form)
+        try:
+            registration = services.registration_self(
+                event=self.event,
+                user=user,
+                person=form.person(),
+                language=translation.get_language(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self._again(form=form)
+        messages.success(request, STATUS_MESSAGES[registration.status])
+        return redirect(request.path)
+
+    def _nominate(self, request):
+        if not self.is_nominating:
+            raise PermissionDenied
+        formset = nomination_formset(request.POST, registration_settings=self.registration_settings)
+        if not formset.is_valid():
+            return self._again(formset=formset)
+        try:
+            registrations = services.registration_nominate(
+                event=self.event,
+                by=request.user,
+                people=formset.people(),
+                language=translation.get_language(),
+            )
+        except ValidationError as error:
+            return self._again(formset=formset, formset_errors=error.messages)
+        waiting = sum(r.status == Registration.Status.WAITING for r in registrations)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s officer nominated; each is told by email.",
+                "%(count)s officers nominated; each is told by email.",
+                len(registrations),
+            )
+            % {"count": len(registrations)},
+        )
+        if waiting:
+            messages.info(
+                request,
+                ngettext(
+                    "%(count)s of them is on the waiting list.",
+                    "%(count)s of them are on the waiting list.",
+                    waiting,
+                )
+                % {"count": waiting},
+            )
+        return redirect(request.path)
+
+    def _withdraw(self, request):
+        user = request.user
+        if not user.is_authenticated:
+            raise PermissionDenied
+        registration = selectors.withdrawable_registration(
+            event=self.event, user=user, pk=request.POST.get("registration")
+        )
+        if registration is None:
+            raise Http404
+        try:
+            services.registration_withdraw(registration=registration, by=user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The registration is withdrawn."))
+        return redirect(request.path)
+
+
+STATUS_MESSAGES = {
+    Registration.Status.CONFIRMED: _(
+        "You are registered: the confirmation, with the event for your calendar, is on its way "
+        "by email."
+    ),
+    Registration.Status.PENDING: _(
+        "Thank you: your registration awaits the office's approval; you will be told by email."
+    ),
+    Registration.Status.WAITING: _(
+        "The event is full: you are on the waiting list, and will be told by email if a seat "
+        "becomes free."
+    ),
+}
+
+
+@method_decorator(never_cache, name="dispatch")
+class SeatOfferView(TemplateView):
+    """A seat offered from the waiting list, taken or let go through the mailed signed link
+    (anyone holding the link: no account needed)."""
+
+    template_name = "outreach/seat_offer.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.registration = offer_from_token(kwargs["token"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        registration = self.registration
+        live = (
+            registration is not None
+            and registration.status == Registration.Status.OFFERED
+            and registration.offer_expires_at > timezone.now()
+        )
+        return super().get_context_data(registration=registration, live=live, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.registration is None:
+            return self.get(request, *args, **kwargs)
+        accept = request.POST.get("answer") == "accept"
+        try:
+            registration = services.offer_answer(registration=self.registration, accept=accept)
+        except ValidationError as error:
+            return self.render_to_response(self.get_context_data(error=" ".join(error.messages)))
+        if accept:
+            messages.success(request, STATUS_MESSAGES[registration.status])
+        else:
+            messages.success(request, _("Thank you: the seat goes to the next person waiting."))
+        return redirect(registration.event)
+
+
+def events_calendar(request):
+    """Every upcoming event as a calendar to subscribe to, in the page's language."""
+    content = calendar_feed(
+        selectors.calendar_events(),
+        url_of=lambda event: settings.SITE_URL + event.get_absolute_url(),
+        name=_("ROCB Europe events"),
+    )
+    return HttpResponse(content, content_type="text/calendar; charset=utf-8")
+
+
+@method_decorator(never_cache, name="dispatch")
+class ParticipantListView(MemberRequiredMixin, TemplateView):
+    """Members see an event's confirmed participants who agreed to be listed, grouped by
+    administration."""
+
+    template_name = "outreach/participant_list.html"
+
+    def get_context_data(self, **kwargs):
+        event = selectors.event_with_registration(slug=self.kwargs["slug"])
+        return super().get_context_data(
+            event=event, groups=selectors.participant_groups(event=event), **kwargs
+        )

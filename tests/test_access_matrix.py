@@ -36,7 +36,7 @@ from tests.experts.factories import make_expert, make_nomination, pdf_upload
 from tests.factories import make_user
 from tests.library.factories import make_document
 from tests.needs.factories import make_need_with_file
-from tests.outreach.factories import make_event, make_news
+from tests.outreach.factories import make_event, make_news, make_registration_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +110,11 @@ class World:
     @cached_property
     def public_document(self):
         return make_document(visibility=Document.Visibility.PUBLIC)
+
+    @cached_property
+    def members_event(self):
+        """An event open for registration by the member administrations' users."""
+        return make_registration_settings().event
 
     @cached_property
     def assessment(self):
@@ -294,6 +299,23 @@ MATRIX: dict[str, Rule] = {
     "competencies:assessment_detail": own_assessment(),
     "competencies:assessment_edit": own_assessment(),
     "competencies:assessment_delete": own_assessment(),
+    # Meetings: a members' event's registration (a public event's is open to anyone, as
+    # tests/outreach/test_meetings.py shows); a focal point nominates on the same page.
+    "outreach:event_register": Rule(
+        refused=(("outsider", 403),),
+        allowed=("member", 200),
+        args=lambda world: [world.members_event.slug],
+    ),
+    "outreach:participants": Rule(
+        refused=(("outsider", 403),),
+        allowed=("other_member", 200),
+        args=lambda world: [world.members_event.slug],
+    ),
+    "outreach:event_register__focal_point": Rule(
+        refused=(("outsider", 403),),
+        allowed=("other_focal_point", 200),
+        args=lambda world: [world.members_event.slug],
+    ),
 }
 
 # Everything else, with what an anonymous visitor gets.
@@ -333,6 +355,8 @@ PUBLIC: dict[str, tuple[object, int]] = {
     "outreach:event_list": (lambda world: [], 200),
     "outreach:event_detail": (lambda world: [make_event().slug], 200),
     "outreach:event_calendar": (lambda world: [make_event().slug], 200),
+    "outreach:events_calendar": (lambda world: [], 200),
+    "outreach:seat_offer": (lambda world: ["no-such-token"], 200),
     "outreach:tool_list": (lambda world: [], 200),
     "competencies:overview": (lambda world: [], 200),
     "competencies:position_list": (lambda world: [], 200),

@@ -9,6 +9,7 @@ tests/test_query_fuzz.py (the site search's `q` among them).
 
 import io
 import zipfile
+from urllib.parse import quote
 
 import pytest
 from django.core import mail
@@ -23,11 +24,13 @@ from core.concurrency import FIELD, row_fingerprint
 from experts.models import Expert, ExpertiseArea, ExpertLanguage, Nomination, NominationLanguage
 from experts.tokens import record_token
 from needs.models import NeedsAttachment, NeedsNote, NeedsRequest
+from outreach.models import Registration
 from tests.competencies.factories import make_competency, make_position
 from tests.contacts.builders import make_contact
 from tests.experts.factories import PDF, make_expert
 from tests.factories import PASSWORD, make_user
 from tests.needs.factories import make_need, make_round
+from tests.outreach.factories import make_event, make_registration_settings
 from tests.test_query_fuzz import values
 
 pytestmark = pytest.mark.django_db
@@ -468,3 +471,105 @@ def test_framework_import_upload(staff_client, content, button):
     )
     assert response.status_code == 200
     assert "The framework is imported." not in response.content.decode()
+
+
+# Meetings --------------------------------------------------------------------------------------
+
+MEETINGS_FUZZ = settings(FUZZ, max_examples=8)
+PERSON_FIELDS = [
+    "action",
+    "full_name",
+    "email",
+    "position",
+    "working_language",
+    "accessibility_needs",
+    "needs_visa_letter",
+    "consent_to_list",
+    "administration",
+    "registration",
+]
+
+
+def meeting(**fields):
+    return make_registration_settings(
+        ask_working_language=True, ask_accessibility=True, ask_visa_letter=True, **fields
+    )
+
+
+@MEETINGS_FUZZ
+@given(fuzzed=changes(PERSON_FIELDS))
+def test_event_registration(client, member, fuzzed):
+    registration_settings = meeting(event=make_event())
+    client.force_login(member)
+    url = f"/en/events/{registration_settings.event.slug}/register/"
+    data = apply({"action": "register", "working_language": "en", "position": "Officer"}, fuzzed)
+    response = client.post(url, data)
+    saved = Registration.objects.filter(event=registration_settings.event)
+    assert_answered(response, saved=saved.exists())
+    # A member is registered as themselves, whatever the form said, or not at all.
+    assert set(saved.values_list("email", flat=True)) <= {member.email}
+
+
+@MEETINGS_FUZZ
+@given(
+    fuzzed=changes(
+        [
+            "nominees-TOTAL_FORMS",
+            "nominees-INITIAL_FORMS",
+            "nominees-0-full_name",
+            "nominees-0-email",
+            "nominees-1-email",
+            "nominees-1-working_language",
+            "nominees-2-email",
+            "administration",
+            "action",
+        ]
+    )
+)
+def test_event_nomination(client, focal_point, fuzzed):
+    registration_settings = meeting(event=make_event(), quota=2)
+    client.force_login(focal_point)
+    url = f"/en/events/{registration_settings.event.slug}/register/"
+    data = {
+        "action": "nominate",
+        "nominees-TOTAL_FORMS": "2",
+        "nominees-INITIAL_FORMS": "0",
+        "nominees-0-full_name": "Aynur Guliyeva",
+        "nominees-0-email": "aynur@customs.az",
+        "nominees-0-working_language": "ru",
+    }
+    response = client.post(url, apply(data, fuzzed))
+    saved = Registration.objects.filter(event=registration_settings.event)
+    assert_answered(response, saved=saved.exists())
+    assert saved.count() <= 2
+    assert all(
+        (r.administration_id, r.nominated_by_id) == (focal_point.administration_id, focal_point.pk)
+        for r in saved
+    )
+
+
+@MEETINGS_FUZZ
+@given(fuzzed=changes(PERSON_FIELDS))
+def test_public_event_registration(client, fuzzed):
+    registration_settings = meeting(event=make_event(), audience="public", capacity=1)
+    url = f"/en/events/{registration_settings.event.slug}/register/"
+    data = {
+        "action": "register",
+        "full_name": "Anna Petrova",
+        "email": "anna@example.org",
+        "working_language": "ru",
+    }
+    response = client.post(url, apply(data, fuzzed))
+    saved = Registration.objects.filter(event=registration_settings.event)
+    assert_answered(response, saved=saved.exists())
+    assert saved.count() <= 1 and not saved.filter(administration__isnull=False).exists()
+
+
+@MEETINGS_FUZZ
+@given(
+    token=st.one_of(values, st.just("")),
+    answer=st.one_of(values, st.sampled_from(["accept", "decline"])),
+)
+def test_seat_offer_answer(client, token, answer):
+    response = client.post(f"/en/events/offers/{quote(str(token), safe='')}x/", {"answer": answer})
+    assert response.status_code < 500

@@ -331,6 +331,12 @@ SITE_URL = (
     or (f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS and not DEBUG else "http://127.0.0.1:8000")
 ).rstrip("/")
 
+# The domain part of event UIDs in calendar files ("event-<pk>@<domain>"): fixed, so a calendar
+# that subscribed through one host name does not duplicate the events when the portal moves.
+CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "rocb-europe.org")
+# Registrations of an event are erased this many days after it ends (counts are kept).
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 365)
+
 # Security. The portal sits behind a TLS-terminating proxy in production.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)

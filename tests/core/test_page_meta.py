@@ -30,6 +30,8 @@ NOT_PAGES = {
     "outreach:news_feed": "a feed, linked from the news pages",
     "outreach:news_atom_feed": "a feed, linked from the news pages",
     "outreach:event_calendar": "an event's calendar file, linked from its page",
+    "outreach:events_calendar": "the calendar of events, linked from the events page",
+    "outreach:seat_offer": "a signed link from a mail",
     "workplan:export_csv": "the Work Plan as a file, linked from its page",
     "workplan:export_xlsx": "the Work Plan as a file, linked from its page",
     "library:document_download": "a document's file, linked from its page",

@@ -5,7 +5,7 @@ from itertools import count
 
 from django.utils import timezone
 
-from outreach.models import Event, NewsItem, Status
+from outreach.models import Audience, Event, NewsItem, Registration, RegistrationSettings, Status
 
 _serial = count(1)
 
@@ -68,3 +68,21 @@ def make_many_events(number: int, *, past: bool) -> None:
         )
         for i in range(number)
     )
+
+
+def make_registration_settings(event: Event | None = None, **fields) -> RegistrationSettings:
+    """Registration open since yesterday for five more days, for members, ten seats."""
+    now = timezone.now()
+    fields.setdefault("opens_at", now - datetime.timedelta(days=1))
+    fields.setdefault("closes_at", now + datetime.timedelta(days=5))
+    fields.setdefault("capacity", 10)
+    fields.setdefault("audience", Audience.MEMBERS)
+    return RegistrationSettings.objects.create(event=event or make_event(), **fields)
+
+
+def make_registration(registration_settings: RegistrationSettings, **fields) -> Registration:
+    n = next(_serial)
+    fields.setdefault("full_name", f"Officer {n}")
+    fields.setdefault("email", f"officer-{n}@customs.test")
+    fields.setdefault("status", Registration.Status.CONFIRMED)
+    return Registration.objects.create(event=registration_settings.event, **fields)

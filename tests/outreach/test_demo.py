@@ -3,12 +3,12 @@ import io
 import pytest
 
 from outreach import demo
-from outreach.models import Event, NewsItem, Status
+from outreach.models import Event, NewsItem, Registration, Status
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_news_and_events_render_in_both_languages(client):
+def test_demo_news_and_events_render_in_both_languages(client, member):
     demo.load(stdout=io.StringIO())
     assert NewsItem.objects.count() == 12
     assert NewsItem.objects.filter(status=Status.DRAFT).count() == 1
@@ -23,3 +23,13 @@ def test_demo_news_and_events_render_in_both_languages(client):
             assert client.get(f"/{language}/news/{item.slug}/").status_code == 200
         for event in Event.objects.all():
             assert client.get(f"/{language}/events/{event.slug}/").status_code == 200
+    # The regional meeting is open, full and has a waiting list, in both languages.
+    meeting = Event.objects.get(slug="regional-heads-of-training-meeting")
+    assert meeting.registration.is_open() and meeting.has_times
+    registrations = Registration.objects.filter(event=meeting)
+    assert registrations.holding_seats().count() == meeting.registration.capacity
+    assert registrations.waiting().count() == 2
+    client.force_login(member)
+    for language, words in (("en", "0 free of 3"), ("ru", "свободно 0 из 3")):
+        page = client.get(f"/{language}/events/{meeting.slug}/register/").content.decode()
+        assert words in page

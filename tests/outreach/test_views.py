@@ -211,7 +211,7 @@ def test_event_page_and_calendar_file(client, language):
     assert entry.decoded("dtend") == datetime.date(2030, 5, 15)  # exclusive end
     assert str(entry["summary"]) == event.title_en if language == "en" else event.title_ru
     assert str(entry["location"]) == {"en": "Baku, Azerbaijan", "ru": "Баку, Азербайджан"}[language]
-    assert str(entry["uid"]) == f"event-{event.pk}@testserver"
+    assert str(entry["uid"]) == f"event-{event.pk}@rocb-europe.org"
     assert str(entry["url"]) == "https://example.org/register"
 
 

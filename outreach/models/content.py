@@ -1,10 +1,13 @@
 """Public outreach: news, events, and the WCO tools and e-learning courses the office promotes."""
 
+import datetime
 import operator
+import zoneinfo
 from functools import reduce
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Cast
 from django.urls import reverse
@@ -165,6 +168,22 @@ class NewsItem(models.Model):
         return self.status == Status.PUBLISHED
 
 
+# The office's own time zone, the default of an event's (and Django's TIME_ZONE by default).
+OFFICE_TIME_ZONE = "Asia/Baku"
+
+
+def validate_time_zone(value: str) -> None:
+    """An IANA time zone name that the system knows (Europe/Brussels, Asia/Baku, UTC)."""
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            _("“%(value)s” is no time zone name such as Europe/Brussels or Asia/Baku."),
+            params={"value": value},
+            code="invalid_time_zone",
+        ) from None
+
+
 class Event(models.Model):
     class Kind(models.TextChoices):
         CONFERENCE = "conference", _("Conference")
@@ -181,6 +200,21 @@ class Event(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
+    # An event either has both times (on its first and last day, in its time zone) or none: one
+    # of dates only lasts whole days, as every event did before times were added.
+    start_time = models.TimeField(
+        _("starting time"), null=True, blank=True, help_text=_("On the first day; local time.")
+    )
+    end_time = models.TimeField(
+        _("ending time"), null=True, blank=True, help_text=_("On the last day; local time.")
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=OFFICE_TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_("Where the times hold, e.g. Europe/Brussels; online events: the host's."),
+    )
     place = models.CharField(
         _("place"), max_length=200, help_text=_("City and country, or “Online”.")
     )
@@ -208,6 +242,19 @@ class Event(models.Model):
                 violation_error_message=_("The last day cannot come before the first day."),
             ),
             models.CheckConstraint(
+                condition=models.Q(start_time__isnull=True, end_time__isnull=True)
+                | models.Q(start_time__isnull=False, end_time__isnull=False),
+                name="event_both_times_or_none",
+                violation_error_message=_("Give both the starting and the ending time, or none."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(ends_on=models.F("starts_on"))
+                | models.Q(start_time__isnull=True)
+                | models.Q(end_time__gt=models.F("start_time")),
+                name="event_ends_after_it_starts_on_one_day",
+                violation_error_message=_("On a one-day event the end comes after the start."),
+            ),
+            models.CheckConstraint(
                 condition=models.Q(status__in=Status.values), name="event_status_valid"
             ),
         ]
@@ -224,6 +271,34 @@ class Event(models.Model):
     @property
     def is_upcoming(self) -> bool:
         return self.ends_on >= timezone.localdate()
+
+    @property
+    def has_times(self) -> bool:
+        return self.start_time is not None and self.end_time is not None
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone or OFFICE_TIME_ZONE)
+
+    @property
+    def starts_at(self) -> datetime.datetime | None:
+        """The start as an aware date-time in the event's time zone (None: dates only)."""
+        if not self.has_times:
+            return None
+        return datetime.datetime.combine(self.starts_on, self.start_time, tzinfo=self.zone)
+
+    @property
+    def ends_at(self) -> datetime.datetime | None:
+        if not self.has_times:
+            return None
+        return datetime.datetime.combine(self.ends_on, self.end_time, tzinfo=self.zone)
+
+    @property
+    def is_over(self) -> bool:
+        """Past its end: its last moment, or its last day in its own time zone."""
+        if self.has_times:
+            return self.ends_at <= timezone.now()
+        return self.ends_on < timezone.now().astimezone(self.zone).date()
 
 
 class Tool(models.Model):

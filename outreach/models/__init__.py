@@ -1,0 +1,58 @@
+"""The outreach app's models: public content (news, events, tools) and meetings (registration
+settings and registrations)."""
+
+from outreach.models.content import (
+    EVENT_SEARCHED,
+    NEWS_SEARCHED,
+    OFFICE_TIME_ZONE,
+    SEARCH_CANDIDATES,
+    TOOL_SEARCHED,
+    VECTOR_LANGUAGES,
+    Event,
+    EventQuerySet,
+    NewsItem,
+    NewsItemQuerySet,
+    PublishedQuerySet,
+    SearchableQuerySet,
+    Status,
+    Tool,
+    ToolQuerySet,
+    search_indexes,
+    search_vector,
+    validate_time_zone,
+)
+from outreach.models.meetings import (
+    Audience,
+    EventLanguage,
+    Registration,
+    RegistrationCount,
+    RegistrationQuerySet,
+    RegistrationSettings,
+)
+
+__all__ = [
+    "EVENT_SEARCHED",
+    "NEWS_SEARCHED",
+    "OFFICE_TIME_ZONE",
+    "SEARCH_CANDIDATES",
+    "TOOL_SEARCHED",
+    "VECTOR_LANGUAGES",
+    "Audience",
+    "Event",
+    "EventLanguage",
+    "EventQuerySet",
+    "NewsItem",
+    "NewsItemQuerySet",
+    "PublishedQuerySet",
+    "Registration",
+    "RegistrationCount",
+    "RegistrationQuerySet",
+    "RegistrationSettings",
+    "SearchableQuerySet",
+    "Status",
+    "Tool",
+    "ToolQuerySet",
+    "search_indexes",
+    "search_vector",
+    "validate_time_zone",
+]

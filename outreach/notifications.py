@@ -1,0 +1,89 @@
+"""Mail to the people registered for events, each in the registrant's own language (their
+account's, or the page's when they registered), through the task queue (`core.mail`)."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from core.mail import mail_send, mail_send_with_attachments
+from outreach.calendar import event_calendar
+from outreach.models import Registration
+from outreach.tokens import offer_token
+
+
+def _send(registration: Registration, *, subject, template: str, context=None, attach=False):
+    """Render the subject (a callable, so it is translated here), the body, the links and the
+    calendar file in the registrant's language."""
+    event = registration.event
+    with translation.override(registration.language):
+        url = settings.SITE_URL + event.get_absolute_url()
+        body = render_to_string(
+            template,
+            {
+                "registration": registration,
+                "event": event,
+                "url": url,
+                "site_url": settings.SITE_URL,
+                **(context or {}),
+            },
+        )
+        message = {"subject": str(subject()), "body": body, "to": [registration.email]}
+        if attach:
+            ics = event_calendar(event, url=url).decode()
+            attachments = [(f"{event.slug}.ics", ics, "text/calendar")]
+            mail_send_with_attachments(**message, attachments=attachments)
+        else:
+            mail_send(**message)
+
+
+def registration_received(registration: Registration) -> None:
+    """Tell the person where their registration stands: confirmed (with the event as a
+    calendar file), awaiting the office's approval, or on the waiting list."""
+    status = registration.status
+    if status == Registration.Status.CONFIRMED:
+        registration_confirmed(registration)
+    elif status == Registration.Status.PENDING:
+        _send(
+            registration,
+            subject=lambda: _("Registration received: %(event)s") % {"event": registration.event},
+            template="outreach/email/registration_pending.txt",
+        )
+    elif status == Registration.Status.WAITING:
+        _send(
+            registration,
+            subject=lambda: _("On the waiting list: %(event)s") % {"event": registration.event},
+            template="outreach/email/registration_waiting.txt",
+        )
+
+
+def registration_confirmed(registration: Registration) -> None:
+    _send(
+        registration,
+        subject=lambda: _("Registration confirmed: %(event)s") % {"event": registration.event},
+        template="outreach/email/registration_confirmed.txt",
+        attach=True,
+    )
+
+
+def registration_declined(registration: Registration) -> None:
+    _send(
+        registration,
+        subject=lambda: _("Registration declined: %(event)s") % {"event": registration.event},
+        template="outreach/email/registration_declined.txt",
+    )
+
+
+def seat_offered(registration: Registration) -> None:
+    """Offer a freed seat with a signed link that takes or lets go of it, without logging in."""
+    with translation.override(registration.language):
+        link = settings.SITE_URL + reverse(
+            "outreach:seat_offer", kwargs={"token": offer_token(registration)}
+        )
+    _send(
+        registration,
+        subject=lambda: _("A seat is free for you: %(event)s") % {"event": registration.event},
+        template="outreach/email/seat_offered.txt",
+        context={"offer_url": link},
+    )
