@@ -1,6 +1,7 @@
 """Reads of public outreach content: only published rows."""
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
@@ -8,7 +9,14 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from outreach.models import Event, NewsItem, Registration, RegistrationSettings, Tool
+from outreach.models import (
+    Event,
+    NewsItem,
+    Registration,
+    RegistrationCount,
+    RegistrationSettings,
+    Tool,
+)
 
 HOME_NEWS = 3
 HOME_EVENTS = 3
@@ -212,3 +220,21 @@ def event_with_registration(*, slug: str) -> Event:
     return get_object_or_404(
         Event.objects.published().filter(registration__isnull=False), slug=slug
     )
+
+
+def events_attended_by(*, administration, limit: int = 20) -> list[Event]:
+    """Past events the administration's officers took part in, latest first, each with the
+    number of them (`officers`): confirmed registrations, and the counts kept of registrations
+    whose personal data the retention purge has erased. Two queries."""
+    live = Registration.objects.filter(
+        administration=administration, status=Registration.Status.CONFIRMED
+    ).values_list("event_id")
+    kept = RegistrationCount.objects.filter(
+        administration=administration, status=Registration.Status.CONFIRMED
+    )
+    officers = Counter(dict(live.annotate(n=Count("id")).order_by()))
+    officers.update(dict(kept.values_list("event_id", "count")))
+    events = list(past_events().filter(pk__in=list(officers))[:limit])
+    for event in events:
+        event.officers = officers[event.pk]
+    return events

@@ -8,6 +8,7 @@ from administrations.access import MemberRequiredMixin
 from contacts import selectors as contacts_selectors
 from experts import selectors as experts_selectors
 from needs import selectors as needs_selectors
+from outreach import selectors as outreach_selectors
 from outreach.selectors import home_sections as outreach_home_sections
 from workplan import selectors as workplan_selectors
 
@@ -63,6 +64,7 @@ class CountryView(MemberRequiredMixin, TemplateView):
             ],
             need_counts=needs_selectors.status_counts(administration=administration),
             activities=needs_selectors.activities_for_needs(administration=administration),
+            events=outreach_selectors.events_attended_by(administration=administration),
             reads_needs=user.is_staff or user.administration_id == administration.pk,
         )
         return context

@@ -1,12 +1,16 @@
 """The country page: one member administration at a glance for every member, its requests' texts
 for its own members and the office only, in both languages, at a fixed number of queries."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 
+from outreach.models import RegistrationCount
 from tests.contacts.builders import make_centre, make_contact, make_contacts
 from tests.experts.factories import make_expert, make_experts
 from tests.needs.factories import advance, make_need
+from tests.outreach.factories import make_event, make_registration, make_registration_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +31,19 @@ def azerbaijan_at_a_glance(azerbaijan, focal_point, staff):
     )
     advance(planned, "planned", by=staff)
     make_need(submitted_by=focal_point, title_en="Post-clearance audit")
+    # A past meeting: two officers confirmed, one more counted after the purge erased them.
+    past = make_event(
+        title_en="Heads of training",
+        starts_on=timezone.localdate() - datetime.timedelta(days=30),
+        ends_on=timezone.localdate() - datetime.timedelta(days=29),
+    )
+    registrations = make_registration_settings(past)
+    for _ in range(2):
+        make_registration(registrations, administration=azerbaijan)
+    make_registration(registrations, administration=azerbaijan, status="withdrawn")
+    RegistrationCount.objects.create(
+        event=past, administration=azerbaijan, status="confirmed", count=1
+    )
     return planned
 
 
@@ -39,6 +56,7 @@ def test_another_administrations_member_reads_all_but_the_requests_texts(
     assert "Elchin Huseynov" in html and "Customs Academy" in html
     assert "Aygun Karimova" in html and "Withdrawn Expert" not in html
     # The counts by status, and the activity the office planned the request into.
+    assert "Heads of training</a>" in html and ": 3 officers" in html
     assert "Planned: 1" in html and "Submitted: 1" in html
     activity = azerbaijan_at_a_glance.activity
     assert activity.get_absolute_url() in html
@@ -91,6 +109,9 @@ def test_the_page_runs_a_fixed_number_of_queries(
     # One row of each kind, so that every query the page makes is counted from the start.
     make_need(submitted_by=focal_point)
     make_expert(administration=azerbaijan)
+    past = {"starts_on": timezone.localdate() - datetime.timedelta(days=9)}
+    past["ends_on"] = past["starts_on"]
+    make_registration(make_registration_settings(make_event(**past)), administration=azerbaijan)
     few = page_queries()
     make_contacts([azerbaijan], 30)
     make_experts(40, administrations=[azerbaijan, georgia], areas=["risk-management", "integrity"])
@@ -100,4 +121,6 @@ def test_the_page_runs_a_fixed_number_of_queries(
             advance(need, "planned", by=staff)
     for _ in range(5):
         make_centre(azerbaijan)
+        registrations = make_registration_settings(make_event(**past))
+        make_registration(registrations, administration=azerbaijan)
     assert page_queries() == few <= 11
