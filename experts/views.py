@@ -45,7 +45,9 @@ class ExpertListView(MemberRequiredMixin, WindowCountPagination, ListView):
         return self.filterset.qs.defer(*selectors.NOT_LISTED)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter_form=self.filterset.form, **kwargs)
+        return super().get_context_data(
+            filter_form=self.filterset.form, any_word=self.filterset.any_word, **kwargs
+        )
 
 
 @method_decorator(never_cache, name="dispatch")
