@@ -6,6 +6,7 @@ import django_filters
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +48,17 @@ def search_query(text: str) -> SearchQuery | None:
         | SearchQuery(text, config="russian", search_type="websearch")
         | SearchQuery(name_prefixes, config="simple", search_type="raw")
     )
+
+
+def search_state(params) -> str:
+    """The search's filters, sort and page as a query string ("q=risk&area=3&page=2"), for the
+    links from a result to the record and back to the search; other parameters are dropped."""
+    kept = QueryDict(mutable=True)
+    for name in [*ExpertFilter.base_filters, "page"]:
+        values = [value for value in params.getlist(name) if value]
+        if values:
+            kept.setlist(name, values[:1])
+    return kept.urlencode()
 
 
 def in_page_language(field: str):

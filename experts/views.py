@@ -24,6 +24,7 @@ from core.files import attachment_response
 from core.pagination import WindowCountPagination
 from core.spreadsheets import resource_response
 from experts import selectors, services
+from experts.filters import search_state
 from experts.forms import ExpertUpdateForm, NominationForm, language_formset
 from experts.models import Expert, Nomination
 from experts.resources import ExpertResource
@@ -46,7 +47,10 @@ class ExpertListView(MemberRequiredMixin, WindowCountPagination, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filter_form=self.filterset.form, any_word=self.filterset.any_word, **kwargs
+            filter_form=self.filterset.form,
+            any_word=self.filterset.any_word,
+            search_state=search_state(self.request.GET),
+            **kwargs,
         )
 
 
@@ -64,6 +68,8 @@ class ExpertDetailView(MemberRequiredMixin, DetailView):
         expert = self.object
         return super().get_context_data(
             can_update=self.request.user.is_focal_point_for(expert.administration_id),
+            # "Back to the search" returns to the search the member came from, filters and all.
+            search_state=search_state(self.request.GET),
             is_stale=expert.is_stale(),
             **kwargs,
         )
