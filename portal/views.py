@@ -5,6 +5,8 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from administrations.access import MemberRequiredMixin
+from contacts import selectors as contacts_selectors
+from experts import selectors as experts_selectors
 from outreach.selectors import home_sections as outreach_home_sections
 from workplan import selectors as workplan_selectors
 
@@ -27,3 +29,17 @@ class MembersHomeView(MemberRequiredMixin, TemplateView):
     """Access: members and office staff (MemberRequiredMixin). Never cached: it greets the user."""
 
     template_name = "portal/members_home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if user.is_member and user.is_focal_point:
+            # "Your administration": its focal point's tasks, each one link away.
+            administration = user.administration
+            context["own_contacts"] = list(
+                contacts_selectors.administration_contact_points(administration=administration)
+            )
+            context["stale_count"] = experts_selectors.stale_experts(
+                administration=administration
+            ).count()
+        return context
