@@ -65,3 +65,8 @@ def nominations_of(*, administration: Administration) -> QuerySet[Nomination]:
         .select_related("expert")
         .prefetch_related("areas")
     )
+
+
+def nominations_pending_count() -> int:
+    """How many nominations wait for the office's decision (the admin home shows it)."""
+    return Nomination.objects.filter(status=Nomination.Status.PENDING).count()
