@@ -41,7 +41,7 @@ def test_the_admin_home_counts_the_nominations_waiting(staff_client, nominations
 
 def test_the_list_shows_the_nominations_waiting_first(staff_client, nominations):
     html = staff_client.get("/admin/experts/nomination/").content.decode()
-    order = [name for name in re.findall(r"Nominee\d+ (Newest|Waiting|Decided)", html)]
+    order = re.findall(r"Nominee\d+ (Newest|Waiting|Decided)", html)
     assert list(dict.fromkeys(order)) == ["Newest", "Waiting", "Decided"]
 
 
