@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
 
 from core.concurrency import FIELD, ConflictCheckFormMixin
+from core.models import SynonymGroup
 
 
 class BoundedFormsetsAdmin(admin.ModelAdmin):
@@ -123,3 +124,13 @@ class _HeaderRowRequired:
             result.append_base_error(self.get_error_result_class()(error))
             return result
         return super().import_data(dataset, **kwargs)
+
+
+@admin.register(SynonymGroup)
+class SynonymGroupAdmin(BoundedFormsetsAdmin):
+    """The office's synonyms for the site search and the experts search."""
+
+    list_display = ["__str__", "note"]
+    search_fields = ["terms", "note"]
+    list_filter: list[str] = []
+    list_select_related: list[str] = []

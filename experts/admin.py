@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Case, Count, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -341,6 +341,13 @@ class NominationAdmin(CvAdminMixin, TranslatedHistoryAdmin):
 
     def has_add_permission(self, request):
         return False  # nominations come from the focal points' form
+
+    def get_ordering(self, request):
+        # Those waiting for a decision first, then the newest.
+        return [
+            Case(When(status=Nomination.Status.PENDING, then=Value(0)), default=Value(1)),
+            "-submitted_at",
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and not obj.is_pending:

@@ -6,10 +6,12 @@ import django_filters
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from administrations.models import Administration
+from core.sitesearch import any_word, with_synonyms
 from experts.models import Accreditation, Expert, ExpertiseArea, Level, language_choices
 
 
@@ -46,6 +48,17 @@ def search_query(text: str) -> SearchQuery | None:
         | SearchQuery(text, config="russian", search_type="websearch")
         | SearchQuery(name_prefixes, config="simple", search_type="raw")
     )
+
+
+def search_state(params) -> str:
+    """The search's filters, sort and page as a query string ("q=risk&area=3&page=2"), for the
+    links from a result to the record and back to the search; other parameters are dropped."""
+    kept = QueryDict(mutable=True)
+    for name in [*ExpertFilter.base_filters, "page"]:
+        values = [value for value in params.getlist(name) if value]
+        if values:
+            kept.setlist(name, values[:1])
+    return kept.urlencode()
 
 
 def in_page_language(field: str):
@@ -106,8 +119,12 @@ class ExpertFilter(django_filters.FilterSet):
 
     # An expert has each area and each language at most once (unique constraints), so these
     # joins cannot repeat a row: no DISTINCT is needed.
+    # Set by filter_queryset: no expert has all the words, so any of them is searched for.
+    any_word = False
+
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        query = search_query(value)
+        text = with_synonyms(value)
+        query = search_query(any_word(text) if self.any_word else text)
         if query is None:
             return queryset
         return queryset.filter(search_vector=query).annotate(
@@ -122,7 +139,13 @@ class ExpertFilter(django_filters.FilterSet):
         return queryset
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        queryset = super().filter_queryset(queryset)
+        everything = queryset
+        queryset = super().filter_queryset(everything)
+        text = self.form.cleaned_data.get("q") or ""
+        # All the words (with the office's synonyms) find no expert: any word, best match first.
+        if any_word(text) and not queryset.exists():
+            self.any_word = True
+            queryset = super().filter_queryset(everything)
         sort = self.form.cleaned_data.get("sort")
         searched = "rank" in queryset.query.annotations
         if not sort or (sort == Sort.RELEVANCE and not searched):

@@ -77,3 +77,8 @@ def experts_provided_by(*, administration: Administration) -> QuerySet[Expert]:
         .prefetch_related("areas")
         .order_by("family_name_en", "given_names_en", "pk")
     )
+
+
+def nominations_pending_count() -> int:
+    """How many nominations wait for the office's decision (the admin home shows it)."""
+    return Nomination.objects.filter(status=Nomination.Status.PENDING).count()

@@ -28,6 +28,7 @@ from core.files import attachment_response
 from core.pagination import WindowCountPagination
 from core.spreadsheets import resource_response
 from experts import selectors, services
+from experts.filters import search_state
 from experts.forms import (
     ExpertUpdateForm,
     NominationForm,
@@ -56,7 +57,12 @@ class ExpertListView(MemberRequiredMixin, WindowCountPagination, ListView):
         return self.filterset.qs.defer(*selectors.NOT_LISTED)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter_form=self.filterset.form, **kwargs)
+        return super().get_context_data(
+            filter_form=self.filterset.form,
+            any_word=self.filterset.any_word,
+            search_state=search_state(self.request.GET),
+            **kwargs,
+        )
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -74,6 +80,8 @@ class ExpertDetailView(MemberRequiredMixin, DetailView):
         record_access(user=self.request.user, kind=AccessLogEntry.Kind.EXPERT_RECORD, obj=expert)
         return super().get_context_data(
             can_update=self.request.user.is_focal_point_for(expert.administration_id),
+            # "Back to the search" returns to the search the member came from, filters and all.
+            search_state=search_state(self.request.GET),
             is_stale=expert.is_stale(),
             **kwargs,
         )

@@ -65,7 +65,7 @@ def round_reminder(user: User, needs_round: NeedsRound) -> None:
             _("Reminder: %(round)s closes on %(deadline)s")
             % {
                 "round": needs_round.title,
-                "deadline": date_format(needs_round.deadline, "SHORT_DATE_FORMAT"),
+                "deadline": date_format(needs_round.deadline, "DATE_FORMAT"),
             }
         ),
         template="needs/email/round_reminder.txt",

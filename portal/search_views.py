@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import cache_public_page
-from core.sitesearch import public_search
+from core.sitesearch import site_search
 
 QUERY_MAX_LENGTH = 200
 HITS_PER_KIND = 20
@@ -25,7 +25,7 @@ class SiteSearchForm(forms.Form):
 # What the search reads (core.generations): the public content of each app's search.py.
 SEARCHED = (
     "outreach.NewsItem outreach.Event outreach.Tool library.Document library.DocumentFile "
-    "library.Category workplan competencies.JobPosition competencies.Competency"
+    "library.Category workplan competencies.JobPosition competencies.Competency core.SynonymGroup"
 )
 
 
@@ -35,10 +35,12 @@ def search(request):
     form = SiteSearchForm(request.GET or None)
     query = ""
     groups = []
+    any_word = False
     if form.is_valid():
         query = form.cleaned_data["q"]
         if query:
-            groups = public_search(query, language=get_language(), limit=HITS_PER_KIND)
+            result = site_search(query, language=get_language(), limit=HITS_PER_KIND)
+            groups, any_word = result.groups, result.any_word
     return render(
         request,
         "portal/search.html",
@@ -46,6 +48,7 @@ def search(request):
             "form": form,
             "query": query,
             "groups": groups,
+            "any_word": any_word,
             "total": sum(len(hits) for _kind, hits in groups),
             "limit": HITS_PER_KIND,
         },

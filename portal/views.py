@@ -32,6 +32,20 @@ class MembersHomeView(MemberRequiredMixin, TemplateView):
 
     template_name = "portal/members_home.html"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if user.is_member and user.is_focal_point:
+            # "Your administration": its focal point's tasks, each one link away.
+            administration = user.administration
+            context["own_contacts"] = list(
+                contacts_selectors.administration_contact_points(administration=administration)
+            )
+            context["stale_count"] = experts_selectors.stale_experts(
+                administration=administration
+            ).count()
+        return context
+
 
 # The country page lists this many experts and requests, then links to the full lists.
 COUNTRY_EXPERTS = 30

@@ -226,6 +226,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date style per language: "1 Dec 2026", «1 дек. 2026 г.» (rocb/formats).
+FORMAT_MODULE_PATH = ["rocb.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Baku")

@@ -145,3 +145,29 @@ def test_the_focal_points_pages_are_accessible(
     check_page(page, f"/{language}/members/experts/{expert.pk}/update/")
     check_page(page, f"/{language}/members/experts/nominations/")
     check_page(page, f"/{language}/members/")
+
+
+def test_a_focal_point_corrects_the_nomination_form_by_keyboard_in_russian(
+    page, login, focal_point
+):
+    """The portal's validation, not the browser's: an empty form sent with the keyboard comes
+    back with the summary focused, the title saying «Ошибка», each link leading to its field."""
+    login(page, focal_point, "ru")
+    page.goto("/ru/members/experts/nominate/")
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label(TEXT["ru"]["given"])).to_be_focused()
+    page.keyboard.press("Enter")  # sends the form, empty
+
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    expect(page).to_have_title(re.compile("^Ошибка: "))
+    expect(summary).to_contain_text("Имя (латиницей): Обязательное поле.")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    given = page.get_by_label(TEXT["ru"]["given"])
+    expect(given).to_be_focused()
+    page.keyboard.type("Nigar")
+    expect(given).to_have_value("Nigar")
+    assert not Nomination.objects.exists()
