@@ -1,5 +1,5 @@
-"""Mail about needs requests and rounds, each written in its recipient's language and sent
-through the task queue (`core.mail`)."""
+"""Mail about needs requests, rounds and missions, each written in its recipient's language and
+sent through the task queue (`core.mail`)."""
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.mail import mail_send
-from needs.models import NeedsRequest, NeedsRound, Status
+from needs.models import Mission, NeedsRequest, NeedsRound, Respondent, Status
+from needs.tokens import LINK_VALID, evaluation_token
 
 
 def _send(*, to: list[str], language: str, subject, template: str, context: dict) -> None:
@@ -80,3 +81,52 @@ def round_reminder(user: User, needs_round: NeedsRound) -> None:
         template="needs/email/round_reminder.txt",
         context={"user": user, "round": needs_round, "url": url},
     )
+
+
+def expert_language(expert) -> str:
+    """The portal language to write to an expert in (they have no account): Russian when they
+    speak it better than English, English otherwise."""
+    levels = dict(
+        expert.languages.filter(language__in=("en", "ru")).values_list("language", "level")
+    )
+    return "ru" if levels.get("ru", 0) > levels.get("en", 0) else "en"
+
+
+def _evaluation_url(language: str, token: str) -> str:
+    with translation.override(language):
+        return settings.SITE_URL + reverse("needs:evaluate", args=[token])
+
+
+def mission_evaluation_requested(mission: Mission) -> None:
+    """Send the host administration's focal points and the expert their link to the mission's
+    evaluation form (each link their own; the first focal point to answer answers for the
+    administration)."""
+    recipients = [
+        (user.email, user.language, user.get_short_name(), Respondent.HOST, user)
+        for user in _focal_points(mission.administration_id)
+    ]
+    if mission.expert is not None:
+        recipients.append(
+            (
+                mission.expert.email,
+                expert_language(mission.expert),
+                mission.expert.given_names,
+                Respondent.EXPERT,
+                None,
+            )
+        )
+    for email, language, name, respondent, user in recipients:
+        token = evaluation_token(mission=mission, respondent=respondent, user=user)
+        _send(
+            to=[email],
+            language=language,
+            subject=lambda: _("How did the mission go? A short evaluation"),
+            template="needs/email/mission_evaluation.txt",
+            context={
+                "name": name,
+                "mission": mission,
+                "respondent": respondent,
+                "url": _evaluation_url(language, token),
+                "days": LINK_VALID.days,
+            },
+        )
