@@ -10,7 +10,14 @@ from competencies.models import Competency
 from core.concurrency import ConflictCheckFormMixin
 from experts.models import ExpertiseArea, language_choices
 from needs import services
-from needs.models import ATTACHMENTS_MAX, Mission, NeedsRequest, Status, validate_attachment
+from needs.models import (
+    ATTACHMENTS_MAX,
+    Mission,
+    NeedsRequest,
+    Status,
+    validate_attachment,
+    validate_report,
+)
 from workplan.models import Activity
 
 MONTH = "%Y-%m"
@@ -293,6 +300,8 @@ class MissionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("start_date", "end_date"):
             self.fields[name].input_formats = ["%Y-%m-%d"]
+        # The model's checks of the file (type by content, size), which _post_clean would run.
+        self.fields["report"].validators = [*self.fields["report"].validators, validate_report]
 
     def clean(self):
         cleaned = super().clean()

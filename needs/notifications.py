@@ -110,7 +110,8 @@ def mission_evaluation_requested(mission: Mission) -> None:
             (
                 mission.expert.email,
                 expert_language(mission.expert),
-                mission.expert.given_names,
+                # Read while the mail is rendered, in its language (the names are translated).
+                lambda: mission.expert.given_names,
                 Respondent.EXPERT,
                 None,
             )

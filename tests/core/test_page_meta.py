@@ -36,6 +36,7 @@ NOT_PAGES = {
     "administrations:account_request": "an account page (under /accounts/, kept out by robots.txt)",
     "administrations:account_request_sent": "an account page (under /accounts/)",
     "administrations:invitation": "a one-time link from a mail",
+    "needs:evaluate": "a mission's evaluation form, by a one-time link from a mail",
 }
 PAGES = {name for name in PUBLIC if name not in NOT_PAGES and not name.startswith("accounts:")}
 OG_LOCALES = {"en": "en_GB", "ru": "ru_RU"}

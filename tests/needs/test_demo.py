@@ -3,8 +3,9 @@ import sys
 import pytest
 
 from accounts import demo as accounts_demo
+from experts import demo as experts_demo
 from needs import demo
-from needs.models import NeedsRequest, NeedsRound, Status
+from needs.models import Mission, NeedsRequest, NeedsRound, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -26,3 +27,17 @@ def test_demo_data_shows_every_state_in_both_languages(capsys):
     for need in NeedsRequest.objects.all():
         need.full_clean()
     assert "one in each state" in capsys.readouterr().out
+
+
+def test_demo_missions_show_an_evaluated_one_and_one_awaiting_its_evaluations(capsys):
+    accounts_demo.load(stdout=sys.stdout)
+    experts_demo.load(stdout=sys.stdout)
+    demo.load(stdout=sys.stdout)
+    missions = Mission.objects.all()
+    assert missions.count() == 3
+    evaluated = missions.filter(evaluations__isnull=False, report__gt="").distinct().get()
+    assert evaluated.evaluations.count() == 2
+    assert missions.filter(evaluations__isnull=True, evaluations_requested_at__isnull=False).count()
+    assert all(mission.administration == mission.need.administration for mission in missions)
+    assert all(mission.provider != mission.administration for mission in missions)
+    assert "3 missions" in capsys.readouterr().out

@@ -115,9 +115,7 @@ def test_availability_changes_the_order(need, georgia):
     assert [expert.availability_points for expert in ranked(need)] == [20, 0]
 
 
-def test_rotation_puts_experts_and_administrations_with_fewer_recent_missions_first(
-    need, georgia
-):
+def test_rotation_puts_experts_and_administrations_with_fewer_recent_missions_first(need, georgia):
     armenia, kazakhstan = administration("AM"), administration("KZ")
     busy = make_expert(administration=georgia, family_name_en="Alpha")
     make_expert(administration=georgia, family_name_en="Beta")
