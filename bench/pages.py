@@ -8,6 +8,7 @@ def placeholders() -> dict[str, str]:
     from administrations.models import Administration
     from competencies.models import JobPosition
     from experts.models import Expert
+    from needs.models import NeedsRequest
     from outreach.models import NewsItem
     from workplan.models import Activity
 
@@ -29,8 +30,16 @@ def placeholders() -> dict[str, str]:
         .only("pk")
         .first()
     )
+    # The request with the most areas of expertise: the most experts to rank.
+    need = (
+        NeedsRequest.objects.annotate(areas_count=Count("areas"))
+        .order_by("-areas_count", "pk")
+        .only("pk")
+        .first()
+    )
     return {
         "activity": activity.number,
+        "need": str(need.pk),
         "news": NewsItem.objects.published().values_list("slug", flat=True).first(),
         "position": position.slug,
         "expert": str(expert.pk),

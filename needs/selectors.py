@@ -2,15 +2,16 @@
 fixed number of queries; the open rounds; who has answered a round; the experts ranked for a
 request (matching) and the missions of a request.
 
-The ranking takes two queries whatever the number of experts: one statement in which PostgreSQL
-scores and sorts every candidate and returns a page of them with each reason's figures and points
-(`RANK_POINTS`) and the number of candidates, and one for the administrations of that page.
+The ranking is one query whatever the number of experts: one statement in which PostgreSQL
+scores and sorts every candidate and returns a page of them (with their administrations) with
+each reason's figures and points (`RANK_POINTS`) and the number of candidates.
 """
 
 import datetime
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -20,7 +21,6 @@ from experts.models import LANGUAGE_NAMES, Availability, Expert, ExpertLanguage,
 from needs.filters import NeedFilter
 from needs.models import (
     Mission,
-    MissionEvaluation,
     NeedsNote,
     NeedsRequest,
     NeedsRound,
@@ -59,19 +59,32 @@ def need_list(*, request: HttpRequest) -> NeedFilter:
 def need_detail(*, pk: int, user) -> NeedsRequest:
     """One request the user may see, with what its page shows (the office's notes for staff
     only). Raises NeedsRequest.DoesNotExist for a request the user may not see."""
-    needs = NeedsRequest.objects.visible_to(user).select_related(
-        "administration", "submitted_by", "round", "activity__goal", "event", "duplicate_of"
+    needs = (
+        NeedsRequest.objects.visible_to(user)
+        .select_related(
+            "administration", "submitted_by", "round", "activity__goal", "event", "duplicate_of"
+        )
+        # The requests merged into this one, as numbers (with the row: no query of their own).
+        .annotate(
+            duplicate_ids=ArraySubquery(
+                NeedsRequest.objects.filter(duplicate_of=OuterRef("pk")).order_by("pk").values("pk")
+            )
+        )
     )
     lookups = [
         "areas",
         "competencies",
         "attachments",
-        "duplicates",
-        Prefetch("missions", Mission.objects.select_related("expert__administration")),
+        # How many of its two evaluations each mission has (the answers are in the admin).
+        Prefetch(
+            "missions",
+            Mission.objects.select_related("expert__administration").annotate(
+                evaluations_given=Count("evaluations")
+            ),
+        ),
     ]
     if user.is_staff:
         lookups.append(Prefetch("notes", NeedsNote.objects.select_related("author")))
-        lookups.append(Prefetch("missions__evaluations", MissionEvaluation.objects.all()))
     return needs.prefetch_related(*lookups).get(pk=pk)
 
 
@@ -138,10 +151,13 @@ reasons AS (
     SELECT
         e.id, e.given_names, e.given_names_en, e.given_names_ru, e.family_name,
         e.family_name_en, e.family_name_ru, e.availability, e.administration_id,
+        a.code AS administration_code, a.name AS administration_name,
+        a.name_en AS administration_name_en, a.name_ru AS administration_name_ru,
         m.matched, m.matched_area_ids, COALESCE(l.level, 0) AS level,
         COALESCE(be.n, 0) AS expert_missions, COALESCE(ba.n, 0) AS administration_missions
     FROM matched m
     JOIN {expert} e ON e.id = m.expert_id
+    JOIN {administration} a ON a.id = e.administration_id
     LEFT JOIN {expert_language} l ON l.expert_id = e.id AND l.language = %(language)s
     LEFT JOIN by_expert be ON be.expert_id = e.id
     LEFT JOIN by_administration ba ON ba.provider_id = e.administration_id
@@ -178,6 +194,7 @@ LIMIT %(limit)s OFFSET %(offset)s
 def ranking_sql() -> str:
     return RANKING_SQL.format(
         expert=Expert._meta.db_table,
+        administration=Administration._meta.db_table,
         expert_areas=Expert.areas.through._meta.db_table,
         expert_language=ExpertLanguage._meta.db_table,
         mission=Mission._meta.db_table,
@@ -195,8 +212,8 @@ class ExpertRanking:
     """The experts ranked for one request, as a sequence to page (`RankingPaginator`): a slice
     is one query for its rows (Expert objects with the reasons as attributes: `matched`,
     `matched_areas`, `level`, `expert_missions`, `administration_missions`, each reason's
-    `…_points` and their sum `score`, `rank`, and `found`, the number of candidates) and one
-    for their administrations; its length one count."""
+    `…_points` and their sum `score`, `rank`, and `found`, the number of candidates), with
+    their administrations; its length one count."""
 
     def __init__(self, *, need, area_ids, include_own, language, since):
         self.need = need
@@ -229,9 +246,20 @@ class ExpertRanking:
         if not self.area_ids or stop <= start:
             return []
         experts = list(Expert.objects.raw(ranking_sql(), self.params(start, stop)))
-        prefetch_related_objects(experts, "administration")
         areas = {area.pk: area for area in self.need.areas.all()}
         for rank, expert in enumerate(experts, start=start + 1):
+            # The administration came with the row (its name in both languages).
+            expert.administration = Administration.from_db(
+                None,
+                ["id", "code", "name", "name_en", "name_ru"],
+                [
+                    expert.administration_id,
+                    expert.administration_code,
+                    expert.administration_name,
+                    expert.administration_name_en,
+                    expert.administration_name_ru,
+                ],
+            )
             expert.rank = rank
             expert.matched_areas = sorted(
                 (areas[pk] for pk in expert.matched_area_ids if pk in areas), key=str
