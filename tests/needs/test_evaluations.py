@@ -179,3 +179,11 @@ def test_staff_see_the_evaluations_on_the_mission_in_the_admin(client, staff, mi
     client.force_login(staff)
     html = client.get(f"/admin/needs/mission/{mission.pk}/change/").content.decode()
     assert "Well prepared." in html
+
+
+def test_the_scheduler_mails_the_forms_each_day():
+    from crontask import scheduler
+
+    jobs = {job.name: str(job.trigger) for job in scheduler.get_jobs()}
+    assert "mail_mission_evaluations" in jobs
+    assert "hour='8'" in jobs["mail_mission_evaluations"]
