@@ -209,3 +209,19 @@ def test_the_request_page_runs_the_same_queries_whatever_the_number_of_experts(
     with django_assert_num_queries(len(queries)):
         response = client.get(need.get_absolute_url(), {"ranking_page": "2"})
     assert response.status_code == 200 and 'start="11"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"language": "\x00", "include_own": "yes", "ranking_page": "-1"},
+        {"language": ["ru", "en"], "ranking_page": "99999999999999999999"},
+        {"ranking_page": "1e9", "include_own": ["on", "off"]},
+        {"language": "Ж" * 2000, "ranking_page": "\x00"},
+    ],
+)
+def test_no_query_string_breaks_the_ranking(client, staff, need, georgia, params):
+    make_expert(administration=georgia, family_name_en="Beridze")
+    client.force_login(staff)
+    response = client.get(need.get_absolute_url(), params)
+    assert response.status_code == 200 and "Beridze" in response.content.decode()
