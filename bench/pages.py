@@ -30,9 +30,12 @@ def placeholders() -> dict[str, str]:
         .only("pk")
         .first()
     )
-    # The request with the most areas of expertise: the most experts to rank.
+    # The delivered request with the most areas of expertise: the most experts to rank. Delivered,
+    # so that its page shows no next step, whose form lists every work-plan activity (500 in the
+    # scale data): the figure is the ranking's, not that list's.
     need = (
-        NeedsRequest.objects.annotate(areas_count=Count("areas"))
+        NeedsRequest.objects.filter(status="delivered")
+        .annotate(areas_count=Count("areas"))
         .order_by("-areas_count", "pk")
         .only("pk")
         .first()
