@@ -37,4 +37,3 @@ def test_demo_data_shows_every_state_in_both_languages(capsys):
     assert all(mission.provider != mission.administration for mission in missions)
     output = capsys.readouterr().out
     assert "one in each state" in output and "3 missions" in output
-
