@@ -8,6 +8,7 @@ def placeholders() -> dict[str, str]:
     from administrations.models import Administration
     from competencies.models import JobPosition
     from experts.models import Expert
+    from needs.models import NeedsRequest
     from outreach.models import NewsItem, RegistrationSettings
     from workplan.models import Activity
 
@@ -29,8 +30,19 @@ def placeholders() -> dict[str, str]:
         .only("pk")
         .first()
     )
+    # The delivered request with the most areas of expertise: the most experts to rank. Delivered,
+    # so that its page shows no next step, whose form lists every work-plan activity (500 in the
+    # scale data): the figure is the ranking's, not that list's.
+    need = (
+        NeedsRequest.objects.filter(status="delivered")
+        .annotate(areas_count=Count("areas"))
+        .order_by("-areas_count", "pk")
+        .only("pk")
+        .first()
+    )
     return {
         "activity": activity.number,
+        "need": str(need.pk),
         "news": NewsItem.objects.published().values_list("slug", flat=True).first(),
         "position": position.slug,
         "expert": str(expert.pk),

@@ -6,7 +6,7 @@ starts. For each page it:
   median of fresh renders (the cache emptied before each: what the first visitor after an edit
   waits), and `server_p50_ms` / `server_p95_ms` of requests served as wrk gets them (public
   pages from the page cache);
-and it logs a member in for wrk's logged-in pages. Prints one JSON line.
+and it logs a member and a staff member in for wrk's logged-in pages. Prints one JSON line.
 """
 
 import json
@@ -29,7 +29,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from accounts.scale import BENCH_MEMBER  # noqa: E402
+from accounts.scale import BENCH_MEMBER, BENCH_STAFF  # noqa: E402
 from bench.pages import placeholders  # noqa: E402
 from bench.run import ACCEPT_ENCODING  # noqa: E402
 
@@ -72,9 +72,11 @@ def main() -> None:
     headers = {"Accept-Encoding": ACCEPT_ENCODING}
     anonymous, logged_in = Client(headers=headers), Client(headers=headers)
     logged_in.force_login(member)
+    staff = Client(headers=headers)
+    staff.force_login(User.objects.get(email=BENCH_STAFF))
     figures = {}
     for page in pages:
-        client = logged_in if page["member"] else anonymous
+        client = staff if page["staff"] else logged_in if page["member"] else anonymous
         path = page["path"].format(**values)
         cache.clear()
         _get(client, path)  # warm up the process (imports, template loading)
@@ -92,10 +94,12 @@ def main() -> None:
             "server_p95_ms": round(warm[int(len(warm) * 0.95) - 1], 1),
         }
     cache.clear()
-    cookie = (
-        f"{settings.SESSION_COOKIE_NAME}={logged_in.cookies[settings.SESSION_COOKIE_NAME].value}"
-    )
-    print(json.dumps({"pages": figures, "cookie": cookie}))
+    name = settings.SESSION_COOKIE_NAME
+    cookies = {
+        "member": f"{name}={logged_in.cookies[name].value}",
+        "staff": f"{name}={staff.cookies[name].value}",
+    }
+    print(json.dumps({"pages": figures, "cookies": cookies}))
 
 
 if __name__ == "__main__":

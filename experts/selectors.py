@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 
@@ -41,11 +41,25 @@ def expert_search(*, params: QueryDict) -> ExpertFilter:
     return ExpertFilter(params, queryset=_with_relations(Expert.objects.listed()))
 
 
+def _missions() -> Prefetch:
+    """An expert's missions with their host administrations, latest first. The mission model
+    is the needs app's, a layer this app does not import: it is reached through the reverse
+    relation of its foreign key to Expert (`related_name="missions"`)."""
+    missions = Expert._meta.get_field("missions").related_model._default_manager
+    return Prefetch(
+        "missions",
+        missions.select_related("administration").order_by("-start_date", "-pk"),
+    )
+
+
 def expert_detail(*, pk: int) -> Expert:
-    """One listed expert with their administration. The page reads the areas and languages only
-    when it renders the record afresh (one query each, as a prefetch would take); a cached
-    record needs neither."""
-    return get_object_or_404(Expert.objects.listed().select_related("administration"), pk=pk)
+    """One listed expert with their administration and missions. The page reads the areas and
+    languages only when it renders the record afresh (one query each, as a prefetch would take);
+    a cached record needs neither."""
+    return get_object_or_404(
+        Expert.objects.listed().select_related("administration").prefetch_related(_missions()),
+        pk=pk,
+    )
 
 
 def stale_experts(

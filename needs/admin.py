@@ -1,6 +1,7 @@
 """The office's side of the needs mechanism: requests with their workflow (every status change
 through `need_transition`), duplicates merged through `need_merge`, internal notes; rounds with
-the administrations that have answered them."""
+the administrations that have answered them; missions (recorded through `mission_create`) with
+their evaluations."""
 
 from django import forms
 from django.contrib import admin
@@ -10,9 +11,18 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import BoundedInlineMixin, TranslatedHistoryAdmin
+from core.admin import BoundedInlineMixin, HistoryAdmin, TranslatedHistoryAdmin
 from needs import selectors, services
-from needs.models import ATTACHMENTS_MAX, NeedsAttachment, NeedsNote, NeedsRequest, NeedsRound
+from needs.models import (
+    ATTACHMENTS_MAX,
+    Mission,
+    MissionEvaluation,
+    NeedsAttachment,
+    NeedsNote,
+    NeedsRequest,
+    NeedsRound,
+    Respondent,
+)
 
 REQUEST_SEARCH = [
     "title_en",
@@ -252,3 +262,107 @@ class NeedsRoundAdmin(TranslatedHistoryAdmin):
             _("requests"),
             format_html_join("", '<tr><td>{} {}</td><td><a href="{}">{}</a></td></tr>', rows),
         )
+
+
+class MissionEvaluationInline(BoundedInlineMixin, admin.TabularInline):
+    model = MissionEvaluation
+    extra = 0
+    max_num = len(Respondent.values)
+    fields = ["respondent", "preparation", "relevance", "results", "comment", "answered_by"]
+    readonly_fields = fields + ["submitted_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False  # given through the mailed links only
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class MissionAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            raise ValidationError({"end_date": _("The mission cannot end before it begins.")})
+        return cleaned
+
+
+@admin.register(Mission)
+class MissionAdmin(HistoryAdmin):
+    form = MissionAdminForm
+    list_display = [
+        "pk",
+        "expert",
+        "provider",
+        "administration",
+        "start_date",
+        "end_date",
+        "evaluations_requested_at",
+        "evaluation_count",
+    ]
+    list_display_links = ["pk", "expert"]
+    list_filter = [
+        ("administration", admin.RelatedOnlyFieldListFilter),
+        ("provider", admin.RelatedOnlyFieldListFilter),
+        "start_date",
+        ("evaluations_requested_at", admin.EmptyFieldListFilter),
+    ]
+    list_select_related = ["expert", "administration", "provider"]
+    search_fields = [
+        "expert__given_names_en",
+        "expert__given_names_ru",
+        "expert__family_name_en",
+        "expert__family_name_ru",
+        "need__title_en",
+        "need__title_ru",
+        "administration__name_en",
+        "administration__name_ru",
+        "administration__code",
+    ]
+    autocomplete_fields = ["need", "expert"]
+    date_hierarchy = "start_date"
+    fields = [
+        "need",
+        "expert",
+        "start_date",
+        "end_date",
+        "report",
+        "administration",
+        "provider",
+        "created_by",
+        "created_at",
+        "evaluations_requested_at",
+    ]
+    readonly_fields = [
+        "administration",
+        "provider",
+        "created_by",
+        "created_at",
+        "evaluations_requested_at",
+    ]
+    inlines = [MissionEvaluationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(evaluations_given=Count("evaluations"))
+
+    @admin.display(description=_("evaluations"), ordering="evaluations_given")
+    def evaluation_count(self, mission):
+        return mission.evaluations_given
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            created = services.mission_create(
+                need=obj.need,
+                expert=obj.expert,
+                start_date=obj.start_date,
+                end_date=obj.end_date,
+                report=form.cleaned_data.get("report") or None,
+                by=request.user,
+            )
+            obj.pk = created.pk
+            obj.refresh_from_db()
+            return
+        obj.administration_id = obj.need.administration_id  # the host is the request's
+        if "report" in form.changed_data and obj.report:
+            obj.report_name = form.cleaned_data["report"].name[:255]
+        super().save_model(request, obj, form, change)

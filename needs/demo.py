@@ -1,6 +1,8 @@
 """Demo needs for development: a request in every state of the office's workflow, in English, in
 Russian and in both; an open round with questions (answered by Georgia) and last year's closed
-one; a duplicate, an attachment and an internal note."""
+one; a duplicate, an attachment and an internal note; missions of experts (from experts/demo.py):
+one evaluated by both sides (in English and in Russian), one awaiting its evaluations, one to
+come."""
 
 import datetime
 
@@ -9,9 +11,9 @@ from django.utils import timezone
 
 from accounts.models import User
 from competencies.models import Competency
-from experts.models import ExpertiseArea
+from experts.models import Expert, ExpertiseArea
 from needs import services
-from needs.models import NeedsRound, Status
+from needs.models import NeedsRound, Respondent, Status
 from workplan.models import Activity
 
 # A one-page PDF, enough for the attachment link to download something.
@@ -186,6 +188,72 @@ def load(*, stdout) -> None:
         areas=_area_slugs(["post-clearance-audit"]),
     )
     services.need_merge(duplicate=duplicate, into=needs[1], by=staff)
+    missions = _missions(needs, staff, focal_points, today)
     stdout.write(
-        f"Needs: {len(needs) + 1} requests (one in each state, one duplicate), 2 rounds (one open)."
+        f"Needs: {len(needs) + 1} requests (one in each state, one duplicate), 2 rounds (one open),"
+        f" {missions} missions."
     )
+
+
+def _missions(needs, staff, focal_points, today) -> int:
+    """Missions for the delivered and the planned request, by experts of other administrations:
+    one evaluated by both sides, one awaiting its evaluations, one to come."""
+    delivered, planned = needs[4], needs[3]
+    plans = [
+        (delivered, -70, True),  # ended ten weeks ago, both sides have answered
+        (planned, -9, False),  # ended last week, the forms are mailed, no answer yet
+        (planned, 40, False),  # to come
+    ]
+    made = 0
+    for need, days, evaluated in plans:
+        expert = (
+            Expert.objects.exclude(administration=need.administration)
+            .filter(areas__in=need.areas.all())
+            .order_by("pk")
+            .distinct()[made : made + 1]
+            .first()
+        ) or Expert.objects.exclude(administration=need.administration).order_by("pk").first()
+        if expert is None:
+            return made
+        start = today + datetime.timedelta(days=days)
+        mission = services.mission_create(
+            need=need,
+            expert=expert,
+            start_date=start,
+            end_date=start + datetime.timedelta(days=4),
+            report=ContentFile(DEMO_PDF, name="Mission report.pdf") if evaluated else None,
+            by=staff,
+        )
+        made += 1
+        if not mission.has_ended(today):
+            continue
+        mission.evaluations_requested_at = timezone.now()
+        mission.save(update_fields=["evaluations_requested_at"])
+        if evaluated:
+            host = next(
+                (
+                    user
+                    for user in focal_points.values()
+                    if user.administration_id == need.administration_id
+                ),
+                None,
+            )
+            services.mission_evaluate(
+                mission=mission,
+                respondent=Respondent.HOST,
+                user=host,
+                preparation=5,
+                relevance=4,
+                results=4,
+                comment="Очень полезно: отдел уже применяет предложенные методы.",
+            )
+            services.mission_evaluate(
+                mission=mission,
+                respondent=Respondent.EXPERT,
+                user=None,
+                preparation=4,
+                relevance=5,
+                results=4,
+                comment="Well organised; the participants came prepared.",
+            )
+    return made

@@ -1,5 +1,6 @@
 """Forms of the needs mechanism: a focal point's request (with the round's questions when it
-answers one), and on the request's page the office's next step and internal notes."""
+answers one); on the request's page the office's next step, internal notes and the ranking's
+choices; a mission; a mission's evaluation."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -7,13 +8,21 @@ from django.utils.translation import gettext_lazy as _
 
 from competencies.models import Competency
 from core.concurrency import ConflictCheckFormMixin
-from experts.models import ExpertiseArea
+from experts.models import ExpertiseArea, language_choices
 from needs import services
-from needs.models import ATTACHMENTS_MAX, NeedsRequest, Status, validate_attachment
+from needs.models import (
+    ATTACHMENTS_MAX,
+    Mission,
+    NeedsRequest,
+    Status,
+    validate_attachment,
+    validate_report,
+)
 from workplan.models import Activity
 
 MONTH = "%Y-%m"
 TEXT_MAX = 10_000
+COMMENT_MAX = 4_000
 
 
 class MonthInput(forms.DateInput):
@@ -240,4 +249,102 @@ class NoteForm(forms.Form):
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Only the office sees it."),
+    )
+
+
+class RankingForm(forms.Form):
+    """The office's choices for the ranking on a request's page (a GET form): the working
+    language, and whether the requesting administration's own experts take part."""
+
+    language = forms.ChoiceField(label=_("Working language"), required=False)
+    include_own = forms.BooleanField(
+        label=_("Include the requesting administration's own experts"), required=False
+    )
+
+    def __init__(self, *args, default_language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = language_choices()
+        self.fields["language"].initial = default_language
+        self.default_language = default_language
+
+    @property
+    def choices(self) -> dict:
+        """The valid choices (the defaults for what is missing or not valid)."""
+        cleaned = self.cleaned_data if self.is_valid() else {}
+        return {
+            "language": cleaned.get("language") or self.default_language,
+            "include_own": bool(cleaned.get("include_own")),
+        }
+
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MissionForm(forms.ModelForm):
+    """Office staff record a mission of an expert for a request (the expert and the request
+    come from the page's address)."""
+
+    required_css_class = "required"
+
+    class Meta:
+        model = Mission
+        fields = ["start_date", "end_date", "report"]
+        widgets = {
+            "start_date": DATE_INPUT,
+            "end_date": DATE_INPUT,
+            "report": forms.ClearableFileInput(attrs={"accept": ".pdf,.docx"}),
+        }
+        help_texts = {"report": _("Optional now: PDF or Word (DOCX), up to 5 MB.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("start_date", "end_date"):
+            self.fields[name].input_formats = ["%Y-%m-%d"]
+        # The model's checks of the file (type by content, size), which _post_clean would run.
+        self.fields["report"].validators = [*self.fields["report"].validators, validate_report]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The mission cannot end before it begins."))
+        return cleaned
+
+    def _post_clean(self):
+        # Validated and saved by mission_create (with the expert and the request).
+        pass
+
+
+SCORES = [(str(n), str(n)) for n in range(1, 6)]
+
+
+class EvaluationForm(forms.Form):
+    """A short evaluation of a mission: three ratings from 1 (poor) to 5 (excellent), and a
+    comment."""
+
+    required_css_class = "required"
+    preparation = forms.TypedChoiceField(
+        label=_("How well was the mission prepared and organised?"),
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    relevance = forms.TypedChoiceField(
+        label=_("How well did it answer the need?"),
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    results = forms.TypedChoiceField(
+        label=_("How useful will its results be?"),
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=COMMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": COMMENT_MAX}),
+        help_text=_("Optional: what worked, what to do differently next time."),
     )

@@ -366,3 +366,188 @@ class NeedsRoundReminder(models.Model):
 
     def __str__(self):
         return f"{self.round} – {self.administration} – {self.sent_on}"
+
+
+# Rotation counts the missions of this year and the two before.
+ROTATION_YEARS = 3
+# The expert's report: the same rules as a CV (PDF or Word, by content, up to 5 MB).
+validate_report = validate_attachment
+
+
+def rotation_since(today=None):
+    """The first day that rotation counts missions from: 1 January two years ago."""
+    today = today or timezone.localdate()
+    return today.replace(year=today.year - (ROTATION_YEARS - 1), month=1, day=1)
+
+
+class MissionQuerySet(models.QuerySet):
+    def recent(self, today=None):
+        """Missions begun this year or in the two before: those rotation counts."""
+        return self.filter(start_date__gte=rotation_since(today))
+
+    def awaiting_evaluation_requests(self, today=None):
+        """Missions that have ended and whose evaluation forms have not been mailed yet."""
+        today = today or timezone.localdate()
+        return self.filter(end_date__lt=today, evaluations_requested_at__isnull=True)
+
+
+class Mission(models.Model):
+    """An expert of one administration sent to another, for one of its requests."""
+
+    need = models.ForeignKey(
+        NeedsRequest,
+        verbose_name=_("needs request"),
+        on_delete=models.PROTECT,
+        related_name="missions",
+    )
+    # Kept when the expert's record is erased (item 5's purge): the count stays, the person goes.
+    expert = models.ForeignKey(
+        "experts.Expert",
+        verbose_name=_("expert"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="missions",
+    )
+    administration = models.ForeignKey(
+        "administrations.Administration",
+        verbose_name=_("host administration"),
+        on_delete=models.PROTECT,
+        related_name="missions_hosted",
+        help_text=_("The administration that asked: the request's."),
+    )
+    provider = models.ForeignKey(
+        "administrations.Administration",
+        verbose_name=_("expert's administration"),
+        on_delete=models.PROTECT,
+        related_name="missions_provided",
+        help_text=_("The administration the expert worked for at the time of the mission."),
+    )
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    report = models.FileField(
+        _("expert's report"),
+        upload_to=GeneratedName("needs/mission-reports"),
+        storage=private_storage,
+        validators=[validate_report],
+        max_length=200,
+        blank=True,
+        help_text=_("PDF or Word (DOCX), up to 5 MB."),
+    )
+    report_name = models.CharField(
+        _("report file name"), max_length=255, blank=True, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    evaluations_requested_at = models.DateTimeField(
+        _("evaluation forms mailed"), null=True, blank=True, editable=False
+    )
+
+    objects = MissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mission")
+        verbose_name_plural = _("missions")
+        ordering = ["-start_date", "-id"]
+        indexes = [
+            # Rotation: an expert's and an administration's recent missions.
+            models.Index(fields=["expert", "start_date"], name="needs_mission_expert_idx"),
+            models.Index(fields=["provider", "start_date"], name="needs_mission_provider_idx"),
+            models.Index(fields=["administration", "start_date"], name="needs_mission_host_idx"),
+            # The daily job: ended missions whose forms are not mailed yet.
+            models.Index(
+                fields=["end_date"],
+                condition=Q(evaluations_requested_at__isnull=True),
+                name="needs_mission_to_evaluate_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="needs_mission_dates_in_order",
+                violation_error_message=_("The mission cannot end before it begins."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(expert)s in %(administration)s, %(start)s") % {
+            "expert": self.expert or _("(erased expert)"),
+            "administration": self.administration,
+            "start": self.start_date,
+        }
+
+    def get_absolute_url(self):
+        return reverse("needs:detail", args=[self.need_id])
+
+    def has_ended(self, today=None) -> bool:
+        return self.end_date < (today or timezone.localdate())
+
+
+class Respondent(models.TextChoices):
+    HOST = "host", _("the host administration's focal point")
+    EXPERT = "expert", _("the expert")
+
+
+SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class MissionEvaluation(models.Model):
+    """One side's evaluation of a mission: the host's focal point's or the expert's, once each."""
+
+    mission = models.ForeignKey(
+        Mission,
+        verbose_name=_("mission"),
+        on_delete=models.CASCADE,
+        related_name="evaluations",
+    )
+    respondent = models.CharField(_("by"), max_length=10, choices=Respondent.choices)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("focal point"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    preparation = models.PositiveSmallIntegerField(
+        _("preparation and organisation"), validators=SCORE_VALIDATORS
+    )
+    relevance = models.PositiveSmallIntegerField(
+        _("relevance to the need"), validators=SCORE_VALIDATORS
+    )
+    results = models.PositiveSmallIntegerField(
+        _("usefulness of the results"), validators=SCORE_VALIDATORS
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    submitted_at = models.DateTimeField(_("answered"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("mission evaluation")
+        verbose_name_plural = _("mission evaluations")
+        ordering = ["mission", "respondent"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mission", "respondent"],
+                name="needs_evaluation_once_each",
+                violation_error_message=_("This mission has been evaluated from this side."),
+            ),
+            models.CheckConstraint(
+                condition=Q(respondent__in=Respondent.values), name="needs_evaluation_respondent"
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
+                    name=f"needs_evaluation_{name}_1_to_5",
+                )
+                for name in ("preparation", "relevance", "results")
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.mission} – {self.get_respondent_display()}"

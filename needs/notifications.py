@@ -1,5 +1,5 @@
-"""Mail about needs requests and rounds, each written in its recipient's language and sent
-through the task queue (`core.mail`)."""
+"""Mail about needs requests, rounds and missions, each written in its recipient's language and
+sent through the task queue (`core.mail`)."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.mail import mail_send_in
-from needs.models import NeedsRequest, NeedsRound, Status
+from needs.models import Mission, NeedsRequest, NeedsRound, Respondent, Status
+from needs.tokens import LINK_VALID, evaluation_token
 
 
 def _focal_points(administration_id: int):
@@ -71,3 +72,50 @@ def round_reminder(user: User, needs_round: NeedsRound) -> None:
         template="needs/email/round_reminder.txt",
         context={"user": user, "round": needs_round, "url": url},
     )
+
+
+def expert_language(expert) -> str:
+    """The portal language to write to an expert in: the one their record names (they have no
+    account)."""
+    return expert.language
+
+
+def _evaluation_url(language: str, token: str) -> str:
+    with translation.override(language):
+        return settings.SITE_URL + reverse("needs:evaluate", args=[token])
+
+
+def mission_evaluation_requested(mission: Mission) -> None:
+    """Send the host administration's focal points and the expert their link to the mission's
+    evaluation form (each link their own; the first focal point to answer answers for the
+    administration)."""
+    recipients = [
+        (user.email, user.language, user.get_short_name(), Respondent.HOST, user)
+        for user in _focal_points(mission.administration_id)
+    ]
+    if mission.expert is not None:
+        recipients.append(
+            (
+                mission.expert.email,
+                expert_language(mission.expert),
+                # Read while the mail is rendered, in its language (the names are translated).
+                lambda: mission.expert.given_names,
+                Respondent.EXPERT,
+                None,
+            )
+        )
+    for email, language, name, respondent, user in recipients:
+        token = evaluation_token(mission=mission, respondent=respondent, user=user)
+        mail_send_in(
+            language,
+            to=[email],
+            subject=lambda: _("How did the mission go? A short evaluation"),
+            template="needs/email/mission_evaluation.txt",
+            context={
+                "name": name,
+                "mission": mission,
+                "respondent": respondent,
+                "url": _evaluation_url(language, token),
+                "days": LINK_VALID.days,
+            },
+        )

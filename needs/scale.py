@@ -1,5 +1,6 @@
 """Benchmark scale: 3,000 needs requests over the 60 member administrations, in both languages,
-in every state of the workflow, with their areas of expertise; one open round."""
+in every state of the workflow, with their areas of expertise; one open round; 500 missions of
+the experts (experts/scale.py) over the last four years, most of them evaluated."""
 
 import datetime
 
@@ -8,11 +9,21 @@ from django.utils import timezone
 
 from administrations.models import Administration
 from core.scaling import bilingual, generator, pick, scaled
-from experts.models import ExpertiseArea
-from needs.models import Modality, NeedsRequest, NeedsRound, Priority, Status
+from experts.models import Expert, ExpertiseArea
+from needs.models import (
+    Mission,
+    MissionEvaluation,
+    Modality,
+    NeedsRequest,
+    NeedsRound,
+    Priority,
+    Respondent,
+    Status,
+)
 from workplan.models import Activity
 
 REQUESTS = 3_000
+MISSIONS = 500
 
 TITLES = [
     ("Risk profiling of e-commerce parcels", "Профилирование рисков для почтовых отправлений"),
@@ -84,7 +95,60 @@ def load(*, stdout, scale: float = 1.0) -> None:
         ),
         batch_size=5000,
     )
+    missions = make_missions(scaled(MISSIONS, scale), needs=needs, rng=rng, today=today)
     with connection.cursor() as cursor:
-        for table in ("needs_needsrequest", "needs_needsrequest_areas"):
+        for table in (
+            "needs_needsrequest",
+            "needs_needsrequest_areas",
+            "needs_mission",
+            "needs_missionevaluation",
+        ):
             cursor.execute(f"ANALYZE {table}")
-    stdout.write(f"  {len(needs)} needs requests")
+    stdout.write(f"  {len(needs)} needs requests, {len(missions)} missions")
+
+
+def make_missions(count: int, *, needs, rng, today) -> list[Mission]:
+    """`count` missions of random experts for planned or delivered requests of other
+    administrations, begun over the last four years; those that have ended are evaluated."""
+    planned = [need for need in needs if need.status in (Status.PLANNED, Status.DELIVERED)]
+    experts = list(Expert.objects.values_list("pk", "administration_id"))
+    if not planned or not experts:
+        return []
+    rows = []
+    while len(rows) < count:
+        need = rng.choice(planned)
+        expert_id, provider_id = rng.choice(experts)
+        if provider_id == need.administration_id:
+            continue
+        start = today - datetime.timedelta(days=rng.randrange(4 * 365))
+        end = start + datetime.timedelta(days=rng.randint(2, 10))
+        ended = end < today
+        rows.append(
+            Mission(
+                need=need,
+                expert_id=expert_id,
+                administration_id=need.administration_id,
+                provider_id=provider_id,
+                start_date=start,
+                end_date=end,
+                evaluations_requested_at=timezone.now() if ended else None,
+            )
+        )
+    missions = Mission.objects.bulk_create(rows, batch_size=2000)
+    MissionEvaluation.objects.bulk_create(
+        (
+            MissionEvaluation(
+                mission=mission,
+                respondent=respondent,
+                preparation=rng.randint(3, 5),
+                relevance=rng.randint(2, 5),
+                results=rng.randint(3, 5),
+                comment="",
+            )
+            for mission in missions
+            if mission.evaluations_requested_at
+            for respondent in Respondent.values
+        ),
+        batch_size=2000,
+    )
+    return missions

@@ -1,5 +1,6 @@
 """Writes of the needs mechanism: a focal point's request, the office's workflow on it (one
-service takes every step), duplicates, internal notes, and the reminders of a round.
+service takes every step), duplicates, internal notes, the reminders of a round; missions of
+experts for a request, the mailing of their evaluation forms and the evaluations.
 
 Every change is one revision in the edit history, with its author; mail goes out once the change
 is committed, to each focal point of the administration in their own language.
@@ -16,13 +17,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from administrations.access import has_staff_permission
 from administrations.models import Administration
 from competencies.models import Competency
-from experts.models import ExpertiseArea
+from experts.models import Expert, ExpertiseArea
 from needs import notifications
 from needs.models import (
     ATTACHMENTS_MAX,
     TRANSITIONS,
+    Mission,
+    MissionEvaluation,
     NeedsAttachment,
     NeedsNote,
     NeedsRequest,
@@ -271,3 +275,97 @@ def needs_round_reminders_send(
                 notifications.round_reminder(user, needs_round)
             sent.append((needs_round, administration, len(focal_points)))
     return sent
+
+
+@transaction.atomic
+def mission_create(
+    *,
+    need: NeedsRequest,
+    expert: Expert,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    report: UploadedFile | None = None,
+    by: User,
+) -> Mission:
+    """Office staff who may add missions record one: the expert goes to the request's
+    administration (the host), from the administration the expert works for now (kept, so
+    rotation still counts it there if the expert moves)."""
+    if not has_staff_permission(by, "needs.add_mission"):
+        raise PermissionDenied
+    mission = Mission(
+        need=need,
+        expert=expert,
+        administration_id=need.administration_id,
+        provider_id=expert.administration_id,
+        start_date=start_date,
+        end_date=end_date,
+        created_by=by,
+    )
+    if report:
+        mission.report = report
+        mission.report_name = report.name[:255]
+    with reversion.create_revision():
+        reversion.set_user(by)
+        reversion.set_comment(_("Mission recorded"))
+        mission.full_clean()
+        mission.save()
+    return mission
+
+
+def mission_evaluations_request(*, today: datetime.date | None = None) -> int:
+    """Mail the evaluation forms of every mission that has ended and whose forms have not gone
+    out: a link to each focal point of the host administration and one to the expert, each in
+    their language. Each mission once, even with two runs at the same time. Returns the number
+    of missions whose forms were mailed."""
+    today = today or timezone.localdate()
+    mailed = 0
+    for pk in Mission.objects.awaiting_evaluation_requests(today).values_list("pk", flat=True):
+        with transaction.atomic():
+            mission = (
+                Mission.objects.select_for_update(skip_locked=True, of=("self",))
+                .awaiting_evaluation_requests(today)
+                .select_related("administration", "expert", "need")
+                .filter(pk=pk)
+                .first()
+            )
+            if mission is None:
+                continue  # another run took it
+            # The mail is queued in this transaction: it goes out only if the mark is saved.
+            notifications.mission_evaluation_requested(mission)
+            mission.evaluations_requested_at = timezone.now()
+            mission.save(update_fields=["evaluations_requested_at"])
+            mailed += 1
+    return mailed
+
+
+class EvaluationGiven(ValidationError):
+    """That side of the mission has answered already."""
+
+
+@transaction.atomic
+def mission_evaluate(
+    *,
+    mission: Mission,
+    respondent: str,
+    user: User | None,
+    preparation: int,
+    relevance: int,
+    results: int,
+    comment: str = "",
+) -> MissionEvaluation:
+    """One side's evaluation of a mission, once (the link that brought it is then used up)."""
+    Mission.objects.select_for_update().filter(pk=mission.pk).first()
+    if MissionEvaluation.objects.filter(mission=mission, respondent=respondent).exists():
+        raise EvaluationGiven(_("This evaluation has been given already."))
+    evaluation = MissionEvaluation(
+        mission=mission,
+        respondent=respondent,
+        answered_by=user,
+        preparation=preparation,
+        relevance=relevance,
+        results=results,
+        comment=(comment or "").strip(),
+    )
+    evaluation.full_clean()
+    evaluation.save()
+    return evaluation

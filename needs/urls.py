@@ -25,4 +25,21 @@ urlpatterns = [
         views.NeedAttachmentView.as_view(),
         name="attachment",
     ),
+    # Staff holding needs.add_mission record a mission; the report for those who read the request.
+    path(
+        "members/needs/<int:pk>/missions/new/",
+        views.MissionCreateView.as_view(),
+        name="mission_new",
+    ),
+    path(
+        "members/needs/<int:pk>/missions/<int:mission>/report/",
+        views.MissionReportView.as_view(),
+        name="mission_report",
+    ),
+    # No login: the signed link mailed to the host's focal point and to the expert (see views).
+    path(
+        "needs/missions/evaluate/<str:token>/",
+        views.EvaluationView.as_view(),
+        name="evaluate",
+    ),
 ]

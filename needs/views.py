@@ -1,12 +1,18 @@
 """Pages of the needs mechanism in the members area. Requests are an administration's own: a
 member of another administration is told nothing exists (404); every page is sent with
-`Cache-Control: no-store`."""
+`Cache-Control: no-store`.
+
+The evaluation form of a mission is the one page outside the members area: the host
+administration's focal point and the expert open it from a signed link in their mail, without
+logging in (the expert has no account), so it cannot sit under /members/, where every page asks
+for a login; the signed token in its address is its only key.
+"""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -17,14 +23,17 @@ from administrations.access import (
     FocalPointRequiredMixin,
     MemberRequiredMixin,
     StaffPermissionRequiredMixin,
+    has_staff_permission,
 )
 from core.files import attachment_response
 from core.spreadsheets import table_response
-from needs import selectors, services
-from needs.forms import NeedForm, NoteForm, TransitionForm
+from experts.models import Expert
+from needs import selectors, services, tokens
+from needs.forms import EvaluationForm, MissionForm, NeedForm, NoteForm, RankingForm, TransitionForm
 from needs.models import NeedsRequest
 
 NEEDS_PER_PAGE = 25
+RANKED_PER_PAGE = 10
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -110,11 +119,24 @@ class NeedDetailView(MemberRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         need = self.object
-        if self.request.user.is_staff:
+        user = self.request.user
+        if user.is_staff:
             if need.next_statuses() and not need.duplicate_of_id:
                 kwargs.setdefault("transition_form", TransitionForm(instance=need))
             kwargs.setdefault("note_form", NoteForm())
+            kwargs.update(self.ranking(need))
+            kwargs["can_add_mission"] = has_staff_permission(user, "needs.add_mission")
         return super().get_context_data(**kwargs)
+
+    def ranking(self, need) -> dict:
+        """The experts ranked for the request (office staff only), a page of them."""
+        form = RankingForm(self.request.GET, default_language=selectors.ranking_language(need))
+        choices = form.choices
+        experts = selectors.ranked_experts(need=need, **choices)
+        page = selectors.RankingPaginator(experts, RANKED_PER_PAGE).get_page(
+            self.request.GET.get("ranking_page")
+        )
+        return {"ranking_form": form, "ranking": page, "rotation_since": experts.since}
 
     def post(self, request, pk):
         if not request.user.is_staff:
@@ -152,6 +174,115 @@ class NeedAttachmentView(MemberRequiredMixin, View):
         need = get_object_or_404(NeedsRequest.objects.visible_to(request.user).only("id"), pk=pk)
         file = get_object_or_404(need.attachments.all(), pk=attachment)
         return attachment_response(file.file, filename=file.name)
+
+
+class MissionReportView(MemberRequiredMixin, View):
+    """A mission's report, for those who may read its request, under its original name."""
+
+    def get(self, request, pk, mission):
+        need = get_object_or_404(NeedsRequest.objects.visible_to(request.user).only("id"), pk=pk)
+        mission = get_object_or_404(need.missions.only("report", "report_name"), pk=mission)
+        if not mission.report:
+            raise Http404
+        return attachment_response(mission.report, filename=mission.report_name or "report")
+
+
+@method_decorator(never_cache, name="dispatch")
+class MissionCreateView(StaffPermissionRequiredMixin, FormView):
+    """Office staff who may add missions record one for a request, with the expert chosen from
+    the ranking (`?expert=<id>`)."""
+
+    permission_required = "needs.add_mission"
+    template_name = "needs/mission_form.html"
+    form_class = MissionForm
+
+    @cached_property
+    def need(self) -> NeedsRequest:
+        return get_object_or_404(
+            NeedsRequest.objects.select_related("administration"), pk=self.kwargs["pk"]
+        )
+
+    @cached_property
+    def expert(self) -> Expert:
+        try:
+            pk = int(self.request.GET.get("expert", ""))
+        except (TypeError, ValueError, OverflowError):
+            raise Http404 from None
+        return get_object_or_404(Expert.objects.select_related("administration"), pk=pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(need=self.need, expert=self.expert, **kwargs)
+
+    def form_valid(self, form):
+        services.mission_create(
+            need=self.need,
+            expert=self.expert,
+            start_date=form.cleaned_data["start_date"],
+            end_date=form.cleaned_data["end_date"],
+            report=form.cleaned_data.get("report") or None,
+            by=self.request.user,
+        )
+        messages.success(
+            self.request,
+            _("The mission of %(expert)s is recorded.") % {"expert": self.expert.full_name},
+        )
+        return redirect(self.need)
+
+
+# Which refusal page answers which unusable link, and with which status.
+LINK_REFUSALS = {"invalid": 400, "expired": 410, "used": 410, "not_yours": 403}
+
+
+@method_decorator(never_cache, name="dispatch")
+class EvaluationView(View):
+    """Access: whoever holds a valid evaluation link, once, until it expires (no login)."""
+
+    template_name = "needs/evaluation_form.html"
+
+    def refuse(self, error: tokens.LinkError):
+        return render(
+            self.request,
+            "needs/evaluation_refused.html",
+            {"reason": error.reason, "mission": error.mission},
+            status=LINK_REFUSALS[error.reason],
+        )
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.link = tokens.evaluation_link(kwargs["token"])
+        except tokens.LinkError as error:
+            return self.refuse(error)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, token):
+        return self.show(EvaluationForm())
+
+    def post(self, request, token):
+        mission = self.link.mission
+        # The administration comes from the link, never from the form.
+        posted = request.POST.get("administration")
+        if posted not in (None, "", str(mission.administration_id)):
+            raise PermissionDenied
+        form = EvaluationForm(request.POST)
+        if not form.is_valid():
+            return self.show(form)
+        try:
+            services.mission_evaluate(
+                mission=mission,
+                respondent=self.link.respondent,
+                user=self.link.user,
+                **form.cleaned_data,
+            )
+        except services.EvaluationGiven:
+            return self.refuse(tokens.LinkError("used", mission))
+        return render(request, "needs/evaluation_thanks.html", {"mission": mission})
+
+    def show(self, form):
+        return render(
+            self.request,
+            self.template_name,
+            {"form": form, "mission": self.link.mission, "respondent": self.link.respondent},
+        )
 
 
 @method_decorator(never_cache, name="dispatch")

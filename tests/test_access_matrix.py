@@ -8,6 +8,7 @@ anonymous visitor. A URL that is in neither fails `test_every_url_is_in_the_matr
 page cannot go out without its access rule being tested here. The admin's URLs are walked too.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,7 +29,8 @@ from contacts.models import ContactPoint
 from experts.models import Expert, Nomination
 from experts.tokens import record_token
 from library.models import Document
-from needs.models import NeedsRequest
+from needs import services as needs_services
+from needs.models import Mission, NeedsRequest
 from tests.administrations.factories import make_account_request
 from tests.competencies.factories import make_competency, make_position
 from tests.contacts.builders import make_contact
@@ -98,6 +100,19 @@ class World:
     def need(self):
         """A request of Azerbaijan's administration, with an attachment."""
         return make_need_with_file(submitted_by=self.user("focal_point"))
+
+    @cached_property
+    def mission(self):
+        """A mission of Georgia's expert for Azerbaijan's request, with the expert's report."""
+        georgian = make_expert(administration=self.user("georgia"))
+        return needs_services.mission_create(
+            need=self.need,
+            expert=georgian,
+            start_date=datetime.date(2026, 3, 2),
+            end_date=datetime.date(2026, 3, 6),
+            report=pdf_upload("Отчёт.pdf"),
+            by=make_user(email="recorder@rocb.test", is_staff=True, is_superuser=True),
+        )
 
     @cached_property
     def contact(self):
@@ -289,6 +304,15 @@ MATRIX: dict[str, Rule] = {
     "needs:attachment": own_administrations_need(
         args=lambda world: [world.need.pk, world.need.attachments.get().pk]
     ),
+    # Missions: recorded by staff who may add them (from the ranking: the expert in the query).
+    "needs:mission_new": staff_with(
+        "needs.add_mission",
+        args=lambda world: [world.need.pk],
+        query=lambda world: {"expert": world.expert.pk},
+    ),
+    "needs:mission_report": own_administrations_need(
+        args=lambda world: [world.need.pk, world.mission.pk]
+    ),
     # Self-assessments: each member's own.
     "competencies:assessment_list": MEMBERS,
     "competencies:assessment_start": Rule(
@@ -335,6 +359,8 @@ PUBLIC: dict[str, tuple[object, int]] = {
     "administrations:account_request": (lambda world: [], 200),
     "administrations:account_request_sent": (lambda world: [], 200),
     "administrations:invitation": (lambda world: ["MQ", "no-such-token"], 200),
+    # A mission's evaluation, by a signed link from a mail (no login): a made-up one is refused.
+    "needs:evaluate": (lambda world: ["no-such-token"], 400),
     "contacts:training_centres": (lambda world: [], 200),
     # The expert's own record: no account, its signed link is the key (tests/experts/test_record.py
     # tries expired, tampered and withdrawn links).
@@ -462,11 +488,22 @@ def test_the_user_it_is_for_gets_in(client, world, other_member, name):
         assert "no-store" in response["Cache-Control"], url
 
 
-@pytest.mark.parametrize("name", ["needs:list", "needs:detail", "needs:attachment"])
+@pytest.mark.parametrize(
+    "name", ["needs:list", "needs:detail", "needs:attachment", "needs:mission_report"]
+)
 def test_office_staff_read_every_administrations_needs(staff_client, world, name):
     response = fetch(staff_client, "get", url_of(name, MATRIX[name], world))
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("who", ["member", "focal_point", "clerk"])
+def test_only_staff_who_may_add_missions_record_one(client, world, who):
+    url = url_of("needs:mission_new", MATRIX["needs:mission_new"], world)
+    client.force_login(world.user(who))
+    response = client.post(url, {"start_date": "2026-03-02", "end_date": "2026-03-04"})
+    assert response.status_code == 403
+    assert not Mission.objects.exists()
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC))

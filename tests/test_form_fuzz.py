@@ -7,6 +7,7 @@ lists where one value is expected). Query strings of every page are fuzzed in
 tests/test_query_fuzz.py (the site search's `q` among them).
 """
 
+import datetime
 import io
 import zipfile
 from urllib.parse import quote
@@ -23,7 +24,8 @@ from contacts.models import ContactPoint
 from core.concurrency import FIELD, row_fingerprint
 from experts.models import Expert, ExpertiseArea, ExpertLanguage, Nomination, NominationLanguage
 from experts.tokens import record_token
-from needs.models import NeedsAttachment, NeedsNote, NeedsRequest
+from needs.models import Mission, MissionEvaluation, NeedsAttachment, NeedsNote, NeedsRequest
+from needs.tokens import evaluation_token
 from outreach.models import Registration
 from tests.competencies.factories import make_competency, make_position
 from tests.contacts.builders import make_contact
@@ -378,6 +380,95 @@ def test_need_step_and_note(client, staff, azerbaijan, fuzzed):
         assert after != before
         need.refresh_from_db()
         assert need.status in ("analysis", "declined") or NeedsNote.objects.exists()
+
+
+# Missions and their evaluations ----------------------------------------------------------------
+
+
+def a_mission(azerbaijan, georgia) -> Mission:
+    """A mission of a Georgian expert to Azerbaijan that has ended (one for the whole run)."""
+    mission = Mission.objects.first()
+    if mission is None:
+        need = make_need(submitted_by=make_user(administration=azerbaijan, is_focal_point=True))
+        expert = make_expert(administration=georgia)
+        mission = Mission.objects.create(
+            need=need,
+            expert=expert,
+            administration=azerbaijan,
+            provider=georgia,
+            start_date=datetime.date(2026, 3, 2),
+            end_date=datetime.date(2026, 3, 6),
+        )
+    return mission
+
+
+# Two short forms: fewer examples keep the suite within its time.
+FUZZ_SHORT_FORM = settings(FUZZ, max_examples=12)
+MISSION_FIELDS = ["start_date", "end_date", "report", "expert", "administration", "need"]
+
+
+@FUZZ_SHORT_FORM
+@given(fuzzed=changes(MISSION_FIELDS))
+@example(fuzzed={"start_date": "2026-02-30"})
+@example(fuzzed={"end_date": "2026-01-01"})
+def test_mission(client, staff, azerbaijan, georgia, fuzzed):
+    need = NeedsRequest.objects.first() or make_need(
+        submitted_by=make_user(administration=azerbaijan, is_focal_point=True)
+    )
+    expert = Expert.objects.filter(administration=georgia).first() or make_expert(
+        administration=georgia
+    )
+    client.force_login(staff)
+    before = sorted(map(repr, Mission.objects.values_list()))
+    data = {
+        "start_date": "2026-03-02",
+        "end_date": "2026-03-06",
+        "report": SimpleUploadedFile("report.pdf", PDF),
+    }
+    response = client.post(
+        f"/en/members/needs/{need.pk}/missions/new/?expert={expert.pk}", apply(data, fuzzed)
+    )
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    after = sorted(map(repr, Mission.objects.values_list()))
+    if saved:
+        mission = Mission.objects.latest("pk")
+        assert (mission.need, mission.expert, mission.administration) == (
+            need,
+            expert,
+            need.administration,
+        )
+        assert len(after) == len(before) + 1
+    else:
+        assert after == before
+
+
+EVALUATION_FIELDS = ["preparation", "relevance", "results", "comment", "administration"]
+
+
+@FUZZ_SHORT_FORM
+@given(fuzzed=changes(EVALUATION_FIELDS))
+@example(fuzzed={"preparation": "0"})
+@example(fuzzed={"results": "99999999999999999999"})
+@example(fuzzed={"comment": "x" * 5000})
+def test_mission_evaluation(client, azerbaijan, georgia, fuzzed):
+    mission = a_mission(azerbaijan, georgia)
+    MissionEvaluation.objects.all().delete()  # each example answers afresh
+    token = evaluation_token(mission=mission, respondent="expert")
+    data = {"preparation": "4", "relevance": "5", "results": "3", "comment": "Useful."}
+    response = client.post(f"/en/needs/missions/evaluate/{token}/", apply(data, fuzzed))
+    saved = MissionEvaluation.objects.exists()
+    assert_answered(response, saved=saved)
+    if saved:
+        assert response.status_code == 200
+        evaluation = MissionEvaluation.objects.get()
+        assert evaluation.mission == mission and evaluation.respondent == "expert"
+        assert all(
+            1 <= score <= 5
+            for score in (evaluation.preparation, evaluation.relevance, evaluation.results)
+        )
+    else:
+        assert response.status_code in (200, 403)
 
 
 # Self-assessment ------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ NOT_PAGES = {
     "administrations:invitation": "a one-time link from a mail",
     "experts:record": "an expert's own record, by a signed link from a mail",
     "experts:record_withdrawn": "where an expert's withdrawal ends",
+    "needs:evaluate": "a mission's evaluation form, by a one-time link from a mail",
 }
 PAGES = {name for name in PUBLIC if name not in NOT_PAGES and not name.startswith("accounts:")}
 OG_LOCALES = {"en": "en_GB", "ru": "ru_RU"}

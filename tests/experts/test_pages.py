@@ -95,8 +95,8 @@ def test_the_expert_page_runs_a_fixed_number_of_queries(
         ],
         languages=[("en", 3), ("ru", 4), ("az", 4), ("tr", 2), ("fr", 1)],
     )
-    # Session and user; the expert with administration; areas; languages.
-    with django_assert_max_num_queries(5):
+    # Session and user; the expert with administration; their missions; areas; languages.
+    with django_assert_max_num_queries(6):
         response = member_client.get(f"/en/members/experts/{expert.pk}/")
     assert response.status_code == 200
 
