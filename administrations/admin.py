@@ -139,10 +139,10 @@ class RecordedExportMixin:
     """For django-import-export admins of personal data (listed before the export mixin): each
     export the admin writes is logged, with the ids of every row it holds."""
 
+    access_log_kind = AccessLogEntry.Kind.ADMIN_EXPORT
+
     def get_data_for_export(self, request, queryset, **kwargs):
-        rows = services.record_export(
-            queryset, user=request.user, kind=AccessLogEntry.Kind.ADMIN_EXPORT
-        )
+        rows = services.record_export(queryset, user=request.user, kind=self.access_log_kind)
         return super().get_data_for_export(request, rows, **kwargs)
 
 

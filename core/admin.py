@@ -127,7 +127,7 @@ class _HeaderRowRequired:
 
 
 @admin.register(SynonymGroup)
-class SynonymGroupAdmin(BoundedFormsetsAdmin):
+class SynonymGroupAdmin(HistoryAdmin):
     """The office's synonyms for the site search and the experts search."""
 
     list_display = ["__str__", "note"]

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields
 from import_export.admin import ExportMixin, ImportExportMixin
 
+from administrations.admin import RecordedExportMixin
+from administrations.models import AccessLogEntry
 from core.admin import (
     AllOrNothingImportMixin,
     BoundedInlineMixin,
@@ -249,10 +251,12 @@ class RegistrationResource(Resource):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ExportMixin, HistoryAdmin):
+class RegistrationAdmin(RecordedExportMixin, ExportMixin, HistoryAdmin):
     """Registrations are made on the portal; staff approve or decline them here, with the same
     services as the pages (a decline tells the person the reason, a freed seat moves on). Their
     edit history goes with them at the retention purge (outreach.retention)."""
+
+    access_log_kind = AccessLogEntry.Kind.PARTICIPANT_EXPORT
 
     list_display = [
         "full_name",

@@ -25,7 +25,7 @@ ANSWER = {"preparation": "4", "relevance": "5", "results": "3", "comment": "Well
 
 @pytest.fixture
 def mission(focal_point, georgia):
-    """A mission of a Russian-speaking Georgian expert to Azerbaijan that ended yesterday."""
+    """A mission of a Georgian expert, mailed in Russian, to Azerbaijan that ended yesterday."""
     need = make_need(submitted_by=focal_point)
     expert = make_expert(
         administration=georgia,
@@ -33,6 +33,7 @@ def mission(focal_point, georgia):
         given_names_ru="Нино",
         email="nino@customs.ge",
         languages=[("ru", 4), ("en", 2)],
+        language="ru",
     )
     end = timezone.localdate() - datetime.timedelta(days=1)
     return Mission.objects.create(

@@ -123,4 +123,4 @@ def test_the_page_runs_a_fixed_number_of_queries(
         make_centre(azerbaijan)
         registrations = make_registration_settings(make_event(**past))
         make_registration(registrations, administration=azerbaijan)
-    assert page_queries() == few <= 11
+    assert page_queries() == few <= 12
