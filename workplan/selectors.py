@@ -1,19 +1,36 @@
 """Reads of the work plan for the public pages, the exports and the home page.
 
-Each selector runs a fixed number of queries whatever the plan's size.
+Each selector runs a fixed number of queries whatever the plan's size. Targets and actuals are
+read from approved periods only: a figure or narrative still in draft, submitted or returned
+never reaches a public page, an export or the search.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from workplan.filters import ActivityFilter
-from workplan.models import Activity, Goal, Plan, ProgressEntry, ReportingPeriod
+from workplan.models import (
+    Activity,
+    Actual,
+    ActualBreakdown,
+    Goal,
+    Indicator,
+    Plan,
+    ReportingPeriod,
+    Target,
+)
 
 STATUSES = list(Activity.Status)
+APPROVED = ReportingPeriod.ReportStatus.APPROVED
+
+
+def published_actuals() -> QuerySet[Actual]:
+    """Actuals of approved periods: the only ones the public sees."""
+    return Actual.objects.filter(period__report_status=APPROVED)
 
 
 def current_plan() -> Plan | None:
@@ -21,15 +38,21 @@ def current_plan() -> Plan | None:
     return Plan.objects.current().first()
 
 
-def latest_progress() -> Prefetch:
-    """Prefetch of each activity's newest progress entry, as `activity.latest_progress` (a list
-    of at most one), in one query for any number of activities."""
+def indicators_with_latest_actual() -> Prefetch:
+    """Prefetch of each activity's indicators in order, each with its newest approved actual as
+    `indicator.latest_actual` (a list of at most one): two queries for any number of them."""
     newest_first = (
-        ProgressEntry.objects.select_related("period")
-        .order_by("activity_id", "-period__starts_on")
-        .distinct("activity_id")
+        published_actuals()
+        .select_related("period")
+        .order_by("indicator_id", "-period__starts_on")
+        .distinct("indicator_id")
     )
-    return Prefetch("progress_entries", queryset=newest_first, to_attr="latest_progress")
+    return Prefetch(
+        "indicators",
+        queryset=Indicator.objects.order_by("position", "id").prefetch_related(
+            Prefetch("actuals", queryset=newest_first, to_attr="latest_actual")
+        ),
+    )
 
 
 def activity_filter(*, plan: Plan, params: QueryDict, goals: list[Goal]) -> ActivityFilter:
@@ -38,7 +61,7 @@ def activity_filter(*, plan: Plan, params: QueryDict, goals: list[Goal]) -> Acti
     activities = (
         Activity.objects.filter(goal__plan=plan)
         .select_related("goal")
-        .prefetch_related("stakeholders", latest_progress())
+        .prefetch_related("stakeholders", indicators_with_latest_actual())
         .order_by("goal__number", "sequence")
     )
     return ActivityFilter(params, queryset=activities, goals=goals)
@@ -79,18 +102,41 @@ def plan_page(*, plan: Plan, params: QueryDict) -> PlanPage:
 
 
 def activity_detail(*, number: str) -> Activity | None:
-    """One activity of the current plan, by its number ("1.10"), with its progress history
-    newest first."""
+    """One activity of the current plan, by its number ("1.10"), with its indicators and each
+    one's approved actuals newest first (and their breakdown and evidence)."""
     goal_number, sequence = (int(part) for part in number.split("."))
-    history = ProgressEntry.objects.select_related("period").order_by("-period__starts_on")
-    return (
+    history = (
+        published_actuals()
+        .select_related("period", "evidence_document")
+        .order_by("-period__starts_on")
+    )
+    targets = Target.objects.filter(period__report_status=APPROVED).select_related("period")
+    indicators = Indicator.objects.order_by("position", "id").prefetch_related(
+        Prefetch("actuals", queryset=history), Prefetch("targets", queryset=targets)
+    )
+    activity = (
         Activity.objects.filter(
             goal__plan__is_current=True, goal__number=goal_number, sequence=sequence
         )
         .select_related("goal__plan")
-        .prefetch_related("stakeholders", Prefetch("progress_entries", queryset=history))
+        .prefetch_related("stakeholders", Prefetch("indicators", queryset=indicators))
         .first()
     )
+    if activity is not None:
+        # Read in one query whether or not there are actuals, so the page's count is fixed.
+        rows = defaultdict(list)
+        for row in (
+            ActualBreakdown.objects.filter(
+                actual__indicator__activity=activity, actual__period__report_status=APPROVED
+            )
+            .select_related("administration")
+            .order_by("administration__code", "sex")
+        ):
+            rows[row.actual_id].append(row)
+        for indicator in activity.indicators.all():
+            for actual in indicator.actuals.all():
+                actual.breakdown_rows = rows[actual.pk]
+    return activity
 
 
 @dataclass
@@ -107,10 +153,14 @@ class StatusRow:
 
 @dataclass
 class IndicatorSeries:
-    """A countable indicator's actual values, one per reporting period (None: no figure)."""
+    """A measured indicator's approved actual values, one per period (None: no figure)."""
 
-    activity: Activity
-    values: list[int | None] = field(default_factory=list)
+    indicator: Indicator
+    values: list = field(default_factory=list)
+
+    @property
+    def activity(self) -> Activity:
+        return self.indicator.activity
 
 
 @dataclass
@@ -132,7 +182,8 @@ def _status_counts(activities: QuerySet[Activity], *, per: str | None = None) ->
 
 
 def dashboard(*, plan: Plan) -> Dashboard:
-    """Activities by status per goal, and the countable indicators' values per period."""
+    """Activities by status per goal, and the measured indicators' approved values per
+    approved period."""
     goals = list(plan.goals.all())
     activities = Activity.objects.filter(goal__plan=plan)
     counts = _status_counts(activities, per="goal_id")
@@ -145,26 +196,32 @@ def dashboard(*, plan: Plan) -> Dashboard:
         counts=[sum(row.counts[i] for row in goal_rows) for i in range(len(STATUSES))],
     )
 
-    countable = list(
-        activities.exclude(Q(unit_en="") | Q(unit_en__isnull=True))
-        .select_related("goal")
-        .order_by("goal__number", "sequence")
+    measured = list(
+        Indicator.objects.filter(activity__goal__plan=plan)
+        .exclude(measure__in=[Indicator.Measure.QUALITATIVE, Indicator.Measure.YES_NO])
+        .select_related("activity__goal")
+        .order_by("activity__goal__number", "activity__sequence", "position", "id")
     )
-    figures = ProgressEntry.objects.filter(
-        activity__in=[activity.pk for activity in countable], value__isnull=False
-    ).select_related("period")
-    values: dict[tuple[int, int], int] = {}
-    periods: dict[int, ReportingPeriod] = {}
-    for entry in figures:
-        values[entry.activity_id, entry.period_id] = entry.value
-        periods[entry.period_id] = entry.period
-    ordered_periods = sorted(periods.values(), key=lambda period: period.starts_on)
+    figures = published_actuals().filter(
+        indicator__in=[indicator.pk for indicator in measured],
+        value__isnull=False,
+    )
+    values: dict[tuple[int, int], object] = {}
+    period_ids = set()
+    for indicator_id, period_id, value in figures.values_list("indicator_id", "period_id", "value"):
+        values[indicator_id, period_id] = value
+        period_ids.add(period_id)
+    ordered_periods = [
+        period
+        for period in ReportingPeriod.objects.approved().order_by("starts_on")
+        if period.pk in period_ids
+    ]
     indicators = [
         IndicatorSeries(
-            activity=activity,
-            values=[values.get((activity.pk, period.pk)) for period in ordered_periods],
+            indicator=indicator,
+            values=[values.get((indicator.pk, period.pk)) for period in ordered_periods],
         )
-        for activity in countable
+        for indicator in measured
     ]
     return Dashboard(
         plan=plan,
@@ -201,7 +258,8 @@ def plan_at_a_glance() -> Glance | None:
     activities = Activity.objects.filter(goal__plan=plan)
     counts = _status_counts(activities)
     latest_period = (
-        ReportingPeriod.objects.filter(progress_entries__activity__goal__plan=plan)
+        ReportingPeriod.objects.approved()
+        .filter(actuals__indicator__activity__goal__plan=plan)
         .order_by("-starts_on")
         .first()
     )

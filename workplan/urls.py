@@ -23,6 +23,9 @@ app_name = "workplan"
 
 # What the public pages read (core.generations): any table of the plan, nothing else.
 PLAN = "workplan"
+# An activity's page also names the public library documents given as evidence and the
+# administrations of the actuals' breakdown.
+PLAN_AND_EVIDENCE = "workplan library.Document administrations.Administration"
 
 urlpatterns = [
     path(
@@ -32,7 +35,9 @@ urlpatterns = [
     ),
     path(
         "workplan/activities/<activity_number:number>/",
-        cache_public_page(views.ActivityDetailView.as_view(), reads=PLAN, params=FILTER_NAMES),
+        cache_public_page(
+            views.ActivityDetailView.as_view(), reads=PLAN_AND_EVIDENCE, params=FILTER_NAMES
+        ),
         name="activity",
     ),
     path(

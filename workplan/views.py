@@ -36,11 +36,13 @@ class ActivityDetailView(TemplateView):
         activity = selectors.activity_detail(number=self.kwargs["number"])
         if activity is None:
             raise Http404("No such activity in the current plan.")
-        history = list(activity.progress_entries.all())
+        indicators = [
+            (indicator, charts.history_chart(indicator, list(indicator.actuals.all())))
+            for indicator in activity.indicators.all()
+        ]
         return super().get_context_data(
             activity=activity,
-            history=history,
-            chart=charts.history_chart(activity, history),
+            indicators=indicators,
             # The way back to the plan keeps the filters the visitor came with.
             back_query=filter_query(self.request.GET),
             **kwargs,
