@@ -15,6 +15,7 @@ every row's errors. Each import is one entry in the edit history.
 
 import re
 from contextlib import suppress
+from dataclasses import dataclass
 
 import reversion
 from django.conf import settings
@@ -472,3 +473,135 @@ class PlanTableResource(Resource):
 
 def _column(key: str) -> str:
     return str(HEADERS[key])
+
+
+@dataclass
+class LogframeLine:
+    """One row of the logframe export: an indicator in one approved period (or in none)."""
+
+    goal: Goal
+    activity: Activity
+    indicator: Indicator
+    baseline: str
+    end_target: str
+    period: str = ""
+    target: str = ""
+    actual: str = ""
+
+
+LOGFRAME_HEADERS = {
+    "goal": gettext_lazy("Goal"),
+    "number": gettext_lazy("Number"),
+    "activity": gettext_lazy("Activity"),
+    "expected_output": gettext_lazy("Expected output"),
+    "intended_outcome": gettext_lazy("Intended outcome"),
+    "status": gettext_lazy("Status"),
+    "indicator": gettext_lazy("Indicator"),
+    "measure": gettext_lazy("Measure"),
+    "unit": gettext_lazy("Unit"),
+    "direction": gettext_lazy("Direction"),
+    "baseline": gettext_lazy("Baseline"),
+    "baseline_year": gettext_lazy("Baseline year"),
+    "end_target": gettext_lazy("Target at the plan's end"),
+    "means_of_verification": gettext_lazy("Means of verification"),
+    "period": gettext_lazy("Reporting period"),
+    "target": gettext_lazy("Target"),
+    "actual": gettext_lazy("Actual value"),
+}
+
+
+class LogframeResource(Resource):
+    """The logframe as a table (export only): approved periods' targets and actuals."""
+
+    headers = LOGFRAME_HEADERS
+    goal = Field(column_name="goal")
+    number = Field(column_name="number")
+    activity = Field(column_name="activity")
+    expected_output = Field(column_name="expected_output")
+    intended_outcome = Field(column_name="intended_outcome")
+    status = Field(column_name="status")
+    indicator = Field(column_name="indicator")
+    measure = Field(column_name="measure")
+    unit = Field(column_name="unit")
+    direction = Field(column_name="direction")
+    baseline = Field(column_name="baseline")
+    baseline_year = Field(column_name="baseline_year")
+    end_target = Field(column_name="end_target")
+    means_of_verification = Field(column_name="means_of_verification")
+    period = Field(column_name="period")
+    target = Field(column_name="target")
+    actual = Field(column_name="actual")
+
+    class Meta:
+        model = Indicator
+        fields = tuple(LOGFRAME_HEADERS)
+
+    @staticmethod
+    def lines(frame: selectors.Logframe) -> list[LogframeLine]:
+        lines = []
+        for goal, activity, row in frame.rows():
+            common = {
+                "goal": goal,
+                "activity": activity,
+                "indicator": row.indicator,
+                "baseline": row.baseline,
+                "end_target": row.end_target,
+            }
+            reported = [
+                LogframeLine(**common, period=period.name, target=target, actual=actual)
+                for period, (target, actual) in zip(frame.periods, row.cells, strict=True)
+                if target or actual
+            ]
+            lines.extend(reported or [LogframeLine(**common)])
+        return lines
+
+    def dehydrate_goal(self, line):
+        return str(line.goal)
+
+    def dehydrate_number(self, line):
+        return line.activity.number
+
+    def dehydrate_activity(self, line):
+        return line.activity.title
+
+    def dehydrate_expected_output(self, line):
+        return line.activity.expected_output
+
+    def dehydrate_intended_outcome(self, line):
+        return line.activity.intended_outcome
+
+    def dehydrate_status(self, line):
+        return line.activity.get_status_display()
+
+    def dehydrate_indicator(self, line):
+        return line.indicator.name
+
+    def dehydrate_measure(self, line):
+        return line.indicator.get_measure_display()
+
+    def dehydrate_unit(self, line):
+        return line.indicator.unit
+
+    def dehydrate_direction(self, line):
+        return line.indicator.get_direction_display()
+
+    def dehydrate_baseline(self, line):
+        return line.baseline
+
+    def dehydrate_baseline_year(self, line):
+        return line.indicator.baseline_year or ""
+
+    def dehydrate_end_target(self, line):
+        return line.end_target
+
+    def dehydrate_means_of_verification(self, line):
+        return line.indicator.means_of_verification
+
+    def dehydrate_period(self, line):
+        return line.period
+
+    def dehydrate_target(self, line):
+        return line.target
+
+    def dehydrate_actual(self, line):
+        return line.actual

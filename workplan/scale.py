@@ -29,6 +29,7 @@ ACTIVITIES = 500
 PERIODS = 10  # yearly, the real plan's 2020 report and the nine years before it
 ACTIVITIES_PER_GOAL = 25
 INDICATORS_PER_ACTIVITY = 3
+MEASURES = [Indicator.Measure.NUMBER, Indicator.Measure.YES_NO, Indicator.Measure.QUALITATIVE]
 
 TOPICS = [
     ("risk management", "управлению рисками"),
@@ -137,8 +138,8 @@ def _new_activities(plan: Plan, count: int, rng) -> list[Activity]:
 
 
 def _indicators(activities: list[Activity], rng) -> list[Indicator]:
-    """Three indicators for each activity (the real plan's have one already): two that count,
-    one in words."""
+    """Three indicators for each activity (the real plan's have one already): a count, a
+    yes-or-no and one in words."""
     have = dict(
         Indicator.objects.values("activity_id")
         .annotate(last=Max("position"))
@@ -147,23 +148,35 @@ def _indicators(activities: list[Activity], rng) -> list[Indicator]:
     rows = []
     for activity in activities:
         for position in range(have.get(activity.pk, 0) + 1, INDICATORS_PER_ACTIVITY + 1):
-            counts = position < INDICATORS_PER_ACTIVITY
+            # A count (on the dashboard), a yes-or-no (1 from the start: done), one in words.
+            measure = MEASURES[position - 1]
+            counts = measure == Indicator.Measure.NUMBER
             unit = rng.choice(UNITS) if counts else ("", "")
             baseline = rng.randrange(0, 20) if counts else None
+            end_target = baseline + rng.randrange(10, 60) if counts else None
+            if measure == Indicator.Measure.YES_NO:
+                baseline, end_target = 0, 1
+            names = {
+                Indicator.Measure.NUMBER: (f"Number of {unit[0]}", f"Количество {unit[1]}"),
+                Indicator.Measure.YES_NO: (
+                    "Training plan adopted by the administrations",
+                    "План обучения принят администрациями",
+                ),
+                Indicator.Measure.QUALITATIVE: (
+                    "Feedback of the participants",
+                    "Отзывы участников",
+                ),
+            }[measure]
             rows.append(
                 Indicator(
                     activity=activity,
                     position=position,
-                    **bilingual(
-                        "name",
-                        f"Number of {unit[0]}" if counts else "Feedback of the participants",
-                        f"Количество {unit[1]}" if counts else "Отзывы участников",
-                    ),
-                    measure=Indicator.Measure.NUMBER if counts else Indicator.Measure.QUALITATIVE,
+                    **bilingual("name", *names),
+                    measure=measure,
                     **bilingual("unit", *unit),
                     baseline_value=baseline,
-                    baseline_year=2010 if counts else None,
-                    end_target=baseline + rng.randrange(10, 60) if counts else None,
+                    baseline_year=None if measure == Indicator.Measure.QUALITATIVE else 2010,
+                    end_target=end_target,
                     **bilingual(
                         "means_of_verification",
                         "Attendance lists and reports of the events.",
@@ -185,7 +198,9 @@ def _figures(indicators: list[Indicator], periods: list[ReportingPeriod], rng) -
     for indicator in indicators:
         for step, period in enumerate(periods, 1):
             value = target = None
-            if indicator.baseline_value is not None and indicator.end_target is not None:
+            if indicator.measure == Indicator.Measure.YES_NO:
+                target, value = 1, int(step > len(periods) // 2)
+            elif indicator.baseline_value is not None and indicator.end_target is not None:
                 gap = indicator.end_target - indicator.baseline_value
                 target = indicator.baseline_value + gap * step // len(periods)
                 value = indicator.baseline_value + gap * step * 9 // (10 * len(periods))

@@ -280,3 +280,107 @@ def activity_numbers() -> list[str]:
         .values_list("goal__number", "sequence")
     )
     return [f"{goal}.{sequence}" for goal, sequence in rows]
+
+
+@dataclass
+class LogframeIndicator:
+    """An indicator's row of the logframe: its figures written out, with the target and the
+    actual of each approved period (in the order of `Logframe.periods`)."""
+
+    indicator: Indicator
+    baseline: str
+    end_target: str
+    cells: list[tuple[str, str]]  # (target, actual) per period, "" where none
+
+
+@dataclass
+class LogframeActivity:
+    activity: Activity
+    indicators: list[LogframeIndicator]
+
+
+@dataclass
+class LogframeGoal:
+    goal: Goal
+    activities: list[LogframeActivity]
+
+
+@dataclass
+class Logframe:
+    plan: Plan
+    filterset: ActivityFilter
+    periods: list[ReportingPeriod]
+    goals: list[LogframeGoal]
+    indicator_count: int
+
+    def rows(self):
+        """Every indicator with its activity and goal, in plan order (for the export)."""
+        for section in self.goals:
+            for entry in section.activities:
+                for row in entry.indicators:
+                    yield section.goal, entry.activity, row
+
+
+def logframe(*, plan: Plan, params: QueryDict) -> Logframe:
+    """Goals, their (filtered) activities and the activities' indicators, each with its
+    baseline and the target and actual of every approved period, in six queries."""
+    goals = list(plan.goals.all())
+    filterset = ActivityFilter(
+        params,
+        queryset=Activity.objects.filter(goal__plan=plan)
+        .select_related("goal")
+        .order_by("goal__number", "sequence"),
+        goals=goals,
+    )
+    activities = list(filterset.qs)
+    indicators = list(
+        Indicator.objects.filter(activity__in=[activity.pk for activity in activities]).order_by(
+            "activity_id", "position", "id"
+        )
+    )
+    periods = list(ReportingPeriod.objects.approved().order_by("starts_on"))
+    by_id = {indicator.pk: indicator for indicator in indicators}
+    targets: dict[tuple[int, int], str] = {}
+    actuals: dict[tuple[int, int], str] = {}
+    ids = list(by_id)
+    for store, model in ((targets, Target), (actuals, Actual)):
+        rows = model.objects.filter(
+            indicator_id__in=ids, period__report_status=APPROVED, value__isnull=False
+        ).values_list("indicator_id", "period_id", "value")
+        for indicator_id, period_id, value in rows:
+            store[indicator_id, period_id] = by_id[indicator_id].display(value)
+
+    per_activity: dict[int, list[LogframeIndicator]] = defaultdict(list)
+    for indicator in indicators:
+        per_activity[indicator.activity_id].append(
+            LogframeIndicator(
+                indicator=indicator,
+                baseline=indicator.display(indicator.baseline_value),
+                end_target=indicator.display(indicator.end_target),
+                cells=[
+                    (
+                        targets.get((indicator.pk, period.pk), ""),
+                        actuals.get((indicator.pk, period.pk), ""),
+                    )
+                    for period in periods
+                ],
+            )
+        )
+    per_goal: dict[int, list[LogframeActivity]] = defaultdict(list)
+    for activity in activities:
+        per_goal[activity.goal_id].append(
+            LogframeActivity(activity=activity, indicators=per_activity[activity.pk])
+        )
+    filtering = bool(filterset.active_params)
+    sections = [
+        LogframeGoal(goal=goal, activities=per_goal[goal.pk])
+        for goal in goals
+        if per_goal[goal.pk] or not filtering
+    ]
+    return Logframe(
+        plan=plan,
+        filterset=filterset,
+        periods=periods,
+        goals=sections,
+        indicator_count=len(indicators),
+    )

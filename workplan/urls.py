@@ -46,6 +46,25 @@ urlpatterns = [
         name="progress",
     ),
     path(
+        "workplan/logframe/",
+        cache_public_page(views.LogframeView.as_view(), reads=PLAN, params=FILTER_NAMES),
+        name="logframe",
+    ),
+    path(
+        "workplan/logframe/export.csv",
+        cache_public_page(
+            views.LogframeExportView.as_view(file_format="csv"), reads=PLAN, params=FILTER_NAMES
+        ),
+        name="logframe_csv",
+    ),
+    path(
+        "workplan/logframe/export.xlsx",
+        cache_public_page(
+            views.LogframeExportView.as_view(file_format="xlsx"), reads=PLAN, params=FILTER_NAMES
+        ),
+        name="logframe_xlsx",
+    ),
+    path(
         "workplan/export.csv",
         cache_public_page(
             views.ExportView.as_view(file_format="csv"), reads=PLAN, params=FILTER_NAMES
