@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from administrations.models import Administration
+from tests.library.factories import make_document
 from tests.workplan.admin_forms import change_form_data
 from workplan import services
 from workplan.models import Actual, ReportingPeriod
@@ -103,3 +104,40 @@ def test_an_approved_period_is_locked_in_the_admin(staff_client, activity):
     assert 'name="narrative_en"' not in page  # shown, not editable
     actual.refresh_from_db()
     assert actual.narrative_en.startswith("Requests for Capacity")
+
+
+def test_an_actual_shows_its_evidence_and_breakdown_where_public(client, activity, draft):
+    indicator = activity.indicators.get()
+    indicator.measure, indicator.counts_people = "number", True
+    indicator.save()
+    public = make_document(title_en="Workshop report", languages=("en",), visibility="public")
+    members = make_document(title_en="Members' attendance list", languages=("en",))
+    first = services.actual_record(
+        indicator=indicator,
+        period=draft,
+        narratives={"en": "Held."},
+        value=10,
+        author=None,
+        evidence_document=public,
+        evidence_url="https://www.wcoomd.org/report",
+    )
+    services.actual_breakdown_set(
+        actual=first, rows=[(Administration.objects.get(code="AD"), "", 4), (None, "female", 6)]
+    )
+    later = services.reporting_period_create(
+        name={"en": "2022"}, starts_on="2022-01-01", ends_on="2022-12-31"
+    )
+    services.actual_record(
+        indicator=indicator,
+        period=later,
+        narratives={"en": "Held again."},
+        value=12,
+        author=None,
+        evidence_document=members,
+    )
+    ReportingPeriod.objects.update(report_status="approved")
+    html = client.get("/en/workplan/activities/1.1/").content.decode()
+    assert f'href="/en/documents/{public.pk}/">Workshop report</a>' in html
+    assert 'href="https://www.wcoomd.org/report"' in html
+    assert "attendance list" not in html  # a members' document is not named in public
+    assert '<th scope="row">Women</th><td class="number">6</td>' in html
