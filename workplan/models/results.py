@@ -134,6 +134,14 @@ class Indicator(models.Model):
             return f"{figure_text(value)}%"
         return figure_text(value)
 
+    def display_text(self, text: str) -> str:
+        """`display` of a figure read as text ("12.5"), for pages that read thousands."""
+        if self.measure == self.Measure.YES_NO:
+            return str(_("Yes") if text not in ("0", "0.00") else _("No"))
+        if self.measure == self.Measure.PERCENTAGE:
+            return f"{text}%"
+        return text
+
     def clean(self):
         super().clean()
         errors = {
