@@ -60,8 +60,8 @@ def test_figures_and_progress_move_into_indicators_and_actuals():
         for entry in OldEntry.objects.all()
     }
 
-    leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
-    migrate(leaves, leaves)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
     assert Indicator.objects.count() == Activity.objects.count() == 27
     indicator = Indicator.objects.get(activity_id=visits.pk)
