@@ -362,19 +362,18 @@ def logframe(*, plan: Plan, params: QueryDict) -> Logframe:
             if indicator is not None:
                 store[indicator_id, period_id] = indicator.display_text(text)
 
+    period_ids = [period.pk for period in periods]
     per_activity: dict[int, list[LogframeIndicator]] = defaultdict(list)
     for indicator in indicators:
+        pk = indicator.pk
         per_activity[indicator.activity_id].append(
             LogframeIndicator(
                 indicator=indicator,
                 baseline=indicator.display(indicator.baseline_value),
                 end_target=indicator.display(indicator.end_target),
                 cells=[
-                    (
-                        targets.get((indicator.pk, period.pk), ""),
-                        actuals.get((indicator.pk, period.pk), ""),
-                    )
-                    for period in periods
+                    (targets.get((pk, period_id), ""), actuals.get((pk, period_id), ""))
+                    for period_id in period_ids
                 ],
             )
         )
