@@ -15,7 +15,7 @@ def placeholders() -> dict[str, str]:
     activity = (
         Activity.objects.filter(goal__plan__is_current=True)
         .select_related("goal")
-        .annotate(entries=Count("progress_entries"))
+        .annotate(entries=Count("indicators__actuals"))
         .order_by("-entries", "goal__number", "sequence")
         .first()
     )

@@ -54,6 +54,7 @@ PAGES = [
     Page("work plan", "/en/workplan/"),
     Page("activity", "/en/workplan/activities/{activity}/"),
     Page("progress dashboard", "/en/workplan/progress/"),
+    Page("logframe", "/en/workplan/logframe/"),
     Page("news list", "/en/news/"),
     Page("news item", "/en/news/{news}/"),
     Page("event", "/en/events/{meeting}/"),

@@ -9,7 +9,7 @@ def create_initial_versions(sender, using, verbosity, apps, **kwargs):
     from django.core.management import call_command
 
     try:
-        apps.get_model("workplan", "ProgressEntry")
+        apps.get_model("workplan", "Actual")
     except LookupError:  # the work plan's migrations are not (or no longer) applied
         return
     call_command(

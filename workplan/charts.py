@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from workplan.models import Activity, ProgressEntry
+from workplan.models import Actual, Indicator
+from workplan.models.results import figure_text
 from workplan.selectors import STATUSES, IndicatorSeries, StatusRow
 
 
@@ -122,7 +123,7 @@ def _axis_top(value: int) -> int:
 @dataclass(frozen=True)
 class Column:
     label: str
-    value: int | None
+    value: str | None  # the figure as written
     x: float
     y: float
     width: float
@@ -141,7 +142,7 @@ class Column:
 class Level:
     """A horizontal line across the plot: a grid line, the baseline or the target."""
 
-    value: int
+    value: int | str
     y: float
 
 
@@ -216,13 +217,14 @@ class IndicatorChart:
 
 
 def indicator_chart(series: IndicatorSeries, period_names: list[str]) -> IndicatorChart:
-    activity = series.activity
+    indicator = series.indicator
     known = [value for value in series.values if value is not None]
-    top = _axis_top(max([*known, activity.baseline or 0, activity.target or 0]))
+    baseline, target = indicator.baseline_value, indicator.end_target
+    top = _axis_top(math.ceil(max([*known, baseline or 0, target or 0])))
     chart = IndicatorChart
 
-    def y_of(value: int) -> float:
-        return round(chart.TOP + chart.PLOT_HEIGHT * (1 - value / top), 1)
+    def y_of(value) -> float:
+        return round(chart.TOP + chart.PLOT_HEIGHT * (1 - float(value) / top), 1)
 
     slot = chart.PLOT_WIDTH / max(len(period_names), 1)
     bar_width = round(min(slot * 0.6, 48), 1)
@@ -233,7 +235,7 @@ def indicator_chart(series: IndicatorSeries, period_names: list[str]) -> Indicat
         columns.append(
             Column(
                 label=name,
-                value=value,
+                value=None if value is None else figure_text(value),
                 x=x,
                 y=y,
                 width=bar_width,
@@ -242,41 +244,43 @@ def indicator_chart(series: IndicatorSeries, period_names: list[str]) -> Indicat
         )
     grid = [Level(value=top * step // 4, y=y_of(top * step // 4)) for step in range(5)]
 
-    def level(value: int | None) -> Level | None:
-        return None if value is None else Level(value=value, y=y_of(value))
+    def level(value) -> Level | None:
+        return None if value is None else Level(value=figure_text(value), y=y_of(value))
 
     values_text = "; ".join(
         _("%(period)s: %(value)s") % {"period": name, "value": _figure(value)}
         for name, value in zip(period_names, series.values, strict=True)
     )
+    unit = indicator.unit or indicator.get_measure_display()
     description = _("Actual values by reporting period, in %(unit)s: %(values)s.") % {
-        "unit": activity.unit,
+        "unit": unit,
         "values": values_text or _("none yet"),
     }
-    if activity.baseline is not None:
-        description += " " + _("Baseline: %(value)s.") % {"value": activity.baseline}
-    if activity.target is not None:
-        description += " " + _("Target: %(value)s.") % {"value": activity.target}
+    if baseline is not None:
+        description += " " + _("Baseline: %(value)s.") % {"value": figure_text(baseline)}
+    if target is not None:
+        description += " " + _("Target: %(value)s.") % {"value": figure_text(target)}
     return IndicatorChart(
         columns=columns,
         grid=grid,
-        baseline=level(activity.baseline),
-        target=level(activity.target),
-        unit=activity.unit,
+        baseline=level(baseline),
+        target=level(target),
+        unit=unit,
         description=description,
     )
 
 
-def history_chart(activity: Activity, history: list[ProgressEntry]) -> IndicatorChart | None:
-    """The chart of one activity's figures, oldest period first; None when it has none."""
-    if not activity.is_countable or all(entry.value is None for entry in history):
+def history_chart(indicator: Indicator, history: list[Actual]) -> IndicatorChart | None:
+    """The chart of one indicator's approved figures, oldest period first; None when it has
+    none (or is described in words)."""
+    if not indicator.is_quantitative or all(actual.value is None for actual in history):
         return None
-    ordered = sorted(history, key=lambda entry: entry.period.starts_on)
+    ordered = sorted(history, key=lambda actual: actual.period.starts_on)
     return indicator_chart(
-        IndicatorSeries(activity=activity, values=[entry.value for entry in ordered]),
-        [entry.period.name for entry in ordered],
+        IndicatorSeries(indicator=indicator, values=[actual.value for actual in ordered]),
+        [actual.period.name for actual in ordered],
     )
 
 
-def _figure(value: int | None) -> str:
-    return _("no figure") if value is None else str(value)
+def _figure(value) -> str:
+    return _("no figure") if value is None else figure_text(value)

@@ -3,8 +3,11 @@
 One row per activity, found by its number in the current plan (a new number adds an activity to
 an existing goal). The headers say the file's language (the export writes them in the page's
 language): texts go into that language's columns and the other language is left as it was.
-A row with a reporting period and a summary progress records that period's progress. The
-"Goal" column is there for readers: the activity's number says which goal it belongs to.
+The unit, baseline and target columns are those of the activity's first indicator (created
+when a row gives them for an activity without one); a row with a reporting period and a summary
+progress records that indicator's actual for the period, unless the period is approved and so
+locked. The export writes approved actuals only. The "Goal" column is there for readers: the
+activity's number says which goal it belongs to.
 
 The whole file is one transaction: a single bad row rejects the import, and the preview lists
 every row's errors. Each import is one entry in the edit history.
@@ -12,6 +15,7 @@ every row's errors. Each import is one entry in the edit history.
 
 import re
 from contextlib import suppress
+from dataclasses import dataclass
 
 import reversion
 from django.conf import settings
@@ -24,10 +28,11 @@ from import_export.fields import Field
 
 from core.spreadsheets import Resource
 from workplan import selectors, services
-from workplan.models import Activity, Goal, Plan, ReportingPeriod, Stakeholder
+from workplan.models import Activity, Goal, Indicator, Plan, ReportingPeriod, Stakeholder
+from workplan.models.results import figure_text
 
 NUMBER = re.compile(r"^\s*([1-9][0-9]{0,3})\.([1-9][0-9]{0,3})\s*$")
-TEXT_COLUMNS = ("title", "expected_output", "status_note", "indicator", "unit", "intended_outcome")
+TEXT_COLUMNS = ("title", "expected_output", "status_note", "indicator", "intended_outcome")
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 STAKEHOLDER_SEPARATOR = "; "
 NOT_APPLICABLE = gettext_lazy("Not applicable")
@@ -129,8 +134,13 @@ class PlanTableResource(Resource):
     # read here)
 
     @staticmethod
-    def _latest(activity: Activity):
-        latest = getattr(activity, "latest_progress", None)
+    def _primary(activity: Activity) -> Indicator | None:
+        indicators = activity.indicators.all()
+        return indicators[0] if indicators else None
+
+    def _latest(self, activity: Activity):
+        primary = self._primary(activity)
+        latest = getattr(primary, "latest_actual", None) if primary else None
         return latest[0] if latest else None
 
     def dehydrate_number(self, activity: Activity):
@@ -159,13 +169,16 @@ class PlanTableResource(Resource):
         return activity.indicator
 
     def dehydrate_unit(self, activity: Activity):
-        return activity.unit
+        primary = self._primary(activity)
+        return primary.unit if primary else ""
 
     def dehydrate_baseline(self, activity: Activity):
-        return activity.baseline
+        primary = self._primary(activity)
+        return figure_text(primary.baseline_value) if primary else ""
 
     def dehydrate_target(self, activity: Activity):
-        return activity.target
+        primary = self._primary(activity)
+        return figure_text(primary.end_target) if primary else ""
 
     def dehydrate_intended_outcome(self, activity: Activity):
         return activity.intended_outcome
@@ -176,11 +189,11 @@ class PlanTableResource(Resource):
 
     def dehydrate_progress(self, activity: Activity):
         latest = self._latest(activity)
-        return latest.summary if latest else ""
+        return latest.narrative if latest else ""
 
     def dehydrate_value(self, activity: Activity):
         latest = self._latest(activity)
-        return latest.value if latest else None
+        return figure_text(latest.value) if latest else ""
 
     # Reading the file
 
@@ -215,7 +228,9 @@ class PlanTableResource(Resource):
         self.goals = {goal.number: goal for goal in self.plan.goals.all()}
         self.activities = {
             (activity.goal.number, activity.sequence): activity
-            for activity in Activity.objects.filter(goal__plan=self.plan).select_related("goal")
+            for activity in Activity.objects.filter(goal__plan=self.plan)
+            .select_related("goal")
+            .prefetch_related("indicators")
         }
         self.stakeholders = {}
         for stakeholder in Stakeholder.objects.all():
@@ -295,12 +310,17 @@ class PlanTableResource(Resource):
                 ]
             else:
                 instance.status = status
+        # The first indicator's columns, applied once the activity is saved.
+        figures = {}
+        if "unit" in row:
+            figures["unit"] = _text(row["unit"])
         for key in ("baseline", "target"):
             if key in row:
                 try:
-                    setattr(instance, key, _whole_number(row[key], _column(key)))
+                    figures[key] = _whole_number(row[key], _column(key))
                 except ValidationError as error:
                     errors[key] = error.messages
+        instance.imported_figures = figures
         instance.imported_stakeholders = None
         if "stakeholders" in row:
             instance.imported_stakeholders, unknown = self._stakeholders(row["stakeholders"])
@@ -348,16 +368,34 @@ class PlanTableResource(Resource):
             raise ValidationError({"period": message})
         if not summary:
             raise ValidationError({"progress": _("Give the summary progress for this figure.")})
-        if value is not None and not instance.unit:
+        primary = None if new else (list(instance.indicators.all()) or [None])[0]
+        if period.is_locked:
+            # An export read back unchanged passes; a change of a locked period does not.
+            kept = primary and primary.actuals.filter(
+                period=period, value=value, **{f"narrative_{self.language}": summary}
+            )
+            if kept and kept.exists():
+                return None
+            raise ValidationError(
+                {
+                    "period": _(
+                        "The report of %(period)s is approved and locked: a reviewer must reopen "
+                        "it first."
+                    )
+                    % {"period": period_name}
+                }
+            )
+        unit = instance.imported_figures.get("unit", primary.unit if primary else "")
+        if value is not None and not unit:
             raise ValidationError(
                 {"value": _("This activity's indicator is not a count: give its unit counted.")}
             )
         default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         if self.language != default and (
-            new
-            or not instance.progress_entries.filter(period=period)
-            .exclude(**{f"summary_{default}": ""})
-            .exclude(**{f"summary_{default}__isnull": True})
+            primary is None
+            or not primary.actuals.filter(period=period)
+            .exclude(**{f"narrative_{default}": ""})
+            .exclude(**{f"narrative_{default}__isnull": True})
             .exists()
         ):
             raise ValidationError(
@@ -375,13 +413,40 @@ class PlanTableResource(Resource):
         if instance.imported_stakeholders is not None:
             instance.stakeholders.set(instance.imported_stakeholders)
 
+    def _primary_indicator(self, instance) -> Indicator | None:
+        """The activity's first indicator with the row's unit, baseline and target; created
+        (named as the activity's indicator text) when the row gives figures or progress."""
+        figures, progress = instance.imported_figures, instance.imported_progress
+        primary = instance.indicators.order_by("position").first()
+        given = {key: value for key, value in figures.items() if value not in ("", None)}
+        if primary is None and not (given or progress):
+            return None
+        if primary is None:
+            primary = services.indicator_create(
+                activity=instance,
+                name={self.language: instance.indicator or instance.title},
+                measure=Indicator.Measure.QUALITATIVE,
+            )
+        if "unit" in figures:
+            setattr(primary, f"unit_{self.language}", figures["unit"])
+            if figures["unit"] and primary.measure == Indicator.Measure.QUALITATIVE:
+                primary.measure = Indicator.Measure.NUMBER
+        if "baseline" in figures:
+            primary.baseline_value = figures["baseline"]
+        if "target" in figures:
+            primary.end_target = figures["target"]
+        primary.full_clean()
+        primary.save()
+        return primary
+
     def after_save_instance(self, instance, row, **kwargs):
+        primary = self._primary_indicator(instance)
         progress = instance.imported_progress
         if progress:
-            services.progress_entry_record(
-                activity=instance,
+            services.actual_record(
+                indicator=primary,
                 period=progress["period"],
-                summaries={self.language: progress["summary"]},
+                narratives={self.language: progress["summary"]},
                 value=progress["value"],
                 author=kwargs.get("user"),
             )
@@ -408,3 +473,135 @@ class PlanTableResource(Resource):
 
 def _column(key: str) -> str:
     return str(HEADERS[key])
+
+
+@dataclass
+class LogframeLine:
+    """One row of the logframe export: an indicator in one approved period (or in none)."""
+
+    goal: Goal
+    activity: Activity
+    indicator: Indicator
+    baseline: str
+    end_target: str
+    period: str = ""
+    target: str = ""
+    actual: str = ""
+
+
+LOGFRAME_HEADERS = {
+    "goal": gettext_lazy("Goal"),
+    "number": gettext_lazy("Number"),
+    "activity": gettext_lazy("Activity"),
+    "expected_output": gettext_lazy("Expected output"),
+    "intended_outcome": gettext_lazy("Intended outcome"),
+    "status": gettext_lazy("Status"),
+    "indicator": gettext_lazy("Indicator"),
+    "measure": gettext_lazy("Measure"),
+    "unit": gettext_lazy("Unit"),
+    "direction": gettext_lazy("Direction"),
+    "baseline": gettext_lazy("Baseline"),
+    "baseline_year": gettext_lazy("Baseline year"),
+    "end_target": gettext_lazy("Target at the plan's end"),
+    "means_of_verification": gettext_lazy("Means of verification"),
+    "period": gettext_lazy("Reporting period"),
+    "target": gettext_lazy("Target"),
+    "actual": gettext_lazy("Actual value"),
+}
+
+
+class LogframeResource(Resource):
+    """The logframe as a table (export only): approved periods' targets and actuals."""
+
+    headers = LOGFRAME_HEADERS
+    goal = Field(column_name="goal")
+    number = Field(column_name="number")
+    activity = Field(column_name="activity")
+    expected_output = Field(column_name="expected_output")
+    intended_outcome = Field(column_name="intended_outcome")
+    status = Field(column_name="status")
+    indicator = Field(column_name="indicator")
+    measure = Field(column_name="measure")
+    unit = Field(column_name="unit")
+    direction = Field(column_name="direction")
+    baseline = Field(column_name="baseline")
+    baseline_year = Field(column_name="baseline_year")
+    end_target = Field(column_name="end_target")
+    means_of_verification = Field(column_name="means_of_verification")
+    period = Field(column_name="period")
+    target = Field(column_name="target")
+    actual = Field(column_name="actual")
+
+    class Meta:
+        model = Indicator
+        fields = tuple(LOGFRAME_HEADERS)
+
+    @staticmethod
+    def lines(frame: selectors.Logframe) -> list[LogframeLine]:
+        lines = []
+        for goal, activity, row in frame.rows():
+            common = {
+                "goal": goal,
+                "activity": activity,
+                "indicator": row.indicator,
+                "baseline": row.baseline,
+                "end_target": row.end_target,
+            }
+            reported = [
+                LogframeLine(**common, period=period.name, target=target, actual=actual)
+                for period, (target, actual) in zip(frame.periods, row.cells, strict=True)
+                if target or actual
+            ]
+            lines.extend(reported or [LogframeLine(**common)])
+        return lines
+
+    def dehydrate_goal(self, line):
+        return str(line.goal)
+
+    def dehydrate_number(self, line):
+        return line.activity.number
+
+    def dehydrate_activity(self, line):
+        return line.activity.title
+
+    def dehydrate_expected_output(self, line):
+        return line.activity.expected_output
+
+    def dehydrate_intended_outcome(self, line):
+        return line.activity.intended_outcome
+
+    def dehydrate_status(self, line):
+        return line.activity.get_status_display()
+
+    def dehydrate_indicator(self, line):
+        return line.indicator.name
+
+    def dehydrate_measure(self, line):
+        return line.indicator.get_measure_display()
+
+    def dehydrate_unit(self, line):
+        return line.indicator.unit
+
+    def dehydrate_direction(self, line):
+        return line.indicator.get_direction_display()
+
+    def dehydrate_baseline(self, line):
+        return line.baseline
+
+    def dehydrate_baseline_year(self, line):
+        return line.indicator.baseline_year or ""
+
+    def dehydrate_end_target(self, line):
+        return line.end_target
+
+    def dehydrate_means_of_verification(self, line):
+        return line.indicator.means_of_verification
+
+    def dehydrate_period(self, line):
+        return line.period
+
+    def dehydrate_target(self, line):
+        return line.target
+
+    def dehydrate_actual(self, line):
+        return line.actual

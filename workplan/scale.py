@@ -1,6 +1,7 @@
 """Benchmark scale: the current plan grown to 500 activities (the real plan's 27 and generated
-ones under more goals), ten yearly reporting periods and a progress entry for every activity in
-every period (5,000), with figures for the countable indicators, in both languages.
+ones under more goals) with three indicators each (1,500), ten yearly reporting periods, all
+approved, and a target and an actual for every indicator in every period (15,000 of
+each), with figures for the counting indicators, in both languages.
 
 The search indexes of Activity are on expressions, so PostgreSQL keeps them; nothing is stored
 beside the text. Every row gets its first version in the edit history here, as the app's
@@ -10,13 +11,25 @@ post-migrate hook would give it on the next `migrate` (a minute at full scale).
 import datetime
 
 from django.core.management import call_command
+from django.db.models import Max
 
 from core.scaling import bilingual, generator, pick, scaled
-from workplan.models import Activity, Goal, Plan, ProgressEntry, ReportingPeriod, Stakeholder
+from workplan.models import (
+    Activity,
+    Actual,
+    Goal,
+    Indicator,
+    Plan,
+    ReportingPeriod,
+    Stakeholder,
+    Target,
+)
 
 ACTIVITIES = 500
 PERIODS = 10  # yearly, the real plan's 2020 report and the nine years before it
 ACTIVITIES_PER_GOAL = 25
+INDICATORS_PER_ACTIVITY = 3
+MEASURES = [Indicator.Measure.NUMBER, Indicator.Measure.YES_NO, Indicator.Measure.QUALITATIVE]
 
 TOPICS = [
     ("risk management", "управлению рисками"),
@@ -87,7 +100,6 @@ def _new_activities(plan: Plan, count: int, rng) -> list[Activity]:
         topic, kind = rng.choice(TOPICS), rng.choice(KINDS)
         countable = n % 3 == 0
         unit = rng.choice(UNITS) if countable else ("", "")
-        baseline = rng.randrange(0, 20) if countable else None
         activities.append(
             Activity(
                 goal=goals[n // ACTIVITIES_PER_GOAL],
@@ -105,9 +117,6 @@ def _new_activities(plan: Plan, count: int, rng) -> list[Activity]:
                     f"Number of {unit[0]}" if countable else "Feedback of the participants",
                     f"Количество {unit[1]}" if countable else "Отзывы участников",
                 ),
-                **bilingual("unit", *unit),
-                baseline=baseline,
-                target=baseline + rng.randrange(10, 60) if countable else None,
                 **bilingual(
                     "intended_outcome",
                     "Better trade facilitation and compliance in the region.",
@@ -128,34 +137,80 @@ def _new_activities(plan: Plan, count: int, rng) -> list[Activity]:
     return activities
 
 
-def load(*, stdout, scale: float = 1.0) -> None:
-    plan = Plan.objects.current().first()
-    if plan is None:
-        plan = Plan.objects.create(
-            **bilingual("title", "Benchmark plan", "План для замеров"), start_year=2011
-        )
-        plan.is_current = True
-        plan.save(update_fields=["is_current"])
-    rng = generator(5)
-    existing = Activity.objects.filter(goal__plan=plan).count()
-    _new_activities(plan, max(1, scaled(ACTIVITIES, scale) - existing), rng)
-    periods = _periods()
-    activities = list(Activity.objects.filter(goal__plan=plan))
-    reported = set(ProgressEntry.objects.values_list("activity_id", "period_id"))
-    entries = []
+def _indicators(activities: list[Activity], rng) -> list[Indicator]:
+    """Three indicators for each activity (the real plan's have one already): a count, a
+    yes-or-no and one in words."""
+    have = dict(
+        Indicator.objects.values("activity_id")
+        .annotate(last=Max("position"))
+        .values_list("activity_id", "last")
+    )
+    rows = []
     for activity in activities:
-        for step, period in enumerate(periods, 1):
-            if (activity.pk, period.pk) in reported:
-                continue
-            value = None
-            if activity.is_countable and activity.baseline is not None:
-                # Steady progress from the baseline towards the target.
-                value = activity.baseline + (activity.target - activity.baseline) * step // len(
-                    periods
-                )
-            entries.append(
-                ProgressEntry(
+        for position in range(have.get(activity.pk, 0) + 1, INDICATORS_PER_ACTIVITY + 1):
+            # A count (on the dashboard), a yes-or-no (1 from the start: done), one in words.
+            measure = MEASURES[position - 1]
+            counts = measure == Indicator.Measure.NUMBER
+            unit = rng.choice(UNITS) if counts else ("", "")
+            baseline = rng.randrange(0, 20) if counts else None
+            end_target = baseline + rng.randrange(10, 60) if counts else None
+            if measure == Indicator.Measure.YES_NO:
+                baseline, end_target = 0, 1
+            names = {
+                Indicator.Measure.NUMBER: (f"Number of {unit[0]}", f"Количество {unit[1]}"),
+                Indicator.Measure.YES_NO: (
+                    "Training plan adopted by the administrations",
+                    "План обучения принят администрациями",
+                ),
+                Indicator.Measure.QUALITATIVE: (
+                    "Feedback of the participants",
+                    "Отзывы участников",
+                ),
+            }[measure]
+            rows.append(
+                Indicator(
                     activity=activity,
+                    position=position,
+                    **bilingual("name", *names),
+                    measure=measure,
+                    **bilingual("unit", *unit),
+                    baseline_value=baseline,
+                    baseline_year=None if measure == Indicator.Measure.QUALITATIVE else 2010,
+                    end_target=end_target,
+                    **bilingual(
+                        "means_of_verification",
+                        "Attendance lists and reports of the events.",
+                        "Списки участников и отчёты о мероприятиях.",
+                    ),
+                    counts_people=counts and unit[0] == "participants trained",
+                )
+            )
+    Indicator.objects.bulk_create(rows, batch_size=2000)
+    return list(Indicator.objects.filter(activity__in=activities))
+
+
+def _figures(indicators: list[Indicator], periods: list[ReportingPeriod], rng) -> None:
+    """A target and an actual of every indicator in every period, steady progress from the
+    baseline towards the target at the plan's end."""
+    reported = set(Actual.objects.values_list("indicator_id", "period_id"))
+    targeted = set(Target.objects.values_list("indicator_id", "period_id"))
+    targets, actuals = [], []
+    for indicator in indicators:
+        for step, period in enumerate(periods, 1):
+            value = target = None
+            if indicator.measure == Indicator.Measure.YES_NO:
+                target, value = 1, int(step > len(periods) // 2)
+            elif indicator.baseline_value is not None and indicator.end_target is not None:
+                gap = indicator.end_target - indicator.baseline_value
+                target = indicator.baseline_value + gap * step // len(periods)
+                value = indicator.baseline_value + gap * step * 9 // (10 * len(periods))
+            if (indicator.pk, period.pk) not in targeted:
+                targets.append(Target(indicator=indicator, period=period, value=target))
+            if (indicator.pk, period.pk) in reported:
+                continue
+            actuals.append(
+                Actual(
+                    indicator=indicator,
                     period=period,
                     **pick(
                         rng,
@@ -169,15 +224,37 @@ def load(*, stdout, scale: float = 1.0) -> None:
                                 f"Два мероприятия перенесены на {period.starts_on.year + 1} год.",
                             ),
                         ],
-                        "summary",
+                        "narrative",
                     ),
                     value=value,
                     reported_on=period.ends_on,
                 )
             )
-    ProgressEntry.objects.bulk_create(entries, batch_size=2000)
+    Target.objects.bulk_create(targets, batch_size=2000)
+    Actual.objects.bulk_create(actuals, batch_size=2000)
+
+
+def load(*, stdout, scale: float = 1.0) -> None:
+    plan = Plan.objects.current().first()
+    if plan is None:
+        plan = Plan.objects.create(
+            **bilingual("title", "Benchmark plan", "План для замеров"), start_year=2011
+        )
+        plan.is_current = True
+        plan.save(update_fields=["is_current"])
+    rng = generator(5)
+    existing = Activity.objects.filter(goal__plan=plan).count()
+    _new_activities(plan, max(1, scaled(ACTIVITIES, scale) - existing), rng)
+    periods = _periods()
+    activities = list(Activity.objects.filter(goal__plan=plan))
+    indicators = _indicators(activities, rng)
+    _figures(indicators, periods, rng)
+    # Every period approved: the public pages show all ten.
+    ReportingPeriod.objects.filter(pk__in=[period.pk for period in periods]).update(
+        report_status=ReportingPeriod.ReportStatus.APPROVED
+    )
     call_command("createinitialrevisions", "workplan", comment="Initial version.", verbosity=0)
     stdout.write(
-        f"  {len(activities)} activities, {len(periods)} periods, "
-        f"{ProgressEntry.objects.count()} progress entries"
+        f"  {len(activities)} activities, {len(indicators)} indicators, {len(periods)} periods, "
+        f"{Target.objects.count()} targets, {Actual.objects.count()} actuals"
     )

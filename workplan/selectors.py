@@ -1,19 +1,37 @@
 """Reads of the work plan for the public pages, the exports and the home page.
 
-Each selector runs a fixed number of queries whatever the plan's size.
+Each selector runs a fixed number of queries whatever the plan's size. Targets and actuals are
+read from approved periods only: a figure or narrative still in draft, submitted or returned
+never reaches a public page, an export or the search.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import CharField, Count, Func, Prefetch, QuerySet
+from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from workplan.filters import ActivityFilter
-from workplan.models import Activity, Goal, Plan, ProgressEntry, ReportingPeriod
+from workplan.models import (
+    Activity,
+    Actual,
+    ActualBreakdown,
+    Goal,
+    Indicator,
+    Plan,
+    ReportingPeriod,
+    Target,
+)
 
 STATUSES = list(Activity.Status)
+APPROVED = ReportingPeriod.ReportStatus.APPROVED
+
+
+def published_actuals() -> QuerySet[Actual]:
+    """Actuals of approved periods: the only ones the public sees."""
+    return Actual.objects.filter(period__report_status=APPROVED)
 
 
 def current_plan() -> Plan | None:
@@ -21,15 +39,21 @@ def current_plan() -> Plan | None:
     return Plan.objects.current().first()
 
 
-def latest_progress() -> Prefetch:
-    """Prefetch of each activity's newest progress entry, as `activity.latest_progress` (a list
-    of at most one), in one query for any number of activities."""
+def indicators_with_latest_actual() -> Prefetch:
+    """Prefetch of each activity's indicators in order, each with its newest approved actual as
+    `indicator.latest_actual` (a list of at most one): two queries for any number of them."""
     newest_first = (
-        ProgressEntry.objects.select_related("period")
-        .order_by("activity_id", "-period__starts_on")
-        .distinct("activity_id")
+        published_actuals()
+        .select_related("period")
+        .order_by("indicator_id", "-period__starts_on")
+        .distinct("indicator_id")
     )
-    return Prefetch("progress_entries", queryset=newest_first, to_attr="latest_progress")
+    return Prefetch(
+        "indicators",
+        queryset=Indicator.objects.order_by("position", "id").prefetch_related(
+            Prefetch("actuals", queryset=newest_first, to_attr="latest_actual")
+        ),
+    )
 
 
 def activity_filter(*, plan: Plan, params: QueryDict, goals: list[Goal]) -> ActivityFilter:
@@ -38,7 +62,7 @@ def activity_filter(*, plan: Plan, params: QueryDict, goals: list[Goal]) -> Acti
     activities = (
         Activity.objects.filter(goal__plan=plan)
         .select_related("goal")
-        .prefetch_related("stakeholders", latest_progress())
+        .prefetch_related("stakeholders", indicators_with_latest_actual())
         .order_by("goal__number", "sequence")
     )
     return ActivityFilter(params, queryset=activities, goals=goals)
@@ -79,18 +103,41 @@ def plan_page(*, plan: Plan, params: QueryDict) -> PlanPage:
 
 
 def activity_detail(*, number: str) -> Activity | None:
-    """One activity of the current plan, by its number ("1.10"), with its progress history
-    newest first."""
+    """One activity of the current plan, by its number ("1.10"), with its indicators and each
+    one's approved actuals newest first (and their breakdown and evidence)."""
     goal_number, sequence = (int(part) for part in number.split("."))
-    history = ProgressEntry.objects.select_related("period").order_by("-period__starts_on")
-    return (
+    history = (
+        published_actuals()
+        .select_related("period", "evidence_document")
+        .order_by("-period__starts_on")
+    )
+    targets = Target.objects.filter(period__report_status=APPROVED).select_related("period")
+    indicators = Indicator.objects.order_by("position", "id").prefetch_related(
+        Prefetch("actuals", queryset=history), Prefetch("targets", queryset=targets)
+    )
+    activity = (
         Activity.objects.filter(
             goal__plan__is_current=True, goal__number=goal_number, sequence=sequence
         )
         .select_related("goal__plan")
-        .prefetch_related("stakeholders", Prefetch("progress_entries", queryset=history))
+        .prefetch_related("stakeholders", Prefetch("indicators", queryset=indicators))
         .first()
     )
+    if activity is not None:
+        # Read in one query whether or not there are actuals, so the page's count is fixed.
+        rows = defaultdict(list)
+        for row in (
+            ActualBreakdown.objects.filter(
+                actual__indicator__activity=activity, actual__period__report_status=APPROVED
+            )
+            .select_related("administration")
+            .order_by("administration__code", "sex")
+        ):
+            rows[row.actual_id].append(row)
+        for indicator in activity.indicators.all():
+            for actual in indicator.actuals.all():
+                actual.breakdown_rows = rows[actual.pk]
+    return activity
 
 
 @dataclass
@@ -107,10 +154,14 @@ class StatusRow:
 
 @dataclass
 class IndicatorSeries:
-    """A countable indicator's actual values, one per reporting period (None: no figure)."""
+    """A measured indicator's approved actual values, one per period (None: no figure)."""
 
-    activity: Activity
-    values: list[int | None] = field(default_factory=list)
+    indicator: Indicator
+    values: list = field(default_factory=list)
+
+    @property
+    def activity(self) -> Activity:
+        return self.indicator.activity
 
 
 @dataclass
@@ -132,7 +183,8 @@ def _status_counts(activities: QuerySet[Activity], *, per: str | None = None) ->
 
 
 def dashboard(*, plan: Plan) -> Dashboard:
-    """Activities by status per goal, and the countable indicators' values per period."""
+    """Activities by status per goal, and the measured indicators' approved values per
+    approved period."""
     goals = list(plan.goals.all())
     activities = Activity.objects.filter(goal__plan=plan)
     counts = _status_counts(activities, per="goal_id")
@@ -145,26 +197,32 @@ def dashboard(*, plan: Plan) -> Dashboard:
         counts=[sum(row.counts[i] for row in goal_rows) for i in range(len(STATUSES))],
     )
 
-    countable = list(
-        activities.exclude(Q(unit_en="") | Q(unit_en__isnull=True))
-        .select_related("goal")
-        .order_by("goal__number", "sequence")
+    measured = list(
+        Indicator.objects.filter(activity__goal__plan=plan)
+        .exclude(measure__in=[Indicator.Measure.QUALITATIVE, Indicator.Measure.YES_NO])
+        .select_related("activity__goal")
+        .order_by("activity__goal__number", "activity__sequence", "position", "id")
     )
-    figures = ProgressEntry.objects.filter(
-        activity__in=[activity.pk for activity in countable], value__isnull=False
-    ).select_related("period")
-    values: dict[tuple[int, int], int] = {}
-    periods: dict[int, ReportingPeriod] = {}
-    for entry in figures:
-        values[entry.activity_id, entry.period_id] = entry.value
-        periods[entry.period_id] = entry.period
-    ordered_periods = sorted(periods.values(), key=lambda period: period.starts_on)
+    figures = published_actuals().filter(
+        indicator__in=[indicator.pk for indicator in measured],
+        value__isnull=False,
+    )
+    values: dict[tuple[int, int], object] = {}
+    period_ids = set()
+    for indicator_id, period_id, value in figures.values_list("indicator_id", "period_id", "value"):
+        values[indicator_id, period_id] = value
+        period_ids.add(period_id)
+    ordered_periods = [
+        period
+        for period in ReportingPeriod.objects.approved().order_by("starts_on")
+        if period.pk in period_ids
+    ]
     indicators = [
         IndicatorSeries(
-            activity=activity,
-            values=[values.get((activity.pk, period.pk)) for period in ordered_periods],
+            indicator=indicator,
+            values=[values.get((indicator.pk, period.pk)) for period in ordered_periods],
         )
-        for activity in countable
+        for indicator in measured
     ]
     return Dashboard(
         plan=plan,
@@ -201,7 +259,8 @@ def plan_at_a_glance() -> Glance | None:
     activities = Activity.objects.filter(goal__plan=plan)
     counts = _status_counts(activities)
     latest_period = (
-        ReportingPeriod.objects.filter(progress_entries__activity__goal__plan=plan)
+        ReportingPeriod.objects.approved()
+        .filter(actuals__indicator__activity__goal__plan=plan)
         .order_by("-starts_on")
         .first()
     )
@@ -222,3 +281,117 @@ def activity_numbers() -> list[str]:
         .values_list("goal__number", "sequence")
     )
     return [f"{goal}.{sequence}" for goal, sequence in rows]
+
+
+@dataclass
+class LogframeIndicator:
+    """An indicator's row of the logframe: its figures written out, with the target and the
+    actual of each approved period (in the order of `Logframe.periods`)."""
+
+    indicator: Indicator
+    baseline: str
+    end_target: str
+    cells: list[tuple[str, str]]  # (target, actual) per period, "" where none
+
+
+@dataclass
+class LogframeActivity:
+    activity: Activity
+    indicators: list[LogframeIndicator]
+
+
+@dataclass
+class LogframeGoal:
+    goal: Goal
+    activities: list[LogframeActivity]
+
+
+@dataclass
+class Logframe:
+    plan: Plan
+    filterset: ActivityFilter
+    periods: list[ReportingPeriod]
+    goals: list[LogframeGoal]
+    indicator_count: int
+
+    def rows(self):
+        """Every indicator with its activity and goal, in plan order (for the export)."""
+        for section in self.goals:
+            for entry in section.activities:
+                for row in entry.indicators:
+                    yield section.goal, entry.activity, row
+
+
+def logframe(*, plan: Plan, params: QueryDict) -> Logframe:
+    """Goals, their (filtered) activities and the activities' indicators, each with its
+    baseline and the target and actual of every approved period, in six queries."""
+    goals = list(plan.goals.all())
+    filterset = ActivityFilter(
+        params,
+        queryset=Activity.objects.filter(goal__plan=plan)
+        .select_related("goal")
+        .order_by("goal__number", "sequence"),
+        goals=goals,
+    )
+    activities = list(filterset.qs)
+    indicators = list(
+        Indicator.objects.filter(activity__in=[activity.pk for activity in activities]).order_by(
+            "activity_id", "position", "id"
+        )
+    )
+    periods = list(ReportingPeriod.objects.approved().order_by("starts_on"))
+    by_id = {indicator.pk: indicator for indicator in indicators}
+    targets: dict[tuple[int, int], str] = {}
+    actuals: dict[tuple[int, int], str] = {}
+    for store, model in ((targets, Target), (actuals, Actual)):
+        # Tens of thousands of rows at scale: read as text, trailing zeros trimmed by the
+        # database, through a plain queryset (modeltranslation's rewrites cost more than the
+        # query), and every approved figure of the plan (a join, not a list of ids).
+        rows = (
+            QuerySet(model)
+            .filter(
+                indicator__activity__goal__plan=plan,
+                period__report_status=APPROVED,
+                value__isnull=False,
+            )
+            .annotate(text=Cast(Func("value", function="trim_scale"), CharField()))
+            .values_list("indicator_id", "period_id", "text")
+        )
+        for indicator_id, period_id, text in rows:
+            indicator = by_id.get(indicator_id)
+            if indicator is not None:
+                store[indicator_id, period_id] = indicator.display_text(text)
+
+    period_ids = [period.pk for period in periods]
+    per_activity: dict[int, list[LogframeIndicator]] = defaultdict(list)
+    for indicator in indicators:
+        pk = indicator.pk
+        per_activity[indicator.activity_id].append(
+            LogframeIndicator(
+                indicator=indicator,
+                baseline=indicator.display(indicator.baseline_value),
+                end_target=indicator.display(indicator.end_target),
+                cells=[
+                    (targets.get((pk, period_id), ""), actuals.get((pk, period_id), ""))
+                    for period_id in period_ids
+                ],
+            )
+        )
+    per_goal: dict[int, list[LogframeActivity]] = defaultdict(list)
+    for activity in activities:
+        per_goal[activity.goal_id].append(
+            LogframeActivity(activity=activity, indicators=per_activity[activity.pk])
+        )
+    filtering = bool(filterset.active_params)
+    sections = [
+        LogframeGoal(goal=goal, activities=per_goal[goal.pk])
+        for goal in goals
+        if per_goal[goal.pk] or not filtering
+    ]
+    return Logframe(
+        plan=plan,
+        filterset=filterset,
+        periods=periods,
+        goals=sections,
+        indicator_count=len(indicators),
+    )

@@ -7,7 +7,7 @@ from workplan import selectors
 
 
 class WorkPlanPagesSitemap(PagesSitemap):
-    url_names = ("workplan:plan", "workplan:progress")
+    url_names = ("workplan:plan", "workplan:progress", "workplan:logframe")
     changefreq = "weekly"
     priority = 0.8
 

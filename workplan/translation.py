@@ -1,6 +1,15 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from workplan.models import Activity, Goal, Plan, ProgressEntry, ReportingPeriod, Stakeholder
+from workplan.models import (
+    Activity,
+    Actual,
+    Goal,
+    Indicator,
+    Plan,
+    ReportingPeriod,
+    Stakeholder,
+    Target,
+)
 
 
 @register(Plan)
@@ -25,7 +34,6 @@ class ActivityTranslation(TranslationOptions):
         "expected_output",
         "status_note",
         "indicator",
-        "unit",
         "intended_outcome",
     )
 
@@ -35,6 +43,16 @@ class ReportingPeriodTranslation(TranslationOptions):
     fields = ("name",)
 
 
-@register(ProgressEntry)
-class ProgressEntryTranslation(TranslationOptions):
-    fields = ("summary",)
+@register(Indicator)
+class IndicatorTranslation(TranslationOptions):
+    fields = ("name", "unit", "means_of_verification")
+
+
+@register(Target)
+class TargetTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(Actual)
+class ActualTranslation(TranslationOptions):
+    fields = ("narrative",)

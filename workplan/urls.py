@@ -23,6 +23,9 @@ app_name = "workplan"
 
 # What the public pages read (core.generations): any table of the plan, nothing else.
 PLAN = "workplan"
+# An activity's page also names the public library documents given as evidence and the
+# administrations of the actuals' breakdown.
+PLAN_AND_EVIDENCE = "workplan library.Document administrations.Administration"
 
 urlpatterns = [
     path(
@@ -32,13 +35,34 @@ urlpatterns = [
     ),
     path(
         "workplan/activities/<activity_number:number>/",
-        cache_public_page(views.ActivityDetailView.as_view(), reads=PLAN, params=FILTER_NAMES),
+        cache_public_page(
+            views.ActivityDetailView.as_view(), reads=PLAN_AND_EVIDENCE, params=FILTER_NAMES
+        ),
         name="activity",
     ),
     path(
         "workplan/progress/",
         cache_public_page(views.DashboardView.as_view(), reads=PLAN),
         name="progress",
+    ),
+    path(
+        "workplan/logframe/",
+        cache_public_page(views.LogframeView.as_view(), reads=PLAN, params=FILTER_NAMES),
+        name="logframe",
+    ),
+    path(
+        "workplan/logframe/export.csv",
+        cache_public_page(
+            views.LogframeExportView.as_view(file_format="csv"), reads=PLAN, params=FILTER_NAMES
+        ),
+        name="logframe_csv",
+    ),
+    path(
+        "workplan/logframe/export.xlsx",
+        cache_public_page(
+            views.LogframeExportView.as_view(file_format="xlsx"), reads=PLAN, params=FILTER_NAMES
+        ),
+        name="logframe_xlsx",
     ),
     path(
         "workplan/export.csv",

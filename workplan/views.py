@@ -1,4 +1,5 @@
-"""Public pages of the work plan: the plan, one activity, the progress dashboard, the exports.
+"""Public pages of the work plan: the plan, one activity, the progress dashboard, the logframe,
+the exports.
 
 All are public and the same for every anonymous visitor: urls.py wraps them in
 `cache_public_page`, and any staff edit of the plan refreshes them.
@@ -11,7 +12,7 @@ from django.views.generic import TemplateView, View
 from core.spreadsheets import resource_response
 from workplan import charts, selectors
 from workplan.filters import filter_query
-from workplan.resources import PlanTableResource
+from workplan.resources import LogframeResource, PlanTableResource
 
 
 def _current_plan():
@@ -36,11 +37,13 @@ class ActivityDetailView(TemplateView):
         activity = selectors.activity_detail(number=self.kwargs["number"])
         if activity is None:
             raise Http404("No such activity in the current plan.")
-        history = list(activity.progress_entries.all())
+        indicators = [
+            (indicator, charts.history_chart(indicator, list(indicator.actuals.all())))
+            for indicator in activity.indicators.all()
+        ]
         return super().get_context_data(
             activity=activity,
-            history=history,
-            chart=charts.history_chart(activity, history),
+            indicators=indicators,
             # The way back to the plan keeps the filters the visitor came with.
             back_query=filter_query(self.request.GET),
             **kwargs,
@@ -79,5 +82,30 @@ class ExportView(View):
             PlanTableResource(),
             filterset.qs,
             filename=f"rocb-europe-work-plan-{timezone.localdate():%Y-%m-%d}",
+            file_format=self.file_format,
+        )
+
+
+class LogframeView(TemplateView):
+    template_name = "workplan/logframe.html"
+
+    def get_context_data(self, **kwargs):
+        frame = selectors.logframe(plan=_current_plan(), params=self.request.GET)
+        # The activity rows span the indicator, baseline and end target and two cells a period.
+        return super().get_context_data(frame=frame, span=3 + 2 * len(frame.periods), **kwargs)
+
+
+class LogframeExportView(View):
+    """The (filtered) logframe, one row an indicator and approved period, in the page's
+    language."""
+
+    file_format = "csv"
+
+    def get(self, request):
+        frame = selectors.logframe(plan=_current_plan(), params=request.GET)
+        return resource_response(
+            LogframeResource(),
+            LogframeResource.lines(frame),
+            filename=f"rocb-europe-logframe-{timezone.localdate():%Y-%m-%d}",
             file_format=self.file_format,
         )

@@ -18,7 +18,7 @@ from experts.models import Expert, ExpertLanguage
 from library.models import Category
 from outreach.models import Event, NewsItem, Tool
 from tests.experts.factories import make_expert
-from workplan.models import Activity, ProgressEntry
+from workplan.models import Activity, Actual
 
 pytestmark = pytest.mark.django_db
 
@@ -160,12 +160,12 @@ def test_an_import_with_a_faulty_row_midway_saves_nothing(staff_client, name):
 
 def test_the_work_plan_import_with_a_faulty_row_midway_saves_nothing(staff_client):
     url = "/admin/workplan/activity/"
-    rows_before, entries_before = snapshot(Activity), snapshot(ProgressEntry)
+    rows_before, entries_before = snapshot(Activity), snapshot(Actual)
     checked = preview(staff_client, url, as_csv(workplan_rows(staff_client, bad=False)))
     response = confirm_with(
         staff_client, Activity, checked, as_csv(workplan_rows(staff_client, bad=True))
     )
-    assert (snapshot(Activity), snapshot(ProgressEntry)) == (rows_before, entries_before)
+    assert (snapshot(Activity), snapshot(Actual)) == (rows_before, entries_before)
     assert "Nothing was imported" in response.content.decode()
 
 

@@ -24,7 +24,7 @@ from library.models import Document, DocumentFile
 from needs.models import Mission, NeedsRequest
 from outreach.models import Event, NewsItem
 from portal.management.commands.scale_data import load_all
-from workplan.models import Activity, ProgressEntry, ReportingPeriod
+from workplan.models import Activity, Actual, Indicator, ReportingPeriod, Target
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,8 @@ def test_every_app_loads_its_share_of_valid_bilingual_rows(scaled_region):
     activities = Activity.objects.filter(goal__plan__is_current=True).count()
     assert activities == 28
     assert ReportingPeriod.objects.count() == 10
-    assert ProgressEntry.objects.count() == activities * 10
+    assert Indicator.objects.count() == activities * 3
+    assert Target.objects.count() == Actual.objects.count() == activities * 3 * 10
     # The competency framework is reference data: whole at any scale.
     assert JobPosition.objects.count() == 23
     assert Competency.objects.count() == 80
@@ -70,7 +71,8 @@ def test_every_app_loads_its_share_of_valid_bilingual_rows(scaled_region):
         (NewsItem, "title"),
         (Event, "title"),
         (Activity, "title"),
-        (ProgressEntry, "summary"),
+        (Indicator, "name"),
+        (Actual, "narrative"),
         (Competency, "name"),
         (JobPosition, "title"),
         (NeedsRequest, "title"),
@@ -84,9 +86,9 @@ def test_every_app_loads_its_share_of_valid_bilingual_rows(scaled_region):
     assert Document.objects.exclude(title_ru="").exists()
     assert Document.objects.filter(title_ru="").exists()
 
-    figures = ProgressEntry.objects.filter(value__isnull=False)
+    figures = Actual.objects.filter(value__isnull=False)
     assert figures.exists()
-    assert not figures.filter(activity__unit_en="").exists()
+    assert not figures.filter(indicator__measure="qualitative").exists()
 
     assert not Expert.objects.filter(search_vector__isnull=True).exists()
     expert = Expert.objects.first()

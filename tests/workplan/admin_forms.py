@@ -3,6 +3,9 @@
 
 def _add(data: dict, form) -> None:
     for field in form:
+        if field.field.show_hidden_initial:  # as the browser posts it (a callable default)
+            initial = form.get_initial_for_field(field.field, field.name)
+            data[form.add_initial_prefix(field.name)] = str(field.field.prepare_value(initial))
         value = field.value()
         if value is None or value is False:
             continue

@@ -2,12 +2,24 @@
 
 import datetime
 
-from workplan.models import Activity, Goal, Plan, ProgressEntry, ReportingPeriod, Stakeholder
+from workplan.models import (
+    Activity,
+    Actual,
+    Goal,
+    Indicator,
+    Plan,
+    ReportingPeriod,
+    Stakeholder,
+    Target,
+)
 
 
-def make_big_plan(*, goals: int = 10, per_goal: int = 30, periods: int = 10) -> Plan:
-    """A current plan of goals × per_goal activities, each with progress in every period (half
-    of the indicators count something and carry figures). The seed plan stops being current."""
+def make_big_plan(
+    *, goals: int = 10, per_goal: int = 30, periods: int = 10, indicators: int = 1
+) -> Plan:
+    """A current plan of goals × per_goal activities, each with `indicators` indicators that have
+    a target and an actual in every (approved) period (half of the activities' indicators count
+    something and carry figures). The seed plan stops being current."""
     Plan.objects.update(is_current=False)
     plan = Plan.objects.create(
         title_en="Big plan", title_ru="Большой план", start_year=2030, is_current=True
@@ -35,10 +47,6 @@ def make_big_plan(*, goals: int = 10, per_goal: int = 30, periods: int = 10) -> 
             indicator_ru="Количество мероприятий",
             intended_outcome_en="Outcome",
             intended_outcome_ru="Итог",
-            unit_en="events" if sequence % 2 else "",
-            unit_ru="мероприятия" if sequence % 2 else "",
-            baseline=2 if sequence % 2 else None,
-            target=20 if sequence % 2 else None,
             status=list(Activity.Status)[sequence % len(Activity.Status)],
         )
         for goal in goal_rows
@@ -56,19 +64,45 @@ def make_big_plan(*, goals: int = 10, per_goal: int = 30, periods: int = 10) -> 
             name_ru=f"Год {year}",
             starts_on=datetime.date(year, 1, 1),
             ends_on=datetime.date(year, 12, 31),
+            report_status=ReportingPeriod.ReportStatus.APPROVED,
         )
         for year in range(2030, 2030 + periods)
     )
-    ProgressEntry.objects.bulk_create(
-        ProgressEntry(
+
+    def counts(activity: Activity) -> bool:
+        return activity.sequence % 2 == 1
+
+    indicator_rows = Indicator.objects.bulk_create(
+        Indicator(
             activity=activity,
-            period=period,
-            summary_en=f"Progress of {activity.title_en} in {period.name_en}",
-            summary_ru=f"Ход работы: {activity.title_ru}, {period.name_ru}",
-            value=step if activity.unit_en else None,
-            reported_on=period.ends_on,
+            position=position,
+            name_en=f"Number of events {position}",
+            name_ru=f"Количество мероприятий {position}",
+            measure=Indicator.Measure.NUMBER if counts(activity) else Indicator.Measure.QUALITATIVE,
+            unit_en="events" if counts(activity) else "",
+            unit_ru="мероприятия" if counts(activity) else "",
+            baseline_value=2 if counts(activity) else None,
+            baseline_year=2029 if counts(activity) else None,
+            end_target=20 if counts(activity) else None,
         )
         for activity in activities
+        for position in range(1, indicators + 1)
+    )
+    Target.objects.bulk_create(
+        Target(indicator=indicator, period=period, value=2 * step if indicator.unit_en else None)
+        for indicator in indicator_rows
+        for step, period in enumerate(period_rows, 1)
+    )
+    Actual.objects.bulk_create(
+        Actual(
+            indicator=indicator,
+            period=period,
+            narrative_en=f"Progress of {indicator.activity.title_en} in {period.name_en}",
+            narrative_ru=f"Ход работы: {indicator.activity.title_ru}, {period.name_ru}",
+            value=step if indicator.unit_en else None,
+            reported_on=period.ends_on,
+        )
+        for indicator in indicator_rows
         for step, period in enumerate(period_rows, 1)
     )
     return plan

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from workplan.charts import _axis_top, indicator_chart, status_chart
-from workplan.models import Activity, Goal, Plan
+from workplan.models import Activity, Goal, Indicator, Plan
 from workplan.selectors import IndicatorSeries, StatusRow
 
 
@@ -30,10 +30,13 @@ def test_status_bars_share_one_scale_and_say_what_they_show():
 
 def test_an_indicator_chart_places_values_baseline_and_target():
     goal = Goal(plan=Plan(), number=7)
-    activity = Activity(goal=goal, sequence=1, unit_en="visits", baseline=10, target=30)
+    activity = Activity(goal=goal, sequence=1)
+    indicator = Indicator(activity=activity, unit_en="visits", baseline_value=10, end_target=30)
     with translation.override("en"):
-        chart = indicator_chart(IndicatorSeries(activity, [12, None, 25]), ["2021", "2022", "2023"])
-    assert [column.value for column in chart.columns] == [12, None, 25]
+        chart = indicator_chart(
+            IndicatorSeries(indicator, [12, None, 25]), ["2021", "2022", "2023"]
+        )
+    assert [column.value for column in chart.columns] == ["12", None, "25"]
     assert chart.grid[-1].value == 40 and chart.grid[0].value == 0
     bottom = chart.plot_bottom
     assert chart.columns[0].y == bottom - chart.PLOT_HEIGHT * 12 / 40

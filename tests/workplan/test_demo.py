@@ -3,25 +3,29 @@ import io
 import pytest
 
 from workplan import demo
-from workplan.models import Activity, ProgressEntry, ReportingPeriod
+from workplan.models import Activity, Actual, ReportingPeriod, Target
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_progress_fills_the_dashboard(client, plan, staff):
+def test_demo_results_fill_the_dashboard_one_period_approved_one_in_draft(client, plan, staff):
+    staff.is_superuser = True
+    staff.save()
     demo.load(stdout=io.StringIO())
-    assert list(ReportingPeriod.objects.values_list("name_en", flat=True)) == [
-        "2023",
-        "2022",
-        "2021",
-        "2020",
+    assert list(ReportingPeriod.objects.values_list("name_en", "report_status")) == [
+        ("2022", "draft"),
+        ("2021", "approved"),
+        ("2020", "approved"),
     ]
-    assert ProgressEntry.objects.filter(period__name_en="2023").count() == 27
-    visits = Activity.objects.get(goal__number=7, sequence=1)
-    assert (visits.baseline, visits.target) == (12000, 30000)
-    values = list(
-        visits.progress_entries.order_by("period__starts_on").values_list("value", flat=True)
-    )
-    assert values == [16500, 21000, 25500]
+    assert Actual.objects.filter(period__name_en="2022").count() == 27
+    assert Target.objects.filter(period__name_en="2021").count() == 8
+    visits = Activity.objects.get(goal__number=7, sequence=1).indicators.get()
+    assert (visits.baseline_value, visits.end_target) == (12000, 30000)
+    values = list(visits.actuals.order_by("period__starts_on").values_list("value", flat=True))
+    assert values == [16500, 21000]
+    trained = Activity.objects.get(goal__number=7, sequence=2).indicators.get()
+    assert set(trained.actuals.get(period__name_en="2021").breakdown.values_list("sex", flat=True))
     html = client.get("/en/workplan/progress/").content.decode()
-    assert html.count('role="img"') == 1 + 8  # statuses, and the eight countable indicators
+    assert html.count('role="img"') == 1 + 8  # statuses, and the eight counting indicators
+    logframe = client.get("/ru/workplan/logframe/").content.decode()
+    assert "16500" in logframe and "21000" not in logframe  # the draft period is not public

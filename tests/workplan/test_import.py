@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 from reversion.models import Revision
 
-from workplan.models import Activity, ProgressEntry
+from workplan.models import Activity, Actual, ReportingPeriod
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +76,7 @@ def test_an_english_export_comes_back_with_changes_after_a_preview(staff_client,
     }.items():
         new_row[column(rows, header)] = value
     content = as_csv([*rows, new_row])
+    ReportingPeriod.objects.update(report_status="draft")  # reopened for the new figures
 
     preview = upload(staff_client, content)
     html = preview.content.decode()
@@ -88,16 +89,18 @@ def test_an_english_export_comes_back_with_changes_after_a_preview(staff_client,
     response = confirm(staff_client, preview)
     assert response.status_code == 302
 
-    entry = get("1.1").progress_entries.get(period__name_en="2020")
-    assert entry.summary_en == "Needs of 14 administrations analysed."
-    assert entry.summary_ru.startswith("Собраны запросы членов")  # the Russian text is kept
+    entry = Actual.objects.get(indicator__activity=get("1.1"), period__name_en="2020")
+    assert entry.narrative_en == "Needs of 14 administrations analysed."
+    assert entry.narrative_ru.startswith("Собраны запросы членов")  # the Russian text is kept
     assert entry.author.is_staff
     assert get("2.3").status == Activity.Status.COMPLETED
     assert get("6.2").title_en == "=Keep budget figures traceable"
     new = get("2.7")
-    assert new.target == 6 and new.unit_en == "webinars"
+    indicator = new.indicators.get()
+    assert (indicator.end_target, indicator.unit_en, indicator.measure) == (6, "webinars", "number")
+    assert indicator.name_en == "Number of webinars"
     assert list(new.stakeholders.values_list("slug", flat=True)) == ["wco", "private-sector"]
-    assert new.progress_entries.get().value == 0
+    assert indicator.actuals.get().value == 0
     assert Activity.objects.filter(goal__plan=plan).count() == 28
     assert Revision.objects.count() == revisions + 1
     assert Revision.objects.latest("pk").comment == "Imported from plan.csv."
@@ -113,6 +116,7 @@ def test_a_russian_xlsx_export_writes_only_the_russian_text(staff_client, plan):
     sheet["N3"].value = "Мероприятия на год согласованы с Секретариатом."
     buffer = io.BytesIO()
     workbook.save(buffer)
+    ReportingPeriod.objects.update(report_status="draft")  # reopened for the new text
 
     preview = upload(staff_client, buffer.getvalue(), "xlsx")
     assert "confirm_form" in preview.context, preview.content.decode()
@@ -121,9 +125,9 @@ def test_a_russian_xlsx_export_writes_only_the_russian_text(staff_client, plan):
     activity = get("1.2")
     assert activity.title_ru == "Поддерживать работу ВТамО по наращиванию потенциала"
     assert activity.title_en.startswith("Support WCO Capacity Building efforts")
-    entry = activity.progress_entries.get()
-    assert entry.summary_ru == "Мероприятия на год согласованы с Секретариатом."
-    assert entry.summary_en.startswith("Planning was made with the WCO Secretariat")
+    entry = Actual.objects.get(indicator__activity=activity)
+    assert entry.narrative_ru == "Мероприятия на год согласованы с Секретариатом."
+    assert entry.narrative_en.startswith("Planning was made with the WCO Secretariat")
 
 
 def test_bad_rows_are_listed_and_nothing_is_imported(staff_client, plan):
@@ -141,7 +145,7 @@ def test_bad_rows_are_listed_and_nothing_is_imported(staff_client, plan):
     content = as_csv([*rows, unknown_goal])
 
     before = sorted(Activity.objects.values_list("title_en", "status"))
-    entries = ProgressEntry.objects.count()
+    entries = Actual.objects.count()
     preview = upload(staff_client, content)
     html = preview.content.decode()
     assert "confirm_form" not in preview.context
@@ -151,7 +155,7 @@ def test_bad_rows_are_listed_and_nothing_is_imported(staff_client, plan):
     assert "No reporting period is named “1999”" in html
     assert "The plan has no goal 9." in html
     assert sorted(Activity.objects.values_list("title_en", "status")) == before
-    assert ProgressEntry.objects.count() == entries
+    assert Actual.objects.count() == entries
 
 
 @pytest.mark.parametrize(

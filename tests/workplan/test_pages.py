@@ -11,7 +11,7 @@ from core.concurrency import row_fingerprint
 from tests.pages import latin_words
 from tests.workplan.builders import make_big_plan
 from tests.workplan.test_seed import SEED_NUMBERS
-from workplan.models import Activity, ProgressEntry
+from workplan.models import Activity, Actual, ReportingPeriod
 
 pytestmark = pytest.mark.django_db
 
@@ -89,16 +89,18 @@ def test_no_match_says_so(client, plan):
 
 
 def test_an_activity_page_shows_its_progress_history_newest_first(client, plan, activity):
-    from workplan.models import ReportingPeriod
-
     later = ReportingPeriod.objects.create(
-        name_en="2021", name_ru="2021", starts_on="2021-01-01", ends_on="2021-12-31"
+        name_en="2021",
+        name_ru="2021",
+        starts_on="2021-01-01",
+        ends_on="2021-12-31",
+        report_status="approved",
     )
-    ProgressEntry.objects.create(
-        activity=activity,
+    Actual.objects.create(
+        indicator=activity.indicators.get(),
         period=later,
-        summary_en="Needs of twelve administrations collected.",
-        summary_ru="Собраны потребности двенадцати администраций.",
+        narrative_en="Needs of twelve administrations collected.",
+        narrative_ru="Собраны потребности двенадцати администраций.",
         value=12,
     )
     response = client.get("/en/workplan/activities/1.1/", {"status": "ongoing", "junk": "x"})
@@ -137,15 +139,17 @@ def test_an_activity_without_russian_text_shows_the_english_marked(client, plan)
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_the_dashboard_draws_accessible_charts_with_their_numbers(client, plan, language):
-    from workplan.models import ReportingPeriod
-
     period = ReportingPeriod.objects.create(
-        name_en="2021", name_ru="2021", starts_on="2021-01-01", ends_on="2021-12-31"
+        name_en="2021",
+        name_ru="2021",
+        starts_on="2021-01-01",
+        ends_on="2021-12-31",
+        report_status="approved",
     )
-    activity = Activity.objects.get(goal__number=7, sequence=1)
-    activity.baseline, activity.target = 1000, 5000
-    activity.save()
-    ProgressEntry.objects.create(activity=activity, period=period, summary_en="Up.", value=3210)
+    indicator = Activity.objects.get(goal__number=7, sequence=1).indicators.get()
+    indicator.baseline_value, indicator.end_target = 1000, 5000
+    indicator.save()
+    Actual.objects.create(indicator=indicator, period=period, narrative_en="Up.", value=3210)
     response = client.get(f"/{language}/workplan/progress/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -191,7 +195,7 @@ def test_pages_cost_few_queries_whatever_the_size_of_the_plan(
 ):
     with CaptureQueriesContext(connection) as small:
         assert client.get(path.replace("3.15", "3.1")).status_code == 200
-    make_big_plan()  # 300 activities, 3,000 progress entries
+    make_big_plan(indicators=2)  # 300 activities, 600 indicators, 6,000 targets and actuals
     with django_assert_max_num_queries(MAX_QUERIES) as big:
         assert client.get(path).status_code == 200
     assert len(big) == len(small)
@@ -214,20 +218,27 @@ def test_anonymous_pages_are_cached_and_a_staff_edit_shows_at_once(
     client.get("/en/workplan/")
     with django_assert_num_queries(0):
         assert client.get("/en/workplan/").status_code == 200
-    entry = activity.progress_entries.get()
+    entry = Actual.objects.get(indicator__activity=activity)
+    period = entry.period
+    ReportingPeriod.objects.filter(pk=period.pk).update(report_status="draft")  # reopened
     response = staff_client.post(
-        f"/admin/workplan/progressentry/{entry.pk}/change/",
+        f"/admin/workplan/actual/{entry.pk}/change/",
         {
-            "activity": activity.pk,
+            "indicator": entry.indicator_id,
             "period": entry.period_id,
-            "summary_en": "Needs of all member administrations were collected.",
-            "summary_ru": "Собраны потребности всех администраций-членов.",
+            "narrative_en": "Needs of all member administrations were collected.",
+            "narrative_ru": "Собраны потребности всех администраций-членов.",
             "value": "",
+            "evidence_url": "",
             "reported_on": "2020-12-31",
             "edit_fingerprint": row_fingerprint(type(entry), entry.pk),
+            "breakdown-TOTAL_FORMS": "0",
+            "breakdown-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()
+    assert "Needs of all member administrations" not in client.get("/en/workplan/").content.decode()
+    ReportingPeriod.objects.filter(pk=period.pk).update(report_status="approved")
     assert "Needs of all member administrations" in client.get("/en/workplan/").content.decode()
     assert "Собраны потребности всех" in client.get("/ru/workplan/").content.decode()
     detail = client.get("/en/workplan/activities/1.1/").content.decode()

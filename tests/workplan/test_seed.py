@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from workplan.models import Activity, Goal, ProgressEntry, Stakeholder
+from workplan.models import Activity, Actual, Goal, Indicator, Stakeholder
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,8 @@ SEED_NUMBERS = [
 TRANSLATED = {
     Goal: ["title", "expected_impact"],
     Activity: ["title", "expected_output", "indicator", "intended_outcome"],
-    ProgressEntry: ["summary"],
+    Actual: ["narrative"],
+    Indicator: ["name"],
     Stakeholder: ["name"],
 }
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -84,22 +85,28 @@ def test_stakeholders_are_rows_and_not_applicable_is_none(plan):
     assert not get("5.4").stakeholders.exists()
 
 
-def test_summary_progress_is_the_2020_report(plan):
-    entries = ProgressEntry.objects.select_related("activity__goal", "period")
-    assert sorted(entry.activity.number for entry in entries) == [
+def test_summary_progress_is_the_2020_report_approved(plan):
+    entries = Actual.objects.select_related("indicator__activity__goal", "period")
+    assert sorted(entry.indicator.activity.number for entry in entries) == [
         "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.4", "2.5", "2.6", "7.2",
     ]  # fmt: skip
-    assert {entry.period.name_en for entry in entries} == {"2020"}
-    first = entries.get(activity=get("1.1"))
-    assert first.summary_en.splitlines() == [
+    assert {(entry.period.name_en, entry.period.report_status) for entry in entries} == {
+        ("2020", "approved")
+    }
+    first = entries.get(indicator__activity=get("1.1"))
+    assert first.narrative_en.splitlines() == [
         "Requests for Capacity Building Delivery Needs were collected from the Members.",
         "Needs analysed and forwarded to the WCO Secretariat with suggestions.",
     ]
-    assert len(first.summary_ru.splitlines()) == 2
-    assert entries.get(activity=get("7.2")).summary_ru == "Выполняется"
+    assert len(first.narrative_ru.splitlines()) == 2
+    assert entries.get(indicator__activity=get("7.2")).narrative_ru == "Выполняется"
 
 
-def test_counting_indicators_have_their_unit(plan):
-    countable = [a.number for a in Activity.objects.select_related("goal") if a.is_countable]
-    assert countable == ["1.1", "1.2", "1.4", "2.1", "3.3", "4.2", "7.1", "7.2"]
-    assert (get("7.1").unit_en, get("7.1").unit_ru) == ("visits", "посещения")
+def test_every_activity_has_its_indicator_and_counting_ones_their_unit(plan):
+    indicators = Indicator.objects.select_related("activity__goal")
+    assert sorted(i.activity.number for i in indicators) == sorted(SEED_NUMBERS)
+    counting = sorted(i.activity.number for i in indicators if i.measure == "number")
+    assert counting == ["1.1", "1.2", "1.4", "2.1", "3.3", "4.2", "7.1", "7.2"]
+    visits = indicators.get(activity=get("7.1"))
+    assert (visits.unit_en, visits.unit_ru) == ("visits", "посещения")
+    assert visits.name_en == get("7.1").indicator_en

@@ -1,22 +1,20 @@
-"""The office's results-based Work Plan: goals, activities, their indicators and progress.
+"""The office's results-based Work Plan: plans, goals, activities and reporting periods.
 
 A plan has numbered goals; a goal has numbered activities ("1.10" is the tenth activity of goal
 1). The number is kept as two integers (the goal's number and the activity's sequence), so
-plans sort naturally: 1.9 before 1.10. Staff report progress on each activity once per
-reporting period; where an activity's indicator counts something, the report carries the
-count, shown against the indicator's baseline and target.
+plans sort naturally: 1.9 before 1.10. An activity's indicators, with their targets and actuals
+per reporting period, are in `workplan.models.results`.
 """
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # PostgreSQL text search configuration of each content language.
 SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
@@ -161,18 +159,14 @@ class Activity(models.Model):
         blank=True,
         help_text=_("When the status applies, shown after it, e.g. “in early 2020”."),
     )
-    indicator = models.TextField(_("indicator"), blank=True)
-    unit = models.CharField(
-        _("unit counted"),
-        max_length=100,
+    indicator = models.TextField(
+        _("indicator"),
         blank=True,
         help_text=_(
-            "Where the indicator counts something, what it counts, e.g. “activities”. "
-            "Leave empty for an indicator that is not a count."
+            "The indicators in words, as the plan states them. Each one that is measured is "
+            "also recorded as an indicator below, with its baseline, targets and actuals."
         ),
     )
-    baseline = models.PositiveIntegerField(_("baseline"), null=True, blank=True)
-    target = models.PositiveIntegerField(_("target"), null=True, blank=True)
     intended_outcome = models.TextField(_("intended outcome"), blank=True)
 
     class Meta:
@@ -210,23 +204,60 @@ class Activity(models.Model):
         """The number as an HTML id: "activity-1-10"."""
         return f"activity-{self.goal.number}-{self.sequence}"
 
-    @property
-    def is_countable(self) -> bool:
-        """True when the indicator counts something, so progress reports carry a figure."""
-        return bool(self.unit)
+
+class ReportingPeriodQuerySet(models.QuerySet):
+    def approved(self):
+        """The periods whose report a reviewer approved: the only ones the public sees."""
+        return self.filter(report_status=ReportingPeriod.ReportStatus.APPROVED)
 
 
 class ReportingPeriod(models.Model):
+    """A reporting period, and the state of its report: targets and actuals entered for the
+    period are public only once a reviewer has approved it, and locked from then on."""
+
+    class ReportStatus(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("report status", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("report status", "Submitted for review")
+        RETURNED = "returned", pgettext_lazy("report status", "Returned for changes")
+        APPROVED = "approved", pgettext_lazy("report status", "Approved")
+
     name = models.CharField(
         _("name"), max_length=100, help_text=_("As readers know it, e.g. “2021” or “2022, H1”.")
     )
     starts_on = models.DateField(_("starts on"), unique=True)
     ends_on = models.DateField(_("ends on"))
+    report_status = models.CharField(
+        _("report status"),
+        max_length=20,
+        choices=ReportStatus.choices,
+        default=ReportStatus.DRAFT,
+        db_index=True,
+    )
+    review_comment = models.TextField(
+        _("reviewer's comment"),
+        blank=True,
+        help_text=_("Why the report was returned or reopened, for those who prepare it."),
+    )
+    submitted_on = models.DateTimeField(_("submitted on"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="workplan_reviewed_periods",
+    )
+    reviewed_on = models.DateTimeField(_("reviewed on"), null=True, blank=True)
+
+    objects = ReportingPeriodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reporting period")
         verbose_name_plural = _("reporting periods")
         ordering = ["-starts_on"]
+        permissions = [
+            ("review_reportingperiod", _("Can approve, return and reopen a period's report")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")),
@@ -238,65 +269,11 @@ class ReportingPeriod(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def is_approved(self) -> bool:
+        return self.report_status == self.ReportStatus.APPROVED
 
-class ProgressEntry(models.Model):
-    activity = models.ForeignKey(
-        Activity,
-        verbose_name=_("activity"),
-        on_delete=models.CASCADE,
-        related_name="progress_entries",
-    )
-    period = models.ForeignKey(
-        ReportingPeriod,
-        verbose_name=_("reporting period"),
-        on_delete=models.PROTECT,
-        related_name="progress_entries",
-    )
-    summary = models.TextField(_("summary progress"))
-    value = models.PositiveIntegerField(
-        _("actual value"),
-        null=True,
-        blank=True,
-        help_text=_("The indicator's count in this period, where the indicator is a count."),
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reported by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="workplan_progress_entries",
-    )
-    reported_on = models.DateField(_("reported on"), default=timezone.localdate)
-
-    class Meta:
-        verbose_name = _("progress entry")
-        verbose_name_plural = _("progress entries")
-        ordering = ["-period__starts_on", "activity_id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["activity", "period"],
-                name="workplan_one_progress_entry_per_period",
-                violation_error_message=_(
-                    "This activity already has a progress entry for this reporting period."
-                ),
-            ),
-        ]
-
-    def __str__(self):
-        return _("%(activity)s, %(period)s") % {
-            "activity": self.activity.number,
-            "period": self.period.name,
-        }
-
-    def clean(self):
-        super().clean()
-        if self.value is not None and self.activity_id and not self.activity.is_countable:
-            raise ValidationError(
-                {
-                    "value": _(
-                        "This activity's indicator is not a count: give its unit counted "
-                        "before recording figures."
-                    )
-                }
-            )
+    @property
+    def is_locked(self) -> bool:
+        """An approved period's figures cannot change until a reviewer reopens it."""
+        return self.is_approved

@@ -1,0 +1,28 @@
+"""The work plan's models: the plan itself (`plan`) and its results framework (`results`)."""
+
+from workplan.models.plan import (
+    SEARCH_CONFIGS,
+    SEARCHED_FIELDS,
+    Activity,
+    Goal,
+    Plan,
+    ReportingPeriod,
+    Stakeholder,
+    activity_search_vector,
+)
+from workplan.models.results import Actual, ActualBreakdown, Indicator, Target
+
+__all__ = [
+    "SEARCHED_FIELDS",
+    "SEARCH_CONFIGS",
+    "Activity",
+    "Actual",
+    "ActualBreakdown",
+    "Goal",
+    "Indicator",
+    "Plan",
+    "ReportingPeriod",
+    "Stakeholder",
+    "Target",
+    "activity_search_vector",
+]
