@@ -2,28 +2,37 @@
 their level descriptors, every edit in the history; and the whole framework goes out to and
 comes back from a spreadsheet (see `spreadsheet.py`).
 
-Members' self-assessments are theirs alone and have no admin.
+Members' self-assessments are theirs alone and have no admin. Staff open the members'
+consultation rounds here, read the comments grouped by item and administration, answer them
+and mark them resolved.
 """
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from competencies import spreadsheet
+from competencies import services, spreadsheet
 from competencies.forms import FrameworkImportForm
 from competencies.models import (
     Competency,
     CompetencyFamily,
+    ConsultationComment,
+    ConsultationResponse,
+    ConsultationRound,
     FunctionalArea,
     JobPosition,
     LevelDescriptor,
     ProficiencyLevel,
     QualificationLevel,
     Requirement,
+    Status,
     TopicalCluster,
 )
 from core.admin import BoundedInlineMixin, TranslatedHistoryAdmin
@@ -35,6 +44,27 @@ class FrameworkAdmin(TranslatedHistoryAdmin):
     """Edit history, plus a link to the framework's spreadsheet import and export."""
 
     change_list_template = "admin/competencies/change_list.html"
+
+
+class PublishedAdmin(FrameworkAdmin):
+    """Positions and competencies: endorsed in the change form (status, date and meeting), put
+    into consultation or withdrawn from the list."""
+
+    actions = ["put_into_consultation", "withdraw"]
+
+    def _move(self, request, queryset, status, message):
+        count = services.publication_status_set(items=queryset, status=status, by=request.user)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Put into consultation"), permissions=["change"])
+    def put_into_consultation(self, request, queryset):
+        self._move(
+            request, queryset, Status.CONSULTATION, _("%(count)s item(s) put into consultation.")
+        )
+
+    @admin.action(description=_("Withdraw"), permissions=["change"])
+    def withdraw(self, request, queryset):
+        self._move(request, queryset, Status.WITHDRAWN, _("%(count)s item(s) withdrawn."))
 
 
 class LevelDescriptorInline(BoundedInlineMixin, TranslationTabularInline):
@@ -65,11 +95,11 @@ class FunctionalAreaAdmin(FrameworkAdmin):
 
 
 @admin.register(JobPosition)
-class JobPositionAdmin(FrameworkAdmin):
-    list_display = ["title", "area", "reports_to", "is_draft", "position"]
-    list_filter = ["area", "is_draft"]
+class JobPositionAdmin(PublishedAdmin):
+    list_display = ["title", "area", "reports_to", "status", "endorsed_on", "position"]
+    list_filter = ["area", "status"]
     list_select_related = ["area", "reports_to"]
-    list_editable = ["is_draft", "position"]
+    list_editable = ["position"]
     search_fields = ["slug", "title_en", "title_ru", "purpose_en", "purpose_ru"]
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["reports_to"]
@@ -84,11 +114,11 @@ class CompetencyFamilyAdmin(FrameworkAdmin):
 
 
 @admin.register(Competency)
-class CompetencyAdmin(FrameworkAdmin):
-    list_display = ["code", "name", "family", "is_draft", "position"]
-    list_filter = ["family", "is_draft"]
+class CompetencyAdmin(PublishedAdmin):
+    list_display = ["code", "name", "family", "status", "endorsed_on", "position"]
+    list_filter = ["family", "status"]
     list_select_related = ["family"]
-    list_editable = ["is_draft", "position"]
+    list_editable = ["position"]
     search_fields = ["code", "name_en", "name_ru", "definition_en", "definition_ru"]
     autocomplete_fields = ["learning_resources"]
     inlines = [LevelDescriptorInline]
@@ -156,7 +186,9 @@ class CompetencyAdmin(FrameworkAdmin):
             "report": report,
             "sheets": [name for name, _resource in spreadsheet.SHEETS],
             "export_urls": {
-                file_format: reverse("admin:competencies_framework_export", args=[file_format])
+                file_format.replace("-", "_"): reverse(
+                    "admin:competencies_framework_export", args=[file_format]
+                )
                 for file_format in spreadsheet.EXPORTS
             },
         }
@@ -180,3 +212,190 @@ class QualificationLevelAdmin(FrameworkAdmin):
 class TopicalClusterAdmin(FrameworkAdmin):
     list_display = ["number", "title"]
     search_fields = ["title_en", "title_ru", "topics_en", "topics_ru"]
+
+
+# The members' consultation ---------------------------------------------------------------------
+
+
+class ConsultationResponseInline(BoundedInlineMixin, admin.TabularInline):
+    """The administrations' positions on the round, as their focal points gave them."""
+
+    model = ConsultationResponse
+    extra = 0
+    max_num = 200  # one an administration
+    fields = ["administration", "stance", "text", "submitted_by", "submitted_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("administration", "submitted_by")
+
+
+@admin.register(ConsultationRound)
+class ConsultationRoundAdmin(TranslatedHistoryAdmin):
+    """Staff open a round here: saving it puts its draft items into consultation, and a new
+    one is mailed to the members (`services.consultation_round_open`)."""
+
+    list_display = ["title", "opens_on", "deadline", "is_open_now", "comments", "unresolved"]
+    list_filter = ["deadline"]
+    search_fields = ["title_en", "title_ru"]
+    autocomplete_fields = ["positions", "competencies"]
+    readonly_fields = ["opened_by", "reminded_on", "comments_link"]
+    fields = [
+        "title",
+        "introduction",
+        "opens_on",
+        "deadline",
+        "positions",
+        "competencies",
+        "opened_by",
+        "reminded_on",
+        "comments_link",
+    ]
+    inlines = [ConsultationResponseInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                comment_count=Count("comments", distinct=True),
+                unresolved_count=Count(
+                    "comments", filter=Q(comments__resolved=False), distinct=True
+                ),
+            )
+        )
+
+    @admin.display(description=_("open now"), boolean=True)
+    def is_open_now(self, round):
+        return round.is_open()
+
+    @admin.display(description=_("comments"), ordering="comment_count")
+    def comments(self, round):
+        return round.comment_count
+
+    @admin.display(description=_("unresolved"), ordering="unresolved_count")
+    def unresolved(self, round):
+        return round.unresolved_count
+
+    @admin.display(description=_("comments"))
+    def comments_link(self, round):
+        if not round.pk:
+            return "-"
+        url = reverse("admin:competencies_consultationcomment_changelist")
+        return format_html(
+            '<a href="{}?round__id__exact={}">{}</a>',
+            url,
+            round.pk,
+            _("The round's comments, by item and administration"),
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A new round is announced to the members; a changed one only takes its new drafts.
+        services.consultation_round_open(round=form.instance, by=request.user, announce=not change)
+
+
+class CommentItemFilter(admin.SimpleListFilter):
+    title = _("item")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return [("position", _("Job positions")), ("competency", _("Competencies"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "position":
+            return queryset.filter(position__isnull=False)
+        if self.value() == "competency":
+            return queryset.filter(competency__isnull=False)
+        return queryset
+
+
+@admin.register(ConsultationComment)
+class ConsultationCommentAdmin(TranslatedHistoryAdmin):
+    """The members' comments, grouped by item, then administration; staff answer each and mark
+    it resolved (`services.consultation_comment_answer`)."""
+
+    list_display = ["item", "level_number", "administration", "excerpt", "resolved", "replied_at"]
+    list_display_links = ["item", "excerpt"]
+    list_filter = [
+        "round",
+        "resolved",
+        CommentItemFilter,
+        ("administration", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["position", "competency", "level", "administration"]
+    search_fields = ["text", "position__slug", "competency__code", "administration__code"]
+    ordering = [
+        "round",
+        "position__slug",
+        "competency__code",
+        "administration__code",
+        "created_at",
+    ]
+    actions = ["mark_resolved"]
+    fields = [
+        "round",
+        "position",
+        "competency",
+        "level",
+        "administration",
+        "author",
+        "created_at",
+        "text",
+        "reply",
+        "resolved",
+        "replied_by",
+        "replied_at",
+    ]
+    readonly_fields = [
+        "round",
+        "position",
+        "competency",
+        "level",
+        "administration",
+        "author",
+        "created_at",
+        "text",
+        "replied_by",
+        "replied_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # comments come from the members' pages
+
+    @admin.display(description=_("item"))
+    def item(self, comment):
+        return comment.item
+
+    @admin.display(description=_("level"), ordering="level__number")
+    def level_number(self, comment):
+        return comment.level.number if comment.level else "-"
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, comment):
+        return Truncator(comment.text).chars(80)
+
+    def save_model(self, request, obj, form, change):
+        services.consultation_comment_answer(
+            comment=obj,
+            by=request.user,
+            reply_en=obj.reply_en,
+            reply_ru=obj.reply_ru,
+            resolved=obj.resolved,
+        )
+
+    @admin.action(description=_("Mark as resolved"), permissions=["change"])
+    def mark_resolved(self, request, queryset):
+        for comment in queryset:
+            services.consultation_comment_answer(
+                comment=comment,
+                by=request.user,
+                reply_en=comment.reply_en,
+                reply_ru=comment.reply_ru,
+                resolved=True,
+            )
+        self.message_user(request, _("The comments are marked as resolved."), messages.SUCCESS)

@@ -1,15 +1,162 @@
-"""Demo data for development: the demo member's self-assessment, and the WCO tools and courses
-(if the outreach demo made any) linked to the competencies they help with."""
+"""Demo data for development: the invented starter framework (`starter.py`: the seeds give no
+position or competency), most of it endorsed, the rest in an open members' consultation round
+with comments from three administrations in English and Russian, the office's answers and two
+administrations' positions; the demo member's self-assessment; and the WCO tools and courses (if
+the outreach demo made any) linked to the competencies they help with."""
 
+import datetime
 from itertools import cycle
 
+from django.utils import timezone
+
+from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
-from competencies.models import Competency, JobPosition
-from competencies.services import assessment_save
+from administrations.models import Administration
+from competencies import services, starter
+from competencies.models import (
+    Competency,
+    ConsultationRound,
+    JobPosition,
+    ProficiencyLevel,
+    Status,
+)
 from outreach.models import Tool
+
+# The starter items the demo leaves in consultation; every other one is endorsed.
+IN_CONSULTATION = {
+    "positions": ["it-officer", "experts-coordinator", "research-analyst"],
+    "competencies": ["MB-06", "SU-05", "OP-06", "OP-07"],
+}
+
+# author, item ("position"/"competency", slug or code), level number or None, text
+COMMENTS = [
+    (
+        "member@customs.test",
+        ("position", "experts-coordinator"),
+        None,
+        "The duties should say who keeps the experts' consent to be listed up to date: the "
+        "coordinator or the nominating focal point.",
+    ),
+    (
+        "focal.ge@customs.test",
+        ("position", "experts-coordinator"),
+        None,
+        "Предлагаем добавить в обязанности ежегодную проверку актуальности сведений об экспертах "
+        "вместе с контактными лицами администраций.",
+    ),
+    (
+        "focal.md@customs.test",
+        ("position", "it-officer"),
+        None,
+        "Нужно ли требовать уровень 3 по информационным технологиям, если бюро пользуется "
+        "облачными сервисами? Нам кажется достаточным уровень 2.",
+    ),
+    (
+        "focal.ge@customs.test",
+        ("competency", "OP-06"),
+        4,
+        "Уровень 4 описывает работу руководителя, а не эксперта по мониторингу: предлагаем "
+        "разделить индикаторы.",
+    ),
+    (
+        "member@customs.test",
+        ("competency", "OP-06"),
+        None,
+        "Please align the wording with the indicators of the Work Plan, so that the same terms "
+        "are used for baselines and targets.",
+    ),
+    (
+        "focal.md@customs.test",
+        ("competency", "MB-06"),
+        2,
+        "Level 2 could mention working in mixed teams with colleagues of other administrations.",
+    ),
+]
+
+
+def _framework() -> None:
+    positions, competencies = starter.load(status=Status.DRAFT)
+    endorsed = {key: value for key, value in starter.DEMO_ENDORSEMENT.items() if key != "status"}
+    JobPosition.objects.exclude(slug__in=IN_CONSULTATION["positions"]).update(
+        status=Status.ENDORSED, **endorsed
+    )
+    Competency.objects.exclude(code__in=IN_CONSULTATION["competencies"]).update(
+        status=Status.ENDORSED, **endorsed
+    )
+
+
+def _consultation(*, stdout) -> None:
+    staff = User.objects.filter(is_staff=True).order_by("pk").first()
+    moldova = Administration.objects.get(code="MD")
+    User.objects.create_user(
+        "focal.md@customs.test",
+        DEMO_PASSWORD,
+        full_name="Ion Rusu",
+        administration=moldova,
+        is_focal_point=True,
+        language="ru",
+    )
+    today = timezone.localdate()
+    round = ConsultationRound(
+        title_en="Consultation on the draft job catalogue and competency dictionary",
+        title_ru="Консультация по проекту каталога должностей и словаря компетенций",
+        introduction_en="The office asks the Members for their comments on the positions and "
+        "competencies it will present for endorsement at the next Heads of Customs meeting.",
+        introduction_ru="Бюро просит членов региона высказать замечания по должностям и "
+        "компетенциям, которые оно представит на одобрение следующему совещанию руководителей "
+        "таможенных служб.",
+        opens_on=today - datetime.timedelta(days=10),
+        deadline=today + datetime.timedelta(days=14),
+    )
+    round.title = round.title_en
+    round.full_clean()
+    round.save()
+    round.positions.set(JobPosition.objects.filter(slug__in=IN_CONSULTATION["positions"]))
+    round.competencies.set(Competency.objects.filter(code__in=IN_CONSULTATION["competencies"]))
+    services.consultation_round_open(round=round, by=staff)
+    levels = {level.number: level for level in ProficiencyLevel.objects.all()}
+    comments = []
+    for email, (kind, key), level, text in COMMENTS:
+        item = (
+            {"position": JobPosition.objects.get(slug=key)}
+            if kind == "position"
+            else {"competency": Competency.objects.get(code=key)}
+        )
+        comments.append(
+            services.consultation_comment_add(
+                round=round,
+                author=User.objects.get(email=email),
+                text=text,
+                level=levels.get(level),
+                **item,
+            )
+        )
+    services.consultation_comment_answer(
+        comment=comments[0],
+        by=staff,
+        reply_en="The focal point keeps the consent current; the coordinator checks it once a "
+        "year. We will say so in the duties.",
+        reply_ru="Согласие поддерживает контактное лицо, координатор проверяет его раз в год. Мы "
+        "укажем это в обязанностях.",
+        resolved=True,
+    )
+    services.consultation_response_submit(
+        round=round,
+        by=User.objects.get(email="focal.ge@customs.test"),
+        stance="changes",
+        text="Поддерживаем проект при условии изменений, предложенных в наших замечаниях.",
+    )
+    services.consultation_response_submit(
+        round=round, by=User.objects.get(email="focal@customs.test"), stance="agree", text=""
+    )
+    stdout.write(
+        f"  A consultation round open until {round.deadline}: {len(comments)} comments from "
+        "AZ, GE and MD (log in as focal.md@customs.test for Moldova)."
+    )
 
 
 def load(*, stdout) -> None:
+    _framework()
     tools = list(Tool.objects.order_by("kind", "position", "pk"))
     competencies = list(Competency.objects.filter(family__code="operational"))
     if tools and competencies:
@@ -22,10 +169,18 @@ def load(*, stdout) -> None:
         ratings = {
             requirement.competency_id: min(level, requirement.level.number)
             for requirement, level in zip(
-                position.requirements.select_related("level").order_by("competency__code"),
+                position.requirements.filter(competency__status=Status.ENDORSED)
+                .select_related("level")
+                .order_by("competency__code"),
                 cycle(levels),
                 strict=False,
             )
         }
-        assessment_save(owner=member, position=position, ratings=ratings)
+        services.assessment_save(owner=member, position=position, ratings=ratings)
         stdout.write(f"  {member.email} has a self-assessment against “{position.title}”.")
+    if User.objects.filter(email="focal.ge@customs.test").exists():
+        _consultation(stdout=stdout)
+    stdout.write(
+        f"Competencies: {JobPosition.objects.endorsed().count()} positions and "
+        f"{Competency.objects.endorsed().count()} competencies endorsed (all invented demo data)."
+    )

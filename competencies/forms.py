@@ -3,10 +3,17 @@ from dataclasses import dataclass
 from django import forms
 from django.forms.boundfield import BoundWidget
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from competencies import spreadsheet
-from competencies.models import LevelDescriptor, ProficiencyLevel, Requirement
+from competencies.models import (
+    ConsultationResponse,
+    LevelDescriptor,
+    ProficiencyLevel,
+    Requirement,
+)
+from competencies.models.consultation import COMMENT_MAX, RESPONSE_MAX
 from core.files import sniffed_kind
 
 MAX_FRAMEWORK_FILE_BYTES = 10 * 1024 * 1024
@@ -154,3 +161,78 @@ def _starts_as_zip(upload) -> bool:
     head = upload.read(4)
     upload.seek(0)
     return head == b"PK\x03\x04"
+
+
+# The members' consultation ---------------------------------------------------------------------
+
+
+class CommentForm(forms.Form):
+    """A comment, plain text, on an item or (for a competency) one of its levels."""
+
+    level = forms.TypedChoiceField(label=_("On"), required=False, coerce=int, empty_value=None)
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=COMMENT_MAX,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, levels=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].help_text = gettext(
+            "Plain text, up to %(count)s characters. Your administration is named with it."
+        ) % {"count": COMMENT_MAX}
+        if levels is None:
+            del self.fields["level"]
+        else:
+            self.levels = {level.pk: level for level in levels}
+            self.fields["level"].choices = [
+                ("", _("The competency as a whole")),
+                *(
+                    (
+                        level.pk,
+                        gettext("Level %(number)s · %(name)s")
+                        % {"number": level.number, "name": level.name},
+                    )
+                    for level in levels
+                ),
+            ]
+
+    def chosen_level(self):
+        pk = self.cleaned_data.get("level")
+        return self.levels.get(pk) if pk else None
+
+
+class ResponseForm(forms.ModelForm):
+    """A focal point's position for their administration: the stance, and what it asks."""
+
+    class Meta:
+        model = ConsultationResponse
+        fields = ["stance", "text"]
+        widgets = {
+            "stance": forms.RadioSelect,
+            "text": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "text": _(
+                "Required unless your administration agrees as it stands: the changes it asks "
+                "for, or why it disagrees."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].max_length = RESPONSE_MAX
+        self.fields["text"].widget.attrs["maxlength"] = RESPONSE_MAX
+
+    def clean(self):
+        cleaned = super().clean()
+        stance, text = cleaned.get("stance"), (cleaned.get("text") or "").strip()
+        if stance and stance != ConsultationResponse.Stance.AGREE and not text:
+            self.add_error(
+                "text", _("Say which changes your administration asks for, or why it disagrees.")
+            )
+        return cleaned
+
+    def _post_clean(self):
+        pass  # the service checks the model (the round and administration are not in the form)

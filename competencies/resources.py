@@ -111,7 +111,9 @@ class CompetencyResource(FrameworkResource):
             "family",
             "position",
             *_both("name", "definition"),
-            "is_draft",
+            "status",
+            "endorsed_on",
+            *_both("endorsed_at"),
             "learning_resources",
         )
         import_id_fields = ("code",)
@@ -148,7 +150,9 @@ class JobPositionResource(FrameworkResource):
             "position",
             *_both("title", "purpose", "duties"),
             "reports_to",
-            "is_draft",
+            "status",
+            "endorsed_on",
+            *_both("endorsed_at"),
         )
         import_id_fields = ("slug",)
 

@@ -1,8 +1,10 @@
 """Benchmark scale: the full competency framework of the office's tools, 23 positions and 80
-competencies (the migrations load a starter 10 and 18), every competency described at every
-proficiency level, and each new position's requirements, in both languages. Reference data:
-the same size at any scale. The search vectors are generated columns, kept by PostgreSQL."""
+competencies (on top of the demo data's starter 10 and 18), all endorsed, every competency
+described at every proficiency level, and each new position's requirements, in both languages.
+Reference data: the same size at any scale. The search vectors are generated columns, kept by
+PostgreSQL."""
 
+from competencies import starter
 from competencies.models import (
     Competency,
     CompetencyFamily,
@@ -13,6 +15,8 @@ from competencies.models import (
     Requirement,
 )
 from core.scaling import bilingual, generator
+
+ENDORSED = starter.DEMO_ENDORSEMENT
 
 POSITIONS = 23
 COMPETENCIES = 80
@@ -165,6 +169,7 @@ def _competencies() -> None:
                     family=families[family_code],
                     code=f"{prefix}-{number:02d}",
                     position=number,
+                    **ENDORSED,
                     **bilingual("name", en, ru),
                     **bilingual(
                         "definition",
@@ -211,6 +216,7 @@ def _positions(rng) -> None:
             slug=slug,
             reports_to=positions.get(manager),
             position=order,
+            **ENDORSED,
             **bilingual("title", *title),
             **bilingual(
                 "purpose",
@@ -236,6 +242,8 @@ def _positions(rng) -> None:
 
 
 def load(*, stdout, scale: float = 1.0) -> None:
+    if not JobPosition.objects.exists():
+        starter.load(**ENDORSED)
     _competencies()
     _descriptors()
     _positions(generator(17))

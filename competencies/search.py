@@ -29,9 +29,12 @@ def public_hits(*, query: str, language: str, limit: int) -> list[Hit]:
     if not query.strip():
         return []
     with translation.override(language):
-        positions = _ranked(JobPosition.objects.all(), query=query, language=language, limit=limit)
+        # Endorsed items only: drafts and items in consultation are not the office's framework.
+        positions = _ranked(
+            JobPosition.objects.endorsed(), query=query, language=language, limit=limit
+        )
         competencies = _ranked(
-            Competency.objects.all(), query=query, language=language, limit=limit
+            Competency.objects.endorsed(), query=query, language=language, limit=limit
         )
         return [
             *(

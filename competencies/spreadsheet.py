@@ -7,12 +7,14 @@ record or adds one; records missing from the file are left alone.
 """
 
 from dataclasses import dataclass, field
+from functools import partial
 
 import reversion
 import tablib
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from competencies.models import Status
 from competencies.resources import SHEETS
 from core.spreadsheets import (
     XLSX_TYPE,
@@ -35,24 +37,51 @@ class FrameworkFileError(SpreadsheetFileError):
 # Export ----------------------------------------------------------------------------------------
 
 
-def framework_datasets() -> dict[str, tablib.Dataset]:
-    """Every table of the framework, by sheet name, as its resource exports it."""
-    return {name: resource_class().export() for name, resource_class in SHEETS}
+# The published framework: the rows of endorsed positions and competencies only.
+ENDORSED_ONLY = {
+    "competencies": {"status": Status.ENDORSED},
+    "descriptors": {"competency__status": Status.ENDORSED},
+    "positions": {"status": Status.ENDORSED},
+    "requirements": {"position__status": Status.ENDORSED, "competency__status": Status.ENDORSED},
+}
 
 
-def framework_xlsx() -> bytes:
+def framework_datasets(*, endorsed_only: bool = False) -> dict[str, tablib.Dataset]:
+    """Every table of the framework, by sheet name, as its resource exports it: the whole
+    framework (to edit and import again), or its endorsed items only (to send out)."""
+    datasets = {}
+    for name, resource_class in SHEETS:
+        resource = resource_class()
+        queryset = resource.get_queryset()
+        if endorsed_only and name in ENDORSED_ONLY:
+            queryset = queryset.filter(**ENDORSED_ONLY[name])
+        datasets[name] = resource.export(queryset=queryset)
+    return datasets
+
+
+def framework_xlsx(*, endorsed_only: bool = False) -> bytes:
     """The framework as a workbook, a sheet per table (text cells typed as text)."""
-    return workbook_bytes(framework_datasets())
+    return workbook_bytes(framework_datasets(endorsed_only=endorsed_only))
 
 
-def framework_csv_zip() -> bytes:
+def framework_csv_zip(*, endorsed_only: bool = False) -> bytes:
     """The framework as a ZIP holding one CSV file per table (formula-guarded, UTF-8)."""
-    return csv_zip_bytes(framework_datasets())
+    return csv_zip_bytes(framework_datasets(endorsed_only=endorsed_only))
 
 
 EXPORTS = {
     "xlsx": (framework_xlsx, XLSX_TYPE, f"{FILENAME}.xlsx"),
     "zip": (framework_csv_zip, ZIP_TYPE, f"{FILENAME}-csv.zip"),
+    "endorsed-xlsx": (
+        partial(framework_xlsx, endorsed_only=True),
+        XLSX_TYPE,
+        f"{FILENAME}-endorsed.xlsx",
+    ),
+    "endorsed-zip": (
+        partial(framework_csv_zip, endorsed_only=True),
+        ZIP_TYPE,
+        f"{FILENAME}-endorsed-csv.zip",
+    ),
 }
 
 

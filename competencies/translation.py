@@ -3,6 +3,8 @@ from modeltranslation.translator import TranslationOptions, register
 from competencies.models import (
     Competency,
     CompetencyFamily,
+    ConsultationComment,
+    ConsultationRound,
     FunctionalArea,
     JobPosition,
     LevelDescriptor,
@@ -19,7 +21,7 @@ class FunctionalAreaTranslation(TranslationOptions):
 
 @register(JobPosition)
 class JobPositionTranslation(TranslationOptions):
-    fields = ("title", "purpose", "duties")
+    fields = ("title", "purpose", "duties", "endorsed_at")
 
 
 @register(CompetencyFamily)
@@ -29,7 +31,7 @@ class CompetencyFamilyTranslation(TranslationOptions):
 
 @register(Competency)
 class CompetencyTranslation(TranslationOptions):
-    fields = ("name", "definition")
+    fields = ("name", "definition", "endorsed_at")
 
 
 @register(ProficiencyLevel)
@@ -50,3 +52,13 @@ class QualificationLevelTranslation(TranslationOptions):
 @register(TopicalCluster)
 class TopicalClusterTranslation(TranslationOptions):
     fields = ("title", "topics")
+
+
+@register(ConsultationRound)
+class ConsultationRoundTranslation(TranslationOptions):
+    fields = ("title", "introduction")
+
+
+@register(ConsultationComment)
+class ConsultationCommentTranslation(TranslationOptions):
+    fields = ("reply",)  # the office answers in either language or both

@@ -7,11 +7,11 @@ from core.cache import cache_public_page
 app_name = "competencies"
 
 # What the public pages read (core.generations): staff's edits of the framework refresh them, a
-# member's self-assessment leaves them cached.
+# member's self-assessment leaves them cached. The overview names the consultation under way.
 FRAMEWORK = (
     "competencies.FunctionalArea competencies.JobPosition competencies.CompetencyFamily "
     "competencies.Competency competencies.ProficiencyLevel competencies.LevelDescriptor "
-    "competencies.Requirement"
+    "competencies.Requirement competencies.ConsultationRound"
 )
 QUALIFICATIONS = "competencies.QualificationLevel competencies.TopicalCluster"
 # A competency's page lists the e-learning that builds it.
@@ -79,5 +79,36 @@ urlpatterns = [
         "competencies/self-assessment/<int:pk>/delete/",
         never_cache(views.assessment_delete),
         name="assessment_delete",
+    ),
+    # The members' consultation on the draft framework: members only, never cached.
+    path(
+        "members/competencies/consultation/",
+        never_cache(views.ConsultationListView.as_view()),
+        name="consultation",
+    ),
+    path(
+        "members/competencies/consultation/<int:pk>/",
+        never_cache(views.ConsultationRoundView.as_view()),
+        name="consultation_round",
+    ),
+    path(
+        "members/competencies/consultation/<int:pk>/positions/<slug:slug>/",
+        never_cache(views.ConsultationPositionView.as_view()),
+        name="consultation_position",
+    ),
+    path(
+        "members/competencies/consultation/<int:pk>/dictionary/<slug:code>/",
+        never_cache(views.ConsultationCompetencyView.as_view()),
+        name="consultation_competency",
+    ),
+    path(
+        "members/competencies/consultation/<int:pk>/response/",
+        never_cache(views.ConsultationResponseView.as_view()),
+        name="consultation_response",
+    ),
+    path(
+        "members/competencies/consultation/comments/<int:pk>/edit/",
+        never_cache(views.consultation_comment_edit),
+        name="consultation_comment_edit",
     ),
 ]

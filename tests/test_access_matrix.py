@@ -23,7 +23,6 @@ from import_export.admin import ExportMixin, ImportMixin
 from administrations.access import FocalPointRequiredMixin
 from administrations.models import AccessLogEntry, AccountRequest
 from administrations.services import record_access
-from competencies.models import Competency, JobPosition
 from competencies.services import assessment_save
 from contacts.models import ContactPoint
 from experts.models import Expert, Nomination
@@ -32,7 +31,12 @@ from library.models import Document
 from needs import services as needs_services
 from needs.models import Mission, NeedsRequest
 from tests.administrations.factories import make_account_request
-from tests.competencies.factories import make_competency, make_position
+from tests.competencies.factories import (
+    make_comment,
+    make_competency,
+    make_consultation_round,
+    make_position,
+)
 from tests.contacts.builders import make_contact
 from tests.experts.factories import make_expert, make_nomination, pdf_upload
 from tests.factories import make_user
@@ -141,6 +145,20 @@ class World:
             position=position,
             ratings={competency.pk: 1 for competency in competencies},
         )
+
+    @cached_property
+    def consultation_round(self):
+        """An open round on a draft position and a draft competency."""
+        return make_consultation_round(
+            positions=[make_position(status="draft")],
+            competencies=[make_competency(status="draft")],
+        )
+
+    @cached_property
+    def consultation_comment(self):
+        """A comment by the member of Azerbaijan's administration."""
+        round = self.consultation_round
+        return make_comment(round=round, author=self.user("member"), position=round.positions.get())
 
 
 @dataclass(frozen=True)
@@ -340,6 +358,47 @@ MATRIX: dict[str, Rule] = {
         allowed=("other_focal_point", 200),
         args=lambda world: [world.members_event.slug],
     ),
+    # The members' consultation on the draft framework: every member reads and comments; a
+    # focal point gives the administration's position; a comment is its administration's own.
+    "competencies:consultation": MEMBERS,
+    "competencies:consultation_round": Rule(
+        refused=(("outsider", 403),),
+        allowed=("other_member", 200),
+        args=lambda world: [world.consultation_round.pk],
+    ),
+    "competencies:consultation_position": Rule(
+        refused=(("outsider", 403),),
+        allowed=("other_member", 200),
+        args=lambda world: [
+            world.consultation_round.pk,
+            world.consultation_round.positions.get().slug,
+        ],
+    ),
+    "competencies:consultation_competency": Rule(
+        refused=(("outsider", 403),),
+        allowed=("other_member", 200),
+        args=lambda world: [
+            world.consultation_round.pk,
+            world.consultation_round.competencies.get().code,
+        ],
+    ),
+    "competencies:consultation_response": Rule(
+        refused=(("member", 403), ("outsider", 403), ("clerk", 403)),
+        allowed=("focal_point", 200),
+        args=lambda world: [world.consultation_round.pk],
+    ),
+    "competencies:consultation_comment_edit": Rule(
+        # Another administration's members may read the comment, never change it.
+        refused=(("other_member", 403), ("other_focal_point", 403), ("outsider", 403)),
+        allowed=("member", 200),
+        args=lambda world: [world.consultation_comment.pk],
+    ),
+    "competencies:consultation_comment_edit__post": Rule(
+        refused=(("other_member", 403), ("other_focal_point", 403), ("clerk", 403)),
+        allowed=("member", 200),  # an empty post: the form says what is missing
+        args=lambda world: [world.consultation_comment.pk],
+        method="post",
+    ),
 }
 
 # Everything else, with what an anonymous visitor gets.
@@ -389,9 +448,9 @@ PUBLIC: dict[str, tuple[object, int]] = {
     "outreach:tool_list": (lambda world: [], 200),
     "competencies:overview": (lambda world: [], 200),
     "competencies:position_list": (lambda world: [], 200),
-    "competencies:position_detail": (lambda world: [JobPosition.objects.first().slug], 200),
+    "competencies:position_detail": (lambda world: [make_position().slug], 200),
     "competencies:dictionary": (lambda world: [], 200),
-    "competencies:competency_detail": (lambda world: [Competency.objects.first().code], 200),
+    "competencies:competency_detail": (lambda world: [make_competency().code], 200),
     "competencies:qualifications": (lambda world: [], 200),
     "competencies:compare": (lambda world: [], 200),
 }

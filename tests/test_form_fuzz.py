@@ -15,11 +15,17 @@ from urllib.parse import quote
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from competencies.models import SelfAssessment, SelfRating
+from competencies.models import (
+    ConsultationComment,
+    ConsultationResponse,
+    SelfAssessment,
+    SelfRating,
+)
 from contacts.models import ContactPoint
 from core.concurrency import FIELD, row_fingerprint
 from experts.models import Expert, ExpertiseArea, ExpertLanguage, Nomination, NominationLanguage
@@ -27,7 +33,12 @@ from experts.tokens import record_token
 from needs.models import Mission, MissionEvaluation, NeedsAttachment, NeedsNote, NeedsRequest
 from needs.tokens import evaluation_token
 from outreach.models import Registration
-from tests.competencies.factories import make_competency, make_position
+from tests.competencies.factories import (
+    level,
+    make_competency,
+    make_consultation_round,
+    make_position,
+)
 from tests.contacts.builders import make_contact
 from tests.experts.factories import PDF, make_expert
 from tests.factories import PASSWORD, make_user
@@ -500,6 +511,59 @@ def test_self_assessment(client, member, position, data):
         assert assessment.ratings.count() == len(names)
     else:
         assert (SelfAssessment.objects.count(), SelfRating.objects.count()) == before
+
+
+# The members' consultation ----------------------------------------------------------------------
+
+
+# Fewer examples: each post renders a whole draft with its thread.
+FUZZ_FEW = settings(FUZZ, max_examples=6)
+
+
+@pytest.fixture
+def consultation_round(db):
+    return make_consultation_round(
+        positions=[make_position(status="draft")], competencies=[make_competency(status="draft")]
+    )
+
+
+@FUZZ_FEW
+@given(fuzzed=changes(["text", "level"]))
+@example(fuzzed={"text": "Ж" * 4001})
+@example(fuzzed={"level": "999999999999999999999"})
+def test_consultation_comment(client, member, consultation_round, fuzzed):
+    client.force_login(member)
+    competency = consultation_round.competencies.get()
+    url = reverse(
+        "competencies:consultation_competency", args=[consultation_round.pk, competency.code]
+    )
+    before = ConsultationComment.objects.count()
+    data = apply({"text": "Level 2 is unclear.", "level": str(level(2).pk)}, fuzzed)
+    response = client.post(url, data)
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    assert ConsultationComment.objects.count() == before + saved
+    if saved:
+        comment = ConsultationComment.objects.latest("pk")
+        assert 0 < len(comment.text) <= 4000 and comment.administration == member.administration
+
+
+@FUZZ_FEW
+@given(fuzzed=changes(["stance", "text", "administration"]))
+@example(fuzzed={"stance": "disagree", "text": ""})
+def test_consultation_response(client, focal_point, consultation_round, fuzzed):
+    client.force_login(focal_point)
+    url = f"/en/members/competencies/consultation/{consultation_round.pk}/response/"
+    before = list(ConsultationResponse.objects.values_list("stance", "text"))
+    response = client.post(url, apply({"stance": "changes", "text": "Add level 5."}, fuzzed))
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    after = list(ConsultationResponse.objects.values_list("stance", "text"))
+    if saved:
+        (stance_text,) = after
+        assert stance_text[0] in ("agree", "changes", "disagree")
+    else:
+        assert after == before
 
 
 # The admin's imports ----------------------------------------------------------------------------

@@ -4,6 +4,11 @@ members' self-assessments against a position.
 """
 
 from competencies.models.assessments import SelfAssessment, SelfRating
+from competencies.models.consultation import (
+    ConsultationComment,
+    ConsultationResponse,
+    ConsultationRound,
+)
 from competencies.models.framework import (
     Competency,
     CompetencyFamily,
@@ -13,11 +18,15 @@ from competencies.models.framework import (
     ProficiencyLevel,
     Requirement,
 )
+from competencies.models.publication import Status
 from competencies.models.qualifications import QualificationLevel, TopicalCluster
 
 __all__ = [
     "Competency",
     "CompetencyFamily",
+    "ConsultationComment",
+    "ConsultationResponse",
+    "ConsultationRound",
     "FunctionalArea",
     "JobPosition",
     "LevelDescriptor",
@@ -26,5 +35,6 @@ __all__ = [
     "Requirement",
     "SelfAssessment",
     "SelfRating",
+    "Status",
     "TopicalCluster",
 ]

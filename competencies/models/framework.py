@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from competencies.models.publication import Publication, PublishedQuerySet
 from competencies.models.text import lines, search_field
 
 
@@ -51,12 +52,9 @@ class JobPosition(models.Model):
         blank=True,
         related_name="direct_reports",
     )
-    is_draft = models.BooleanField(
-        _("draft"),
-        default=True,
-        db_index=True,
-        help_text=_("Draft content is shown with a “Draft” badge until the office confirms it."),
-    )
+    status = Publication.status_field()
+    endorsed_on = Publication.endorsed_on_field()
+    endorsed_at = Publication.endorsed_at_field()
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     competencies = models.ManyToManyField(
         "Competency",
@@ -66,6 +64,8 @@ class JobPosition(models.Model):
     )
     search_en = search_field("en", titles=("title",), texts=("purpose", "duties"))
     search_ru = search_field("ru", titles=("title",), texts=("purpose", "duties"))
+
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("job position")
@@ -81,6 +81,7 @@ class JobPosition(models.Model):
                 name="competencies_position_not_own_manager",
                 violation_error_message=_("A position cannot report to itself."),
             ),
+            *Publication.constraints("position"),
         ]
 
     def __str__(self):
@@ -143,12 +144,9 @@ class Competency(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     definition = models.TextField(_("definition"))
-    is_draft = models.BooleanField(
-        _("draft"),
-        default=True,
-        db_index=True,
-        help_text=_("Draft content is shown with a “Draft” badge until the office confirms it."),
-    )
+    status = Publication.status_field()
+    endorsed_on = Publication.endorsed_on_field()
+    endorsed_at = Publication.endorsed_at_field()
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     learning_resources = models.ManyToManyField(
         "outreach.Tool",
@@ -160,6 +158,8 @@ class Competency(models.Model):
     search_en = search_field("en", titles=("name",), texts=("definition",))
     search_ru = search_field("ru", titles=("name",), texts=("definition",))
 
+    objects = PublishedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("competency")
         verbose_name_plural = _("competencies")
@@ -168,6 +168,7 @@ class Competency(models.Model):
             GinIndex(fields=["search_en"], name="competencies_competency_en_gin"),
             GinIndex(fields=["search_ru"], name="competencies_competency_ru_gin"),
         ]
+        constraints = Publication.constraints("competency")
 
     def __str__(self):
         return f"{self.code} {self.name}"

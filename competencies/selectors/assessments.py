@@ -14,7 +14,7 @@ from competencies.models import (
     Requirement,
     SelfAssessment,
 )
-from competencies.selectors.framework import BY_COMPETENCY
+from competencies.selectors.framework import BY_COMPETENCY, published_requirements
 from outreach.models import Tool
 
 
@@ -70,9 +70,11 @@ def gap_profile(assessment: SelfAssessment) -> GapProfile:
     ratings = {
         rating.competency_id: rating for rating in assessment.ratings.select_related("level")
     }
-    requirements = assessment.position.requirements.select_related(
-        "competency__family", "level"
-    ).order_by(*BY_COMPETENCY)
+    requirements = (
+        published_requirements(assessment.position)
+        .select_related("competency__family", "level")
+        .order_by(*BY_COMPETENCY)
+    )
     rows = [
         GapRow(
             requirement=requirement,
@@ -125,7 +127,9 @@ class RatingSheet:
 
 def rating_sheet(position: JobPosition) -> RatingSheet:
     requirements = list(
-        position.requirements.select_related("competency__family", "level").order_by(*BY_COMPETENCY)
+        published_requirements(position)
+        .select_related("competency__family", "level")
+        .order_by(*BY_COMPETENCY)
     )
     descriptors = LevelDescriptor.objects.filter(
         competency__in=[requirement.competency_id for requirement in requirements]

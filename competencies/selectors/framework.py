@@ -1,5 +1,7 @@
 """Reads of the public framework pages; each runs a fixed number of queries, whatever the size
-of the framework."""
+of the framework. They read endorsed positions and competencies only: drafts, items in
+consultation and withdrawn ones are not the office's framework (the consultation reads those,
+see `consultation.py`)."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -12,17 +14,25 @@ from django.shortcuts import get_object_or_404
 from competencies.models import (
     Competency,
     CompetencyFamily,
+    ConsultationRound,
     FunctionalArea,
     JobPosition,
     LevelDescriptor,
     ProficiencyLevel,
     QualificationLevel,
     Requirement,
+    Status,
     TopicalCluster,
 )
 from outreach.models import Tool
 
 BY_COMPETENCY = ("competency__family__position", "competency__position", "competency__code")
+ENDORSED = Status.ENDORSED
+
+
+def published_requirements(position: JobPosition) -> QuerySet[Requirement]:
+    """A position's requirements of endorsed competencies (a draft one is not the framework's)."""
+    return position.requirements.filter(competency__status=ENDORSED)
 
 
 def by_family(rows, family_of) -> list[tuple[CompetencyFamily, list]]:
@@ -38,38 +48,49 @@ class Overview:
     areas: list[FunctionalArea]
     families: list[CompetencyFamily]
     levels: list[ProficiencyLevel]
+    consultations: list[ConsultationRound]  # the rounds open now
 
     @property
-    def has_drafts(self) -> bool:
-        return any(item.draft_count for item in [*self.areas, *self.families])
+    def nothing_endorsed(self) -> bool:
+        return not any(area.position_count for area in self.areas) and not any(
+            family.competency_count for family in self.families
+        )
 
 
 def framework_overview() -> Overview:
-    """The framework at a glance: areas and families with their sizes, and the scale."""
+    """The framework at a glance: areas and families with their endorsed sizes, the scale, and
+    the consultation rounds open now."""
     areas = FunctionalArea.objects.annotate(
-        position_count=Count("positions"),
-        draft_count=Count("positions", filter=Q(positions__is_draft=True)),
+        position_count=Count("positions", filter=Q(positions__status=ENDORSED))
     )
     families = CompetencyFamily.objects.annotate(
-        competency_count=Count("competencies"),
-        draft_count=Count("competencies", filter=Q(competencies__is_draft=True)),
+        competency_count=Count("competencies", filter=Q(competencies__status=ENDORSED))
     )
     return Overview(
-        areas=list(areas), families=list(families), levels=list(ProficiencyLevel.objects.all())
+        areas=list(areas),
+        families=list(families),
+        levels=list(ProficiencyLevel.objects.all()),
+        consultations=list(ConsultationRound.objects.open().order_by("deadline", "pk")),
     )
 
 
 def position_catalogue() -> QuerySet[FunctionalArea]:
     """Functional areas, each with its positions and whom they report to."""
-    positions = JobPosition.objects.select_related("reports_to").annotate(
-        requirement_count=Count("requirements")
+    positions = (
+        JobPosition.objects.endorsed()
+        .select_related("reports_to")
+        .annotate(
+            requirement_count=Count(
+                "requirements", filter=Q(requirements__competency__status=ENDORSED)
+            )
+        )
     )
     return FunctionalArea.objects.prefetch_related(Prefetch("positions", queryset=positions))
 
 
 def position_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """Positions by functional area, as grouped choices for a select (one query)."""
-    positions = JobPosition.objects.select_related("area")
+    positions = JobPosition.objects.endorsed().select_related("area")
     return [
         (str(area), [(position.slug, position.title) for position in group])
         for area, group in groupby(positions, key=lambda position: position.area)
@@ -79,7 +100,9 @@ def position_choices() -> list[tuple[str, list[tuple[str, str]]]]:
 def competency_dictionary() -> QuerySet[CompetencyFamily]:
     """Families, each with its competencies."""
     return CompetencyFamily.objects.prefetch_related(
-        Prefetch("competencies", queryset=Competency.objects.order_by("position", "code"))
+        Prefetch(
+            "competencies", queryset=Competency.objects.endorsed().order_by("position", "code")
+        )
     )
 
 
@@ -102,10 +125,14 @@ class JobDescription:
 def job_description(slug: str) -> JobDescription:
     """A position with its required competencies (level and behavioural indicators), by family."""
     position = get_object_or_404(
-        JobPosition.objects.select_related("area", "reports_to"), slug=slug
+        JobPosition.objects.endorsed().select_related("area", "reports_to"), slug=slug
     )
+    if position.reports_to and position.reports_to.status != ENDORSED:
+        position.reports_to = None  # a line to a draft position is not published
     requirements = list(
-        position.requirements.select_related("competency__family", "level").order_by(*BY_COMPETENCY)
+        published_requirements(position)
+        .select_related("competency__family", "level")
+        .order_by(*BY_COMPETENCY)
     )
     wanted = Q(pk__in=[])
     for requirement in requirements:
@@ -123,7 +150,7 @@ def job_description(slug: str) -> JobDescription:
     return JobDescription(
         position=position,
         families=by_family(rows, lambda row: row.requirement.competency.family),
-        direct_reports=list(position.direct_reports.all()),
+        direct_reports=list(position.direct_reports.endorsed()),
     )
 
 
@@ -140,10 +167,14 @@ class CompetencyPage:
 
 def competency_page(code: str) -> CompetencyPage:
     """A competency with its descriptor at every level and the positions that require it."""
-    competency = get_object_or_404(Competency.objects.select_related("family"), code=code)
+    competency = get_object_or_404(
+        Competency.objects.endorsed().select_related("family"), code=code
+    )
     descriptors = {descriptor.level_id: descriptor for descriptor in competency.descriptors.all()}
-    requirements = competency.requirements.select_related("position__area", "level").order_by(
-        "-level__number", "position__area__position", "position__position"
+    requirements = (
+        competency.requirements.filter(position__status=ENDORSED)
+        .select_related("position__area", "level")
+        .order_by("-level__number", "position__area__position", "position__position")
     )
     return CompetencyPage(
         competency=competency,
@@ -237,7 +268,7 @@ def position_comparison(*, current_slug: str, target_slug: str) -> Comparison:
     the current position to the target one: the basis of a career path."""
     positions = {
         position.slug: position
-        for position in JobPosition.objects.filter(slug__in=[current_slug, target_slug])
+        for position in JobPosition.objects.endorsed().filter(slug__in=[current_slug, target_slug])
     }
     if current_slug not in positions or target_slug not in positions:
         raise Http404
@@ -245,7 +276,7 @@ def position_comparison(*, current_slug: str, target_slug: str) -> Comparison:
     required: dict[int, dict[int, Requirement]] = defaultdict(dict)
     competencies = {}
     requirements = (
-        Requirement.objects.filter(position__in=[current, target])
+        Requirement.objects.filter(position__in=[current, target], competency__status=ENDORSED)
         .select_related("competency__family", "level")
         .order_by(*BY_COMPETENCY)
     )
@@ -268,10 +299,10 @@ def position_comparison(*, current_slug: str, target_slug: str) -> Comparison:
 
 
 def position_slugs() -> QuerySet[JobPosition]:
-    """Every position's slug in catalogue order, as plain values (for the sitemap)."""
-    return JobPosition.objects.values_list("slug", flat=True)
+    """Every endorsed position's slug in catalogue order, as plain values (for the sitemap)."""
+    return JobPosition.objects.endorsed().values_list("slug", flat=True)
 
 
 def competency_codes() -> QuerySet[Competency]:
-    """Every competency's code in dictionary order, as plain values (for the sitemap)."""
-    return Competency.objects.values_list("code", flat=True)
+    """Every endorsed competency's code in dictionary order, as plain values (for the sitemap)."""
+    return Competency.objects.endorsed().values_list("code", flat=True)

@@ -5,8 +5,16 @@ from reversion.models import Version
 
 from competencies.models import Competency, JobPosition
 from core.concurrency import FIELD, row_fingerprint
+from tests.competencies.factories import starter_framework
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def starter():
+    """The demo data's starter framework, endorsed: a fresh database has none."""
+    starter_framework()
+
 
 CHANGELISTS = [
     "functionalarea",
@@ -58,7 +66,7 @@ def test_reverting_an_edit_brings_back_both_languages(staff_client):
         "name_ru": "Коммуникация",
         "definition_en": competency.definition_en,
         "definition_ru": competency.definition_ru,
-        "is_draft": "on",
+        "status": "draft",
         "position": competency.position,
         "descriptors-TOTAL_FORMS": 0,
         "descriptors-INITIAL_FORMS": 0,

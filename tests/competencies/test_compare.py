@@ -3,11 +3,17 @@
 import pytest
 
 from competencies.selectors import position_comparison
-from tests.competencies.factories import make_competency, make_position
+from tests.competencies.factories import make_competency, make_position, starter_framework
 from tests.competencies.pages import tables
 from tests.pages import latin_words
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def starter():
+    """The demo data's starter framework, endorsed: a fresh database has none."""
+    starter_framework()
 
 
 @pytest.fixture

@@ -4,9 +4,15 @@ import pytest
 from django.db import connection
 
 from competencies.search import public_hits
-from tests.competencies.factories import make_position
+from tests.competencies.factories import make_position, starter_framework
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def starter():
+    """The demo data's starter framework, endorsed: a fresh database has none."""
+    starter_framework()
 
 
 def test_english_words_find_positions_and_competencies_stemmed():

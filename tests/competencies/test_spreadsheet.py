@@ -21,9 +21,16 @@ from competencies.models import (
     Requirement,
     TopicalCluster,
 )
-from tests.competencies.factories import make_tool
+from tests.competencies.factories import make_tool, starter_framework
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def starter():
+    """The demo data's starter framework, endorsed: a fresh database has none."""
+    starter_framework()
+
 
 ADMIN_PAGE = "/admin/competencies/competency/spreadsheet/"
 
@@ -51,8 +58,9 @@ def framework_snapshot() -> dict[str, list[tuple]]:
             "code",
             "family__code",
             "position",
-            "is_draft",
-            *both("name", "definition"),
+            "status",
+            "endorsed_on",
+            *both("name", "definition", "endorsed_at"),
         ),
         "tools": rows(
             Competency.learning_resources.through.objects, "competency__code", "tool__slug"
@@ -66,8 +74,9 @@ def framework_snapshot() -> dict[str, list[tuple]]:
             "area__code",
             "position",
             "reports_to__slug",
-            "is_draft",
-            *both("title", "purpose", "duties"),
+            "status",
+            "endorsed_on",
+            *both("title", "purpose", "duties", "endorsed_at"),
         ),
         "requirements": rows(
             Requirement.objects, "position__slug", "competency__code", "level__number"
@@ -181,10 +190,14 @@ def test_row_errors_name_the_row_and_nothing_is_saved(staff):
     requirements.append(("head-of-office", "XX-99", 2))
     positions = datasets["positions"]
     positions.append(
-        ["new-post", "technical", 20, "New post", "", "Purpose", "", "", "", "nobody", 1]
+        ["new-post", "technical", 20, "New post", "", "Purpose", "", "", "", "nobody", "draft"]
+        + ["", "", ""]
     )
     competencies = datasets["competencies"]
-    competencies[0] = ("MB-01", "managerial", 1, "Renamed", "", "Definition", "", 1, "no-such-tool")
+    competencies[0] = ("MB-01", "managerial", 1, "Renamed", "", "Definition", "", "draft") + (
+        *("", "", ""),
+        "no-such-tool",
+    )
     report = spreadsheet.framework_import(datasets=datasets, user=staff, dry_run=False)
     errors = {sheet.name: sheet.errors for sheet in report.sheets if sheet.errors}
     assert not report.committed

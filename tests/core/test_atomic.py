@@ -17,6 +17,7 @@ from core.concurrency import FIELD, row_fingerprint
 from experts.models import Expert, ExpertLanguage
 from library.models import Category
 from outreach.models import Event, NewsItem, Tool
+from tests.competencies.factories import starter_framework
 from tests.experts.factories import make_expert
 from workplan.models import Activity, Actual
 
@@ -170,11 +171,16 @@ def test_the_work_plan_import_with_a_faulty_row_midway_saves_nothing(staff_clien
 
 
 def test_the_framework_import_with_a_faulty_row_midway_saves_nothing(staff_client, staff):
+    starter_framework()
     datasets = spreadsheet.read_xlsx(spreadsheet.framework_xlsx())
     competencies = datasets["competencies"]
-    competencies[0] = ("MB-01", "managerial", 1, "Renamed", "", "Definition", "", 1, "")
+    competencies[0] = ("MB-01", "managerial", 1, "Renamed", "", "Definition", "", "draft") + (
+        *("", "", ""),
+        "",
+    )
     positions = datasets["positions"]
-    positions.insert(1, ["new-post", "technical", 20, "New post", "", "", "", "", "", "nobody", 1])
+    new_post = ["new-post", "technical", 20, "New post", "", "", "", "", "", "nobody", "draft"]
+    positions.insert(1, [*new_post, "", "", ""])
     before = snapshot(Competency), snapshot(JobPosition)
     report = spreadsheet.framework_import(datasets=datasets, user=staff, dry_run=False)
     assert not report.committed

@@ -48,7 +48,7 @@ def test_every_editable_change_list_builds_at_most_a_page(staff, model_admin):
 
 
 def test_a_change_list_post_claiming_a_million_rows_is_refused(staff_client):
-    """The competency dictionary's change list, whose order and drafts are edited in place."""
+    """The competency dictionary's change list, whose order is edited in place."""
     response = staff_client.post(
         "/admin/competencies/competency/",
         {

@@ -19,7 +19,16 @@ from reversion.revisions import _get_options
 
 from accounts.models import User
 from administrations.models import AccessLogEntry
-from competencies.models import SelfAssessment, SelfRating
+from competencies.models import (
+    Competency,
+    ConsultationComment,
+    ConsultationRound,
+    JobPosition,
+    LevelDescriptor,
+    ProficiencyLevel,
+    SelfAssessment,
+    SelfRating,
+)
 from contacts.models import ContactPoint, TrainingCentre
 from core.admin import ConflictCheckAdmin
 from core.concurrency import FIELD, row_fingerprint
@@ -27,7 +36,14 @@ from experts.models import Expert, Nomination
 from library.models import Category, Document
 from needs.models import NeedsRequest, NeedsRound, NeedsRoundReminder
 from outreach.models import Event, NewsItem, Tool
-from tests.competencies.factories import make_tool
+from tests.competencies.factories import (
+    level,
+    make_comment,
+    make_competency,
+    make_consultation_round,
+    make_position,
+    make_tool,
+)
 from tests.contacts.builders import make_centre, make_contact
 from tests.experts.factories import make_expert, make_nomination
 from tests.factories import make_user
@@ -120,7 +136,23 @@ BUILDERS = {
         submitted_by=make_user(administration=_georgia(), is_focal_point=True)
     ),
     NeedsRound: make_round,
+    # The seeds give no position, competency or scale: a fresh database has none.
+    JobPosition: make_position,
+    Competency: make_competency,
+    ProficiencyLevel: lambda: level(1),
+    LevelDescriptor: lambda: make_competency().descriptors.first(),
+    ConsultationRound: make_consultation_round,
+    ConsultationComment: lambda: _comment(),
 }
+
+
+def _comment():
+    position = make_position()
+    return make_comment(
+        round=make_consultation_round(positions=[position]),
+        author=make_user(administration=_georgia()),
+        position=position,
+    )
 
 
 def _georgia():

@@ -12,6 +12,7 @@ from django.urls import resolve
 from django.utils import translation
 
 from library.models import Document
+from tests.competencies.factories import starter_framework
 from tests.library.factories import make_document
 from tests.outreach.factories import make_event, make_many_news, make_news
 from tests.outreach.test_sitemaps import sitemap_urls
@@ -53,6 +54,7 @@ def content():
     make_event(slug="workshop", title_en="Workshop", title_ru="Семинар")
     make_document(visibility=Document.Visibility.PUBLIC, title_en="Study", title_ru="Исследование")
     make_document(visibility=Document.Visibility.MEMBERS, title_en="For members only")
+    starter_framework()  # endorsed positions and competencies (the seeds have none)
 
 
 @pytest.fixture

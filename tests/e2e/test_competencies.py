@@ -8,9 +8,16 @@ from playwright.sync_api import expect
 
 from competencies.models import Competency, JobPosition, SelfAssessment
 from competencies.services import assessment_save
-from tests.competencies.factories import make_tool
+from tests.competencies.factories import make_tool, starter_framework
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(autouse=True)
+def starter():
+    """The demo data's starter framework, endorsed: a fresh database has none."""
+    starter_framework()
+
 
 LANGUAGES = ["en", "ru"]
 RATE = {

@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from competencies.models import Competency
 from experts.models import ExpertiseArea
 from needs import services
 from needs.models import NeedsAttachment, NeedsRequest
+from tests.competencies.factories import make_competency
 from tests.experts.factories import PDF
 from tests.factories import make_user
 from tests.needs.factories import advance, make_need, make_need_with_file, make_round
@@ -26,7 +26,7 @@ def request_form(**overrides) -> dict:
         "title_en": "Risk profiling for e-commerce parcels",
         "description_en": "Our risk analysts need to profile small parcels.",
         "areas": [ExpertiseArea.objects.get(slug="risk-management").pk],
-        "competencies": [Competency.objects.order_by("code").first().pk],
+        "competencies": [make_competency().pk],
         "priority": "high",
         "modality": "workshop",
         "period_from": "2027-03",
@@ -282,7 +282,7 @@ def test_the_request_page_runs_a_fixed_number_of_queries(
         areas=[area.slug for area in ExpertiseArea.objects.all()],
         attachments=[SimpleUploadedFile(f"{n}.pdf", PDF) for n in range(5)],
     )
-    need.competencies.set(Competency.objects.all()[:20])
+    need.competencies.set([make_competency(descriptors=False) for _ in range(20)])
     for n in range(10):
         services.need_note_add(need=need, author=staff, text=f"Note {n}")
     for _ in range(10):
