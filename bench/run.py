@@ -43,6 +43,7 @@ class Page:
     path: str
     member: bool = False  # requested with a logged-in member's session
     staff: bool = False  # requested with a logged-in office staff member's session
+    queries: int = 10  # at most this many queries on the scale data (tests/core/test_scale_data)
 
 
 # "{...}" parts of a path are filled from the scale data (bench/pages.py, run by bench/probe.py).
@@ -74,7 +75,8 @@ PAGES = [
     Page("contacts directory", "/en/members/contacts/", member=True),
     Page("materials", "/en/members/materials/", member=True),
     Page("needs list", "/en/members/needs/", member=True),
-    Page("country page", "/en/members/countries/az/", member=True),
+    # Nine sections, each read once: the session and user, then the page's own 12 queries.
+    Page("country page", "/en/members/countries/az/", member=True, queries=14),
     # A request's page as office staff see it: the experts ranked for it (10,000 experts).
     Page("expert ranking", "/en/members/needs/{need}/", staff=True),
 ]

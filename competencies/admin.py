@@ -286,6 +286,7 @@ class ConsultationRoundAdmin(TranslatedHistoryAdmin):
         if not round.pk:
             return "-"
         url = reverse("admin:competencies_consultationcomment_changelist")
+        # format_html escapes each argument: the URL, an id and a translated label.
         return format_html(
             '<a href="{}?round__id__exact={}">{}</a>',
             url,

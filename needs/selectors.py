@@ -499,3 +499,15 @@ def analysis_rows(analysis: NeedsAnalysis) -> tuple[list, list[list]]:
     headers = [_("Administration"), *[area.name for area in analysis.areas], _("Requests")]
     rows = [[str(row.label), *row.counts, row.total] for row in analysis.by_administration]
     return headers, rows
+
+
+def missions_of(*, administration: Administration, limit: int = 20) -> dict[str, list[Mission]]:
+    """The missions an administration hosted ("received") and those its experts went on
+    ("provided"), latest first, `limit` of each (two queries)."""
+    missions = Mission.objects.select_related("expert", "administration", "provider").order_by(
+        "-start_date", "-pk"
+    )
+    return {
+        "received": list(missions.filter(administration=administration)[:limit]),
+        "provided": list(missions.filter(provider=administration)[:limit]),
+    }

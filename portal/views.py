@@ -78,6 +78,7 @@ class CountryView(MemberRequiredMixin, TemplateView):
             ],
             need_counts=needs_selectors.status_counts(administration=administration),
             activities=needs_selectors.activities_for_needs(administration=administration),
+            missions=needs_selectors.missions_of(administration=administration),
             events=outreach_selectors.events_attended_by(administration=administration),
             reads_needs=user.is_staff or user.administration_id == administration.pk,
         )

@@ -7,6 +7,7 @@ period list's actions, which call the services (approving, returning and reopeni
 reviewer permission); the figures of an approved period are locked.
 """
 
+import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
@@ -101,6 +102,12 @@ class ActualInline(BoundedInlineMixin, TranslationStackedInline):
     autocomplete_fields = ["evidence_document"]
     ordering = ["-period__starts_on"]
     show_change_link = True  # the breakdown is on the actual's own page
+
+
+# An actual's breakdown rows belong to its versions (ActualAdmin's inline). Registered before
+# the indicator admin registers Actual, as its own inline, without them.
+reversion.register(ActualBreakdown)
+reversion.register(Actual, follow=["breakdown"])
 
 
 class BreakdownInline(BoundedInlineMixin, admin.TabularInline):

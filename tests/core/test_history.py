@@ -50,6 +50,7 @@ from tests.factories import make_user
 from tests.library.factories import make_category, make_document
 from tests.needs.factories import make_need, make_round
 from tests.outreach.factories import make_event, make_news
+from workplan.models import Target
 
 PORTAL_APPS = {"core", "administrations", "accounts", "contacts", "experts", "library", "workplan"}
 PORTAL_APPS |= {"outreach", "competencies", "needs", "portal"}
@@ -143,7 +144,20 @@ BUILDERS = {
     LevelDescriptor: lambda: make_competency().descriptors.first(),
     ConsultationRound: make_consultation_round,
     ConsultationComment: lambda: _comment(),
+    Target: lambda: _target(),
 }
+
+
+def _target():
+    """A target of a seed indicator, for a period whose report is open (a draft)."""
+    from workplan.models import Indicator, ReportingPeriod
+    from workplan.services import target_set
+
+    period = ReportingPeriod.objects.create(
+        name_en="2031", starts_on=datetime.date(2031, 1, 1), ends_on=datetime.date(2031, 12, 31)
+    )
+    indicator = Indicator.objects.filter(measure="number").order_by("pk").first()
+    return target_set(indicator=indicator, period=period, value=3, notes={"en": "Three"})
 
 
 def _comment():

@@ -35,6 +35,8 @@ NOT_PAGES = {
     "outreach:seat_offer": "a signed link from a mail",
     "workplan:export_csv": "the Work Plan as a file, linked from its page",
     "workplan:export_xlsx": "the Work Plan as a file, linked from its page",
+    "workplan:logframe_csv": "the logframe as a file, linked from its page",
+    "workplan:logframe_xlsx": "the logframe as a file, linked from its page",
     "library:document_download": "a document's file, linked from its page",
     "administrations:account_request": "an account page (under /accounts/, kept out by robots.txt)",
     "administrations:account_request_sent": "an account page (under /accounts/)",

@@ -121,6 +121,6 @@ def test_every_benchmark_page_answers_within_the_query_budget(
             client.force_login(member)
         else:
             client.logout()
-        with django_assert_max_num_queries(10):
+        with django_assert_max_num_queries(page.queries, info=path):
             response = client.get(path)
         assert response.status_code == 200, path

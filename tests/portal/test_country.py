@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from needs import services
 from outreach.models import RegistrationCount
 from tests.contacts.builders import make_centre, make_contact, make_contacts
 from tests.experts.factories import make_expert, make_experts
@@ -15,8 +16,19 @@ from tests.outreach.factories import make_event, make_registration, make_registr
 pytestmark = pytest.mark.django_db
 
 
+def _mission(need, expert, staff):
+    start = timezone.localdate() - datetime.timedelta(days=20)
+    return services.mission_create(
+        need=need,
+        expert=expert,
+        start_date=start,
+        end_date=start + datetime.timedelta(days=4),
+        by=staff,
+    )
+
+
 @pytest.fixture
-def azerbaijan_at_a_glance(azerbaijan, focal_point, staff):
+def azerbaijan_at_a_glance(azerbaijan, georgia, focal_point, other_focal_point, staff):
     make_contact(azerbaijan, name="Elchin Huseynov")
     make_centre(azerbaijan, name_en="Customs Academy", name_ru="Таможенная академия")
     make_expert(administration=azerbaijan, given_names_en="Aygun", family_name_en="Karimova")
@@ -31,6 +43,10 @@ def azerbaijan_at_a_glance(azerbaijan, focal_point, staff):
     )
     advance(planned, "planned", by=staff)
     make_need(submitted_by=focal_point, title_en="Post-clearance audit")
+    # A Georgian expert on a mission to Azerbaijan, and an Azerbaijani one to Georgia.
+    _mission(planned, make_expert(administration=georgia, family_name_en="Beridze"), staff)
+    georgian_need = make_need(submitted_by=other_focal_point)
+    _mission(georgian_need, make_expert(administration=azerbaijan, family_name_en="Aliyev"), staff)
     # A past meeting: two officers confirmed, one more counted after the purge erased them.
     past = make_event(
         title_en="Heads of training",
@@ -56,6 +72,9 @@ def test_another_administrations_member_reads_all_but_the_requests_texts(
     assert "Elchin Huseynov" in html and "Customs Academy" in html
     assert "Aygun Karimova" in html and "Withdrawn Expert" not in html
     # The counts by status, and the activity the office planned the request into.
+    missions = html[html.index('id="missions-heading"') : html.index('id="events-heading"')]
+    received, provided = missions.split("<h3>Provided</h3>")
+    assert "Beridze (Georgia)" in received and "Aliyev" in provided and "→ Georgia" in provided
     assert "Heads of training</a>" in html and ": 3 officers" in html
     assert "Planned: 1" in html and "Submitted: 1" in html
     activity = azerbaijan_at_a_glance.activity
@@ -95,7 +114,7 @@ def test_the_directory_the_experts_page_and_the_map_link_to_it(member_client, az
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_the_page_runs_a_fixed_number_of_queries(
-    client, azerbaijan, georgia, focal_point, staff, language
+    client, azerbaijan, georgia, focal_point, other_focal_point, staff, language
 ):
     def page_queries() -> int:
         from django.db import connection
@@ -112,6 +131,11 @@ def test_the_page_runs_a_fixed_number_of_queries(
     past = {"starts_on": timezone.localdate() - datetime.timedelta(days=9)}
     past["ends_on"] = past["starts_on"]
     make_registration(make_registration_settings(make_event(**past)), administration=azerbaijan)
+    need = make_need(submitted_by=focal_point)
+    _mission(need, make_expert(administration=georgia), staff)
+    _mission(
+        make_need(submitted_by=other_focal_point), make_expert(administration=azerbaijan), staff
+    )
     few = page_queries()
     make_contacts([azerbaijan], 30)
     make_experts(40, administrations=[azerbaijan, georgia], areas=["risk-management", "integrity"])
@@ -123,4 +147,5 @@ def test_the_page_runs_a_fixed_number_of_queries(
         make_centre(azerbaijan)
         registrations = make_registration_settings(make_event(**past))
         make_registration(registrations, administration=azerbaijan)
-    assert page_queries() == few <= 12
+        _mission(need, make_expert(administration=georgia), staff)
+    assert page_queries() == few <= 14
