@@ -511,3 +511,26 @@ def missions_of(*, administration: Administration, limit: int = 20) -> dict[str,
         "received": list(missions.filter(administration=administration)[:limit]),
         "provided": list(missions.filter(provider=administration)[:limit]),
     }
+
+
+def analysed_counts(*, start: datetime.date, end: datetime.date) -> dict[int, int]:
+    """Requests sent from `start` to `end` (inclusive) that the office has analysed (moved on
+    from "submitted"), per administration: the Work Plan's indicator of activity 1.1."""
+    return dict(
+        NeedsRequest.objects.listed()
+        .exclude(status=Status.SUBMITTED)
+        .filter(submitted_at__date__range=(start, end))
+        .values_list("administration")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+
+
+def mission_counts(*, start: datetime.date, end: datetime.date) -> dict[int, int]:
+    """Expert missions begun from `start` to `end` (inclusive), per host administration."""
+    return dict(
+        Mission.objects.filter(start_date__range=(start, end))
+        .values_list("administration")
+        .annotate(n=Count("id"))
+        .order_by()
+    )

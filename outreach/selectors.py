@@ -238,3 +238,21 @@ def events_attended_by(*, administration, limit: int = 20) -> list[Event]:
     for event in events:
         event.officers = officers[event.pk]
     return events
+
+
+def participant_counts(*, start: datetime.date, end: datetime.date) -> dict[int | None, int]:
+    """Confirmed participants of the events begun from `start` to `end` (inclusive), per
+    administration (None: people of none), with the counts kept after the retention purge."""
+    confirmed = Registration.Status.CONFIRMED
+    counts = Counter(
+        dict(
+            Registration.objects.filter(status=confirmed, event__starts_on__range=(start, end))
+            .values_list("administration")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+    )
+    kept = RegistrationCount.objects.filter(status=confirmed, event__starts_on__range=(start, end))
+    for administration_id, count in kept.values_list("administration", "count"):
+        counts[administration_id] += count
+    return dict(counts)

@@ -97,8 +97,9 @@ class ActualInline(BoundedInlineMixin, TranslationStackedInline):
         "evidence_url",
         "reported_on",
         "author",
+        "computed_at",
     ]
-    readonly_fields = ["author"]
+    readonly_fields = ["author", "computed_at"]
     autocomplete_fields = ["evidence_document"]
     ordering = ["-period__starts_on"]
     show_change_link = True  # the breakdown is on the actual's own page
@@ -145,7 +146,7 @@ class IndicatorAdmin(TranslatedHistoryAdmin):
         (None, {"fields": ["activity", "position", "name", "means_of_verification"]}),
         (
             _("Measure"),
-            {"fields": ["measure", "unit", "direction", "counts_people"]},
+            {"fields": ["measure", "unit", "direction", "counts_people", "source"]},
         ),
         (_("Baseline and target"), {"fields": ["baseline_value", "baseline_year", "end_target"]}),
     ]
@@ -184,7 +185,7 @@ class ActualAdmin(LockedFigureAdmin):
     list_select_related = ["indicator", "period", "author"]
     search_fields = ["narrative_en", "narrative_ru", "indicator__name_en", "indicator__name_ru"]
     autocomplete_fields = ["indicator", "evidence_document"]
-    readonly_fields = ["author"]
+    readonly_fields = ["author", "computed_at"]
     date_hierarchy = "reported_on"
     ordering = ["-period__starts_on", "indicator_id"]
     inlines = [BreakdownInline]

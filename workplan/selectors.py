@@ -5,6 +5,7 @@ read from approved periods only: a figure or narrative still in draft, submitted
 never reaches a public page, an export or the search.
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -394,4 +395,20 @@ def logframe(*, plan: Plan, params: QueryDict) -> Logframe:
         periods=periods,
         goals=sections,
         indicator_count=len(indicators),
+    )
+
+
+def computed_indicators() -> QuerySet[Indicator]:
+    """The current plan's indicators whose actuals the portal computes from its records."""
+    return Indicator.objects.filter(activity__goal__plan__is_current=True, source__gt="").order_by(
+        "pk"
+    )
+
+
+def periods_to_compute(*, today: datetime.date) -> QuerySet[ReportingPeriod]:
+    """Periods begun and not yet approved: their computed actuals follow the records."""
+    return (
+        ReportingPeriod.objects.filter(starts_on__lte=today)
+        .exclude(report_status=ReportingPeriod.ReportStatus.APPROVED)
+        .order_by("starts_on")
     )

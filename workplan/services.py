@@ -266,3 +266,34 @@ def plan_make_current(*, plan: Plan, by: User) -> Plan:
         plan.full_clean()
         plan.save(update_fields=["is_current"])
     return plan
+
+
+@transaction.atomic
+def actual_compute(
+    *,
+    indicator: Indicator,
+    period: ReportingPeriod,
+    counts: Mapping[int | None, int],
+    computed_at: datetime.datetime,
+) -> Actual | None:
+    """A computed indicator's actual for the period, from counts per administration (None: not
+    of one): the total, its breakdown and the time of the calculation. An approved period keeps
+    the figures it was approved with (None is returned)."""
+    if period.is_locked:
+        return None
+    actual = Actual.objects.filter(indicator=indicator, period=period).first() or Actual(
+        indicator=indicator, period=period
+    )
+    actual.value = sum(counts.values())
+    actual.author = None
+    actual.computed_at = computed_at
+    actual.reported_on = timezone.localdate(computed_at)
+    actual.full_clean()
+    actual.save()
+    actual.breakdown.all().delete()
+    ActualBreakdown.objects.bulk_create(
+        ActualBreakdown(actual=actual, administration_id=administration_id, value=count)
+        for administration_id, count in sorted(counts.items(), key=lambda item: item[0] or 0)
+        if administration_id is not None and count
+    )
+    return actual

@@ -43,6 +43,18 @@ class Indicator(models.Model):
         HIGHER = "higher", _("Higher is better")
         LOWER = "lower", _("Lower is better")
 
+    class Source(models.TextChoices):
+        """Where the actuals come from: staff, or the portal's own records (portal.indicators
+        computes those each night)."""
+
+        ENTERED = "", _("Entered by staff")
+        NEEDS_ANALYSED = (
+            "needs_analysed",
+            _("Requests for capacity building collected and analysed"),
+        )
+        MISSIONS = "missions", _("Expert missions started")
+        PARTICIPANTS = "participants", _("Participants confirmed for events")
+
     activity = models.ForeignKey(
         Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="indicators"
     )
@@ -81,6 +93,18 @@ class Indicator(models.Model):
         _("means of verification"),
         blank=True,
         help_text=_("Where the figure comes from, e.g. “attendance lists of the workshops”."),
+    )
+    source = models.CharField(
+        _("actuals from"),
+        max_length=20,
+        choices=Source.choices,
+        default=Source.ENTERED,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Computed from the portal's records each night for every period not yet approved, "
+            "with a breakdown by administration; no hand entry."
+        ),
     )
     counts_people = models.BooleanField(
         _("counts people"),
@@ -149,6 +173,8 @@ class Indicator(models.Model):
             for field in ("baseline_value", "end_target")
             if (messages := self.value_errors(getattr(self, field)))
         }
+        if self.source and self.measure != self.Measure.NUMBER:
+            errors["source"] = [_("The portal's records give a number: choose the measure Number.")]
         if errors:
             raise ValidationError(errors)
 
@@ -239,6 +265,8 @@ class Actual(PeriodFigure):
         related_name="workplan_actuals",
     )
     reported_on = models.DateField(_("reported on"), default=timezone.localdate)
+    # Set when the figure was computed from the portal's records (Indicator.source), not entered.
+    computed_at = models.DateTimeField(_("computed at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("actual")
