@@ -4,15 +4,13 @@ log, read-only."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from administrations import services
 from administrations.models import AccessLogEntry, AccountRequest, Administration
-from core.admin import HistoryAdmin, TranslatedHistoryAdmin
+from core.admin import HistoryAdmin, TranslatedHistoryAdmin, decline_page
 
 
 @admin.register(Administration)
@@ -122,16 +120,20 @@ class AccountRequestAdmin(HistoryAdmin):
                 messages.SUCCESS,
             )
             return None
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Decline account requests"),
-            "requests": pending.select_related("administration"),
-            "form": form,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(
-            request, "admin/administrations/accountrequest/decline.html", context
+        return decline_page(
+            self,
+            request,
+            items=[
+                (r.pk, f"{r} ({r.administration})")
+                for r in pending.select_related("administration")
+            ],
+            form=form,
+            title=gettext("Decline account requests"),
+            intro=gettext(
+                "These pending requests will be declined; each person is told the reason by email:"
+            ),
+            nothing=gettext("None of the selected requests is pending."),
+            back=gettext("Back to the requests"),
         )
 
 

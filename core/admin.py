@@ -1,8 +1,10 @@
 """Base admin classes shared by the apps."""
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth import get_permission_codename
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
@@ -134,3 +136,20 @@ class SynonymGroupAdmin(HistoryAdmin):
     search_fields = ["terms", "note"]
     list_filter: list[str] = []
     list_select_related: list[str] = []
+
+
+def decline_page(model_admin, request, *, items, form, title, intro, nothing, back):
+    """The intermediate page of a "decline with a reason" action: the (pk, label) `items` to
+    decline, the reason's `form`, and the texts of the action (translated by the caller)."""
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "title": title,
+        "items": items,
+        "form": form,
+        "intro": intro,
+        "nothing": nothing,
+        "back": back,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/decline_with_reason.html", context)

@@ -84,9 +84,16 @@ def mail_send(*, subject: str, body: str, to: list[str], from_email: str | None 
     deliver_mail.enqueue(subject=str(subject), body=body, to=list(to), from_email=from_email)
 
 
-def mail_send_in(language: str, *, to: list[str], subject, template: str, context: dict) -> None:
+def mail_send_in(
+    language: str, *, to: list[str], subject, template: str, context: dict, attachments=None
+) -> None:
     """Render a mail in its recipient's `language` and queue it. The subject is a callable, so
-    that it is translated in that language too; templates get `site_url` for their links."""
+    that it is translated in that language too, as are the `attachments` (a callable giving
+    (name, text, type) files, e.g. a calendar file); templates get `site_url` for their links."""
     with translation.override(language):
         body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
-        mail_send(subject=str(subject()), body=body, to=to)
+        message = {"subject": str(subject()), "body": body, "to": to}
+        if attachments:
+            mail_send_with_attachments(**message, attachments=attachments())
+        else:
+            mail_send(**message)

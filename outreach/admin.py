@@ -1,7 +1,5 @@
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
@@ -14,6 +12,7 @@ from core.admin import (
     BoundedInlineMixin,
     HistoryAdmin,
     TranslatedHistoryAdmin,
+    decline_page,
 )
 from core.spreadsheets import FORMATS, Resource
 from outreach import services
@@ -376,15 +375,18 @@ class RegistrationAdmin(RecordedExportMixin, ExportMixin, HistoryAdmin):
                 messages.SUCCESS,
             )
             return None
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Decline registrations"),
-            "registrations": active.select_related("event"),
-            "form": form,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/outreach/registration/decline.html", context)
+        return decline_page(
+            self,
+            request,
+            items=[(r.pk, str(r)) for r in active.select_related("event")],
+            form=form,
+            title=gettext("Decline registrations"),
+            intro=gettext(
+                "These registrations will be declined; each person is told the reason by email:"
+            ),
+            nothing=gettext("None of the selected registrations is active."),
+            back=gettext("Back to the registrations"),
+        )
 
 
 @admin.register(Tool)

@@ -2,40 +2,33 @@
 account's, or the page's when they registered), through the task queue (`core.mail`)."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core.mail import mail_send, mail_send_with_attachments
+from core.mail import mail_send_in
 from outreach.calendar import event_calendar
 from outreach.models import Registration
 from outreach.tokens import offer_token
 
 
 def _send(registration: Registration, *, subject, template: str, context=None, attach=False):
-    """Render the subject (a callable, so it is translated here), the body, the links and the
-    calendar file in the registrant's language."""
+    """Mail the registrant in their language, with the event's calendar file if `attach`."""
     event = registration.event
     with translation.override(registration.language):
         url = settings.SITE_URL + event.get_absolute_url()
-        body = render_to_string(
-            template,
-            {
-                "registration": registration,
-                "event": event,
-                "url": url,
-                "site_url": settings.SITE_URL,
-                **(context or {}),
-            },
-        )
-        message = {"subject": str(subject()), "body": body, "to": [registration.email]}
-        if attach:
-            ics = event_calendar(event, url=url).decode()
-            attachments = [(f"{event.slug}.ics", ics, "text/calendar")]
-            mail_send_with_attachments(**message, attachments=attachments)
-        else:
-            mail_send(**message)
+
+    def calendar_file():
+        return [(f"{event.slug}.ics", event_calendar(event, url=url).decode(), "text/calendar")]
+
+    mail_send_in(
+        registration.language,
+        to=[registration.email],
+        subject=subject,
+        template=template,
+        context={"registration": registration, "event": event, "url": url, **(context or {})},
+        attachments=calendar_file if attach else None,
+    )
 
 
 def registration_received(registration: Registration) -> None:
