@@ -71,7 +71,7 @@ def second_factor_verify(*, request, code: str) -> bool:
     code = "".join(code.split()).lower()
     # Six digits are the app's; anything else a recovery code (so that a recovery code tried
     # does not count as a failure of the app, which would slow its next code down).
-    if len(code) == 6 and code.isdigit():
+    if len(code) == 6 and code.isascii() and code.isdigit():
         device = app_device(request.user)
     else:
         device = StaticDevice.objects.filter(user=request.user, confirmed=True).first()

@@ -27,7 +27,9 @@ class LanguagesWidget(widgets.Widget):
             if not item.strip():
                 continue
             code, _sep, level = (part.strip().lower() for part in item.partition(":"))
-            level = LEVEL_NAMES.get(level) or (int(level) if level.isdigit() else None)
+            level = LEVEL_NAMES.get(level) or (
+                int(level) if level.isascii() and level.isdigit() else None
+            )
             if code not in LANGUAGE_CODES:
                 raise ValueError(_("Unknown language code “%(code)s”.") % {"code": code})
             if level not in Level.values:

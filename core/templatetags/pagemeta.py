@@ -61,7 +61,7 @@ def canonical_url(context) -> str:
         return settings.SITE_URL + "/"
     url = on_site_path(request.path)
     page = request.GET.get("page", "")
-    if page.isdigit() and int(page) > 1:
+    if page.isascii() and page.isdigit() and int(page) > 1:  # "²" is a digit, not a number
         url += f"?page={int(page)}"
     return url
 

@@ -2,6 +2,7 @@
 hreflang alternates, and says in its <head> what it is (canonical address, description, Open
 Graph tags), on the portal's own address whatever Host a request names."""
 
+import re
 from collections import defaultdict
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -170,3 +171,14 @@ def test_the_canonical_address_leaves_out_filters_and_keeps_the_page_number(clie
     assert filtered.links["canonical"] == [f"{settings.SITE_URL}/en/workplan/"]
     second = head_of(client, "/en/news/?page=2&utm_source=mail")
     assert second.links["canonical"] == [f"{settings.SITE_URL}/en/news/?page=2"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["²", "٣"])
+def test_a_page_number_that_is_a_digit_but_not_a_number_keeps_the_canonical_link(
+    member_client, page
+):
+    response = member_client.get("/en/workplan/", {"page": page})
+    assert response.status_code == 200
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', response.content.decode())
+    assert canonical.group(1).endswith("/en/workplan/")
