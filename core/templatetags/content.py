@@ -66,3 +66,13 @@ def translated_text(obj, field: str) -> str:
     if not _is_fallback(obj, field):
         return value
     return f"{value} {_('(in English)')}"
+
+
+@register.filter
+def in_running_text(name) -> str:
+    """A name as it stands inside a sentence or list: Russian writes language names (and month
+    names) in lower case there, «английский (C1); русский (B2)», English keeps its capital."""
+    name = str(name)
+    if (get_language() or "").startswith("ru") and name[:1].isupper() and not name[1:2].isupper():
+        return name[:1].lower() + name[1:]
+    return name

@@ -245,7 +245,7 @@ def test_tools_page_groups_the_seeded_tools_by_kind(
         html = html_of(client.get(f"/{language}/tools/"))
     headings = {
         "en": ["WCO instruments", "Tools", "E-learning courses"],
-        "ru": ["Инструменты ВТамО", "Средства", "Курсы электронного обучения"],
+        "ru": ["Правовые инструменты ВТамО", "Инструменты", "Курсы электронного обучения"],
     }[language]
     positions = [html.index(f'">{heading}</h2>') for heading in headings]
     assert positions == sorted(positions)

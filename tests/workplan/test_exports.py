@@ -45,7 +45,7 @@ def test_xlsx_export_in_russian_holds_the_filtered_rows(client, plan):
     response = client.get("/ru/workplan/export.xlsx", {"status": "to_be_initiated"})
     assert response.status_code == 200
     header, *rows = read_xlsx(response)
-    assert header[:3] == ["Номер", "Цель", "Мероприятие"]
+    assert header[:3] == ["Номер", "Цель", "Вид деятельности"]
     assert [row[0] for row in rows] == ["2.4", "3.1", "3.2", "5.4"]
     assert rows[0][5] == "Предстоит начать"
     assert rows[0][2] == "Предоставлять администрациям-членам информационные и учебные материалы"
@@ -67,7 +67,7 @@ def test_a_russian_csv_has_every_header_in_russian(client, plan):
     assert header == [
         "Номер",
         "Цель",
-        "Мероприятие",
+        "Вид деятельности",
         "Заинтересованные стороны",
         "Ожидаемый результат",
         "Статус",

@@ -23,7 +23,7 @@ def test_home_shows_the_plan_at_a_glance(client, plan, django_assert_max_num_que
 def test_home_in_russian(client, plan):
     html = client.get("/ru/").content.decode()
     assert "Ход выполнения плана работы вкратце" in html
-    assert "целей: 7, мероприятий: 27." in html
+    assert "целей: 7, видов деятельности: 27." in html
     assert "Выполняется: <strong>21</strong>" in html
     assert latin_words(html) == []
 

@@ -110,7 +110,7 @@ def test_a_russian_xlsx_export_writes_only_the_russian_text(staff_client, plan):
     response = staff_client.get("/ru/workplan/export.xlsx", {"goal": "1"})
     workbook = load_workbook(io.BytesIO(response.content))
     sheet = workbook.active
-    assert sheet["C1"].value == "Мероприятие"
+    assert sheet["C1"].value == "Вид деятельности"
     assert sheet["A3"].value == "1.2"
     sheet["C3"].value = "Поддерживать работу ВТамО по наращиванию потенциала"
     sheet["N3"].value = "Мероприятия на год согласованы с Секретариатом."
@@ -163,7 +163,7 @@ def test_bad_rows_are_listed_and_nothing_is_imported(staff_client, plan):
     [
         ([["Number", "Colour"], ["1.1", "blue"]], "Unknown columns: “Colour”."),
         ([["Activity"], ["Something"]], "The column “Number” is missing."),
-        ([["Number", "Мероприятие"], ["1.1", "Что-то"]], "The headers mix languages"),
+        ([["Number", "Вид деятельности"], ["1.1", "Что-то"]], "The headers mix languages"),
     ],
 )
 def test_a_file_with_wrong_headers_is_refused(staff_client, plan, rows, message):
@@ -184,6 +184,6 @@ def test_numbers_typed_as_numbers_in_a_spreadsheet_are_refused(staff_client, pla
 
 
 def test_a_new_activity_needs_its_english_text_first(staff_client, plan):
-    rows = [["Номер", "Мероприятие"], ["2.7", "Новое мероприятие"]]
+    rows = [["Номер", "Вид деятельности"], ["2.7", "Новый вид деятельности"]]
     html = upload(staff_client, as_csv(rows)).content.decode()
     assert "add it from a file in English first" in html

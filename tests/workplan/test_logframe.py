@@ -91,7 +91,7 @@ def test_the_logframe_exports_csv_and_xlsx(client, reported):
     response = client.get("/ru/workplan/logframe/export.xlsx", {"goal": "1"})
     sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
     cells = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert cells[0][:3] == ["Цель", "Номер", "Мероприятие"]
+    assert cells[0][:3] == ["Цель", "Номер", "Вид деятельности"]
     assert {row[1] for row in cells[1:]} == {"1.1", "1.2", "1.3", "1.4"}
 
 

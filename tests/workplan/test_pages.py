@@ -160,7 +160,7 @@ def test_the_dashboard_draws_accessible_charts_with_their_numbers(client, plan, 
     assert '<td class="number">3210</td>' in html  # the figure in the table beside its chart
     assert '<td class="number">21</td>' in html  # 21 ongoing activities in all
     if language == "ru":
-        assert "Мероприятия каждой цели по статусам" in html
+        assert "Виды деятельности каждой цели по статусам" in html
         assert latin_words(html) == []
     else:
         assert "Goal 2: Ongoing: 4; To be initiated: 1; To be completed: 1." in html

@@ -20,7 +20,7 @@ def test_english_words_find_activities_by_their_stem(plan):
 def test_russian_words_find_activities_and_hits_are_in_the_page_language(plan):
     hits = public_hits(query="база данных экспертов", language="ru", limit=5)
     assert [hit.url for hit in hits][:1] == ["/ru/workplan/activities/2.6/"]
-    assert hits[0].title == "Мероприятие 2.6: Вести Региональную базу данных экспертов"
+    assert hits[0].title == "Вид деятельности 2.6: Вести Региональную базу данных экспертов"
     assert hits[0].kind == "План работы"
     # An English word on the Russian page still finds the activity, shown in Russian.
     english = public_hits(query="database", language="ru", limit=5)
