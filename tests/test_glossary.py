@@ -29,7 +29,9 @@ def test_each_term_has_one_rendering(term):
         if not search(term["ru"], russian):
             wrong.append((english, russian))
         elif not search(term.get("unless", r"(?!)"), english):
-            wrong += [(english, russian) for avoided in term.get("avoid", ()) if search(avoided, russian)]
+            wrong += [
+                (english, russian) for avoided in term.get("avoid", ()) if search(avoided, russian)
+            ]
     assert wrong == []
 
 
@@ -40,4 +42,6 @@ def test_wording_to_avoid(rule):
 
 def test_the_glossary_catches_a_stray_term():
     events = next(term for term in GLOSSARY["term"] if term["en"].startswith(r"\bevent"))
-    assert search(events["en"], "Upcoming events") and not search(events["ru"], "Предстоящие события")
+    assert search(events["en"], "Upcoming events") and not search(
+        events["ru"], "Предстоящие события"
+    )

@@ -121,8 +121,12 @@ def test_the_page_runs_a_fixed_number_of_queries(
         from django.test.utils import CaptureQueriesContext
 
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(f"/{language}/members/countries/az/").status_code == 200
+            response = client.get(f"/{language}/members/countries/az/")
+            assert response.status_code == 200
+        page.update(response.context)
         return len(queries)
+
+    page = {}
 
     client.force_login(focal_point)
     # One row of each kind, so that every query the page makes is counted from the start.
@@ -149,3 +153,5 @@ def test_the_page_runs_a_fixed_number_of_queries(
         make_registration(registrations, administration=azerbaijan)
         _mission(need, make_expert(administration=georgia), staff)
     assert page_queries() == few <= 14
+    # A glance: ten of each list, then a link to the full one.
+    assert len(page["contacts"]) == len(page["experts"]) == len(page["needs"]) == 10
