@@ -33,3 +33,17 @@ def test_demo_news_and_events_render_in_both_languages(client, member):
     for language, words in (("en", "0 free of 3"), ("ru", "свободно 0 из 3")):
         page = client.get(f"/{language}/events/{meeting.slug}/register/").content.decode()
         assert words in page
+
+
+def test_demo_past_workshop_has_attendance_and_evaluations_in_both_languages(client, staff):
+    demo.load(stdout=io.StringIO())
+    workshop = Event.objects.get(slug="training-needs-analysis-workshop")
+    assert workshop.is_over and workshop.title_ru
+    statuses = set(Registration.objects.filter(event=workshop).values_list("status", flat=True))
+    assert statuses == {"attended", "absent"}
+    assert set(workshop.evaluations.values_list("language", flat=True)) == {"en", "ru"}
+    client.force_login(staff)
+    html = client.get(f"/admin/outreach/event/{workshop.pk}/evaluations/").content.decode()
+    assert "3 answers, of 3 people mailed the form" in html
+    sheet = client.get(f"/admin/outreach/event/{workshop.pk}/attendance-sheet/?language=ru")
+    assert "Региональный семинар по анализу потребностей в обучении" in sheet.content.decode()
