@@ -734,7 +734,7 @@ def test_seat_offer_answer(client, token, answer):
 EVENT_EVALUATION_FIELDS = ["overall", "usefulness", "organisation", "comment", "event"]
 
 
-@MEETINGS_FUZZ
+@settings(FUZZ, max_examples=4)
 @given(fuzzed=changes(EVENT_EVALUATION_FIELDS))
 @example(fuzzed={"overall": "0"})
 @example(fuzzed={"comment": "x" * 5000})
