@@ -13,7 +13,7 @@ from django.contrib.messages import get_messages
 from django.core import mail, signing
 from django.utils import timezone
 
-from outreach import services, tokens
+from outreach import selectors, services, tokens
 from outreach.admin import RegistrationSettingsInline
 from outreach.models import (
     EVALUATION_WINDOW_DAYS,
@@ -117,6 +117,25 @@ def test_staff_mark_confirmed_participants_attended_or_absent(staff_client, work
     # A mark may be corrected.
     mark(staff_client, ["Elvin Mammadov"], "mark_attended")
     assert registration("Elvin Mammadov").status == "attended"
+
+
+def test_marked_participants_still_count_as_confirmed_ones(
+    client, workshop, staff, member, azerbaijan, georgia
+):
+    """Marking attendance leaves the members' list and the "participants confirmed" figure as
+    they were; the country page counts those who took part (the absent left out)."""
+    Registration.objects.filter(full_name="Aynur Guliyeva").update(consent_to_list=True)
+    for name, attended in (("Aynur Guliyeva", True), ("Elvin Mammadov", False)):
+        services.attendance_mark(
+            registrations=Registration.objects.filter(full_name=name), attended=attended, by=staff
+        )
+    client.force_login(member)
+    page = client.get(f"/en/members/events/{workshop.slug}/participants/").content.decode()
+    assert "Aynur Guliyeva" in page
+    counts = selectors.participant_counts(start=workshop.starts_on, end=workshop.ends_on)
+    assert counts == {azerbaijan.pk: 2, georgia.pk: 1}
+    (event,) = selectors.events_attended_by(administration=azerbaijan)
+    assert event.officers == 1
 
 
 def test_attendance_is_not_marked_before_the_event_begins(staff, azerbaijan):
