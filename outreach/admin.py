@@ -1,5 +1,11 @@
+from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import translation
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
@@ -15,10 +21,11 @@ from core.admin import (
     decline_page,
 )
 from core.spreadsheets import FORMATS, Resource
-from outreach import services
+from outreach import selectors, services
 from outreach.forms import ReasonForm
 from outreach.models import (
     Event,
+    EventEvaluation,
     NewsItem,
     Registration,
     RegistrationCount,
@@ -141,6 +148,7 @@ class RegistrationSettingsInline(BoundedInlineMixin, admin.StackedInline):
     extra = 0
     max_num = 1
     autocomplete_fields = ["invited"]
+    readonly_fields = ["after_the_event"]
     fieldsets = [
         (
             _("Registration"),
@@ -164,10 +172,42 @@ class RegistrationSettingsInline(BoundedInlineMixin, admin.StackedInline):
                     "ask_working_language",
                     "ask_accessibility",
                     "ask_visa_letter",
+                    "ask_sex",
                 ]
             },
         ),
+        (_("After the event"), {"fields": ["after_the_event"]}),
     ]
+
+    @admin.display(description=_("attendance and evaluations"))
+    def after_the_event(self, registration_settings):
+        """Links to the event's attendance sheet (in either language) and evaluation results."""
+        if registration_settings.pk is None:
+            return "-"
+        event_id = registration_settings.event_id
+        sheet = reverse("admin:outreach_event_attendance_sheet", args=[event_id])
+        links = [
+            (
+                f"{sheet}?language={code}",
+                gettext("Attendance sheet (%(language)s)") % {"language": name},
+            )
+            for code, name in settings.LANGUAGES
+        ]
+        links.append(
+            (
+                reverse("admin:outreach_event_evaluations", args=[event_id]),
+                gettext("Evaluation results"),
+            )
+        )
+        registrations = reverse("admin:outreach_registration_changelist")
+        links.append(
+            (
+                f"{registrations}?event__id__exact={event_id}&status__exact=confirmed",
+                gettext("Mark attendance (the confirmed participants)"),
+            )
+        )
+        # format_html_join escapes each URL and text.
+        return format_html_join(" · ", '<a href="{}">{}</a>', links)
 
 
 @admin.register(Event)
@@ -205,6 +245,67 @@ class EventAdmin(
         if RegistrationSettings.objects.filter(event=form.instance).exists():
             services.freed_seats_offer(event=form.instance)
 
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<int:pk>/attendance-sheet/",
+                view(self.attendance_sheet_view),
+                name="outreach_event_attendance_sheet",
+            ),
+            path(
+                "<int:pk>/evaluations/",
+                view(self.evaluations_view),
+                name="outreach_event_evaluations",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _event_for(self, request, pk, permission: str) -> Event:
+        if not request.user.has_perm(permission):
+            raise PermissionDenied
+        return get_object_or_404(Event, pk=pk)
+
+    def attendance_sheet_view(self, request, pk):
+        """The sheet to print and have signed: the confirmed participants by administration, in
+        the language asked for (the admin's own by default). Access: staff who may view
+        registrations (it holds personal data)."""
+        event = self._event_for(request, pk, "outreach.view_registration")
+        language = request.GET.get("language")
+        if language not in dict(settings.LANGUAGES):
+            language = translation.get_language()
+        with translation.override(language):
+            response = TemplateResponse(
+                request,
+                "admin/outreach/event/attendance_sheet.html",
+                {
+                    "event": event,
+                    "groups": selectors.attendance_sheet(event=event),
+                    "language": language,
+                    "languages": settings.LANGUAGES,
+                    "title": gettext("Attendance sheet"),
+                },
+            )
+            response.render()  # in this language
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def evaluations_view(self, request, pk):
+        """An event's evaluations: answers, averages and spread of each rating, comments.
+        Access: staff who may view event evaluations."""
+        event = self._event_for(request, pk, "outreach.view_eventevaluation")
+        return TemplateResponse(
+            request,
+            "admin/outreach/event/evaluations.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "event": event,
+                "results": selectors.evaluation_results(event=event),
+                "title": gettext("Evaluation results: %(event)s") % {"event": event},
+            },
+        )
+
 
 class RegistrationResource(Resource):
     """The participants of the events the change list shows (filter by event first), for the
@@ -219,6 +320,7 @@ class RegistrationResource(Resource):
         "working_language": _("Working language"),
         "accessibility_needs": _("Accessibility needs"),
         "needs_visa_letter": _("Visa support letter"),
+        "sex": _("Sex"),
         "consent_to_list": _("Listed"),
         "status": _("Status"),
         "created_at": _("Registered"),
@@ -240,6 +342,7 @@ class RegistrationResource(Resource):
             "working_language",
             "accessibility_needs",
             "needs_visa_letter",
+            "sex",
             "consent_to_list",
             "status",
             "created_at",
@@ -278,7 +381,7 @@ class RegistrationAdmin(RecordedExportMixin, ExportMixin, HistoryAdmin):
     search_fields = ["full_name", "email", "position", "event__title_en", "event__title_ru"]
     autocomplete_fields = ["event", "administration"]
     date_hierarchy = "created_at"
-    actions = ["approve_selected", "decline_selected"]
+    actions = ["approve_selected", "decline_selected", "mark_attended", "mark_absent"]
     readonly_fields = [
         "event",
         "administration",
@@ -290,6 +393,7 @@ class RegistrationAdmin(RecordedExportMixin, ExportMixin, HistoryAdmin):
         "working_language",
         "accessibility_needs",
         "needs_visa_letter",
+        "sex",
         "consent_to_list",
         "language",
         "status",
@@ -310,6 +414,7 @@ class RegistrationAdmin(RecordedExportMixin, ExportMixin, HistoryAdmin):
                     "working_language",
                     "accessibility_needs",
                     "needs_visa_letter",
+                    "sex",
                     "consent_to_list",
                     "language",
                 ]
@@ -344,6 +449,45 @@ class RegistrationAdmin(RecordedExportMixin, ExportMixin, HistoryAdmin):
             % {"count": approved},
             messages.SUCCESS,
         )
+
+    def _mark(self, request, queryset, *, attended: bool):
+        changed = services.attendance_mark(
+            registrations=queryset, attended=attended, by=request.user
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "Attendance marked for %(count)s participant.",
+                "Attendance marked for %(count)s participants.",
+                changed,
+            )
+            % {"count": changed},
+            messages.SUCCESS,
+        )
+        left = queryset.count() - changed
+        if left:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)s selected registration was left as it was: marked so already, or "
+                    "not a confirmed participant of an event that has begun.",
+                    "%(count)s selected registrations were left as they were: marked so "
+                    "already, or not confirmed participants of an event that has begun.",
+                    left,
+                )
+                % {"count": left},
+                messages.WARNING,
+            )
+
+    @admin.action(
+        description=_("Mark the selected participants as attended"), permissions=["change"]
+    )
+    def mark_attended(self, request, queryset):
+        self._mark(request, queryset, attended=True)
+
+    @admin.action(description=_("Mark the selected participants as absent"), permissions=["change"])
+    def mark_absent(self, request, queryset):
+        self._mark(request, queryset, attended=False)
 
     @admin.action(
         description=_("Decline the selected registrations with a reason"), permissions=["change"]
@@ -415,13 +559,49 @@ class ToolAdmin(AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdm
 class RegistrationCountAdmin(HistoryAdmin):
     """The anonymous counts left of past events' registrations (read only)."""
 
-    list_display = ["event", "administration", "status", "count"]
+    list_display = ["event", "administration", "status", "sex", "count"]
     list_filter = ["status", ("event", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["event", "administration"]
     search_fields = ["event__title_en", "event__title_ru"]
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EventEvaluation)
+class EventEvaluationAdmin(HistoryAdmin):
+    """The participants' answers, anonymous and read only; each event's summary is on its
+    results page (linked from the event)."""
+
+    list_display = ["event", "overall", "usefulness", "organisation", "language", "submitted_on"]
+    list_filter = ["submitted_on", ("event", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["event"]
+    search_fields = ["event__title_en", "event__title_ru", "comment"]
+    readonly_fields = ["results_link"]
+    fields = [
+        "event",
+        "overall",
+        "usefulness",
+        "organisation",
+        "comment",
+        "language",
+        "submitted_on",
+        "results_link",
+    ]
+
+    @admin.display(description=_("results of the event"))
+    def results_link(self, evaluation):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:outreach_event_evaluations", args=[evaluation.event_id]),
+            gettext("Evaluation results"),
+        )
+
+    def has_add_permission(self, request):
+        return False  # answers come from the participants' links
 
     def has_change_permission(self, request, obj=None):
         return False

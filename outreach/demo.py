@@ -1,4 +1,5 @@
-"""Demo news and events for development (the tools come with migration 0003)."""
+"""Demo news and events for development (the tools come with migration 0003): among the events
+an open meeting with a waiting list, and a past workshop with its attendance and evaluations."""
 
 import datetime
 
@@ -6,6 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from administrations.models import Administration
+from outreach import services
 from outreach.models import (
     Audience,
     Event,
@@ -270,9 +272,11 @@ def load(*, stdout) -> None:
         event.full_clean()
         event.save()
     load_meetings()
+    load_past_workshop()
     stdout.write(
-        f"Outreach: {len(NEWS) + 1} news items (one draft), {len(events)} events; the regional "
-        "meeting of heads of training is open for registration, full, with a waiting list."
+        f"Outreach: {len(NEWS) + 1} news items (one draft), {len(events) + 1} events; the "
+        "regional meeting of heads of training is open for registration, full, with a waiting "
+        "list; the workshop on training needs analysis is over, with attendance and evaluations."
     )
 
 
@@ -353,3 +357,108 @@ def load_meetings() -> None:
         audience=Audience.PUBLIC,
         ask_position=True,
     )
+
+
+# (name, email, administration code, position, mail language, sex, status) of the past
+# workshop's participants.
+WORKSHOP_PARTICIPANTS = [
+    (
+        "Leyla Aliyeva",
+        "leyla.aliyeva@customs.test",
+        "AZ",
+        "Head of Training",
+        "en",
+        "female",
+        "attended",
+    ),
+    ("Rashad Huseynov", "rashad.huseynov@customs.test", "AZ", "Trainer", "en", "male", "attended"),
+    ("Tamar Beridze", "tamar.beridze@customs.test", "GE", "HR Officer", "ru", "female", "attended"),
+    (
+        "Levan Gelashvili",
+        "levan.gelashvili@customs.test",
+        "GE",
+        "Inspector",
+        "ru",
+        "male",
+        "absent",
+    ),
+]
+# (language, overall, usefulness, organisation, comment) of its evaluations: anonymous.
+WORKSHOP_EVALUATIONS = [
+    ("en", 5, 5, 4, "The exercises on our own training plans were the most useful part."),
+    ("en", 4, 4, 5, ""),
+    ("ru", 4, 5, 3, "Полезный семинар; раздаточные материалы хотелось бы получить заранее."),
+]
+
+
+def load_past_workshop() -> None:
+    """A workshop that ended a week ago: staff marked who attended (one of the four absent),
+    the evaluation forms went to the three who did, and each answered (in English and in
+    Russian)."""
+    today = timezone.localdate()
+    workshop = Event(
+        slug="training-needs-analysis-workshop",
+        kind=Event.Kind.WORKSHOP,
+        starts_on=today - datetime.timedelta(days=9),
+        ends_on=today - datetime.timedelta(days=7),
+        title_en="Regional workshop on training needs analysis",
+        title_ru="Региональный семинар по анализу потребностей в обучении",
+        place_en="Tbilisi, Georgia",
+        place_ru="Тбилиси, Грузия",
+        description_en=(
+            "Training managers of the region practised analysing their administrations' "
+            "training needs and turning them into a yearly plan."
+        ),
+        description_ru=(
+            "Руководители подразделений обучения региона учились анализировать потребности "
+            "своих администраций в обучении и составлять на их основе годовой план."
+        ),
+        status=Status.PUBLISHED,
+    )
+    workshop.full_clean()
+    workshop.save()
+    now = timezone.now()
+    settings = RegistrationSettings(
+        event=workshop,
+        opens_at=now - datetime.timedelta(days=40),
+        closes_at=now - datetime.timedelta(days=12),
+        capacity=20,
+        quota=4,
+        audience=Audience.MEMBERS,
+        language=EventLanguage.BOTH,
+        ask_sex=True,
+    )
+    settings.full_clean()
+    settings.save()
+    administrations = {a.code: a for a in Administration.objects.filter(code__in=["AZ", "GE"])}
+    registrations = []
+    for name, email, code, position, language, sex, status in WORKSHOP_PARTICIPANTS:
+        registration = Registration(
+            event=workshop,
+            administration=administrations[code],
+            full_name=name,
+            email=email,
+            position=position,
+            language=language,
+            sex=sex,
+            consent_to_list=True,
+            status=status,
+            created_at=now - datetime.timedelta(days=30),
+        )
+        registration.full_clean()
+        registration.save()
+        registrations.append(registration)
+    attended = [r for r in registrations if r.status == Registration.Status.ATTENDED]
+    settings.evaluations_mailed_at = now - datetime.timedelta(days=6)
+    settings.evaluations_mailed_to = len(attended)
+    settings.save(update_fields=["evaluations_mailed_at", "evaluations_mailed_to"])
+    for registration, answer in zip(attended, WORKSHOP_EVALUATIONS, strict=True):
+        language, overall, usefulness, organisation, comment = answer
+        services.event_evaluate(
+            registration=registration,
+            overall=overall,
+            usefulness=usefulness,
+            organisation=organisation,
+            comment=comment,
+            language=language,
+        )

@@ -1,10 +1,12 @@
 """Registration forms: a person registering themselves, and a focal point's nominations (one
-row per officer). Each asks only the questions the event's settings name."""
+row per officer). Each asks only the questions the event's settings name. After the event, its
+evaluation form."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from outreach.models import Registration, RegistrationSettings
+from outreach.models.evaluations import COMMENT_MAX
 from outreach.services import Person
 
 # Officers one nomination may name when the event sets no quota, and the blank rows the page
@@ -19,6 +21,7 @@ QUESTIONS = {
     "ask_working_language": ("working_language",),
     "ask_accessibility": ("accessibility_needs",),
     "ask_visa_letter": ("needs_visa_letter",),
+    "ask_sex": ("sex",),
 }
 
 
@@ -38,6 +41,7 @@ class PersonForm(forms.ModelForm):
             "working_language",
             "accessibility_needs",
             "needs_visa_letter",
+            "sex",
             "consent_to_list",
         ]
         labels = {
@@ -46,6 +50,7 @@ class PersonForm(forms.ModelForm):
         }
         help_texts = {
             "accessibility_needs": _("Anything the venue or the interpreters should know."),
+            "sex": _("Optional: for the Work Plan's figures of attendance by sex."),
         }
         widgets = {"accessibility_needs": forms.Textarea(attrs={"rows": 2})}
 
@@ -75,6 +80,8 @@ class PersonForm(forms.ModelForm):
                 ("", _("Choose a language")),
                 *Registration.WorkingLanguage.choices,
             ]
+        if "sex" in self.fields:
+            self.fields["sex"].choices = [("", _("Prefer not to say")), *Registration.Sex.choices]
 
     def validate_unique(self):
         pass  # the service checks the person against the event, which this form does not name
@@ -88,6 +95,7 @@ class PersonForm(forms.ModelForm):
             working_language=data.get("working_language", ""),
             accessibility_needs=data.get("accessibility_needs", ""),
             needs_visa_letter=bool(data.get("needs_visa_letter")),
+            sex=data.get("sex", ""),
             consent_to_list=bool(data.get("consent_to_list")),
         )
 
@@ -139,4 +147,39 @@ class ReasonForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
         error_messages={"required": _("Give the reason for declining.")},
+    )
+
+
+SCORES = [(str(n), str(n)) for n in range(1, 6)]
+
+
+class EventEvaluationForm(forms.Form):
+    """A participant's short evaluation of an event: three ratings from 1 (poor) to 5
+    (excellent), and a comment in plain text."""
+
+    required_css_class = "required"
+    overall = forms.TypedChoiceField(
+        label=_("Overall, how would you rate the event?"),
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    usefulness = forms.TypedChoiceField(
+        label=_("How useful was it for your work?"),
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    organisation = forms.TypedChoiceField(
+        label=_("How well was it organised?"),
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=COMMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": COMMENT_MAX}),
+        help_text=_("Optional: what worked, what to do differently next time."),
     )

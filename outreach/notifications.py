@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from core.mail import mail_send_in
 from outreach.calendar import event_calendar
 from outreach.models import Registration
-from outreach.tokens import offer_token
+from outreach.tokens import EVALUATION_LINK_VALID, evaluation_token, offer_token
 
 
 def _send(registration: Registration, *, subject, template: str, context=None, attach=False):
@@ -79,4 +79,20 @@ def seat_offered(registration: Registration) -> None:
         subject=lambda: _("A seat is free for you: %(event)s") % {"event": registration.event},
         template="outreach/email/seat_offered.txt",
         context={"offer_url": link},
+    )
+
+
+def evaluation_requested(registration: Registration) -> None:
+    """After the event, the link to its short evaluation form (signed, no login, once)."""
+    with translation.override(registration.language):
+        link = settings.SITE_URL + reverse(
+            "outreach:event_evaluate", kwargs={"token": evaluation_token(registration)}
+        )
+    _send(
+        registration,
+        subject=lambda: (
+            _("How was it? A short evaluation of %(event)s") % {"event": registration.event}
+        ),
+        template="outreach/email/evaluation_requested.txt",
+        context={"evaluation_url": link, "days": EVALUATION_LINK_VALID.days},
     )

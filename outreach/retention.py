@@ -1,6 +1,7 @@
 """Registrations' personal data is erased `REGISTRATION_RETENTION_DAYS` after their event ends
 (run by the nightly purge, core.tasks): each event keeps only how many people of each
-administration ended in each status (RegistrationCount)."""
+administration (and sex, where asked) ended in each status (RegistrationCount), attended and
+absent among them. Its evaluations stay as they are: they never named anyone."""
 
 import datetime
 
@@ -18,12 +19,15 @@ def purge_expired(*, now: datetime.datetime) -> dict[str, int]:
     retention period."""
     cutoff = now.date() - datetime.timedelta(days=settings.REGISTRATION_RETENTION_DAYS)
     expired = Registration.objects.filter(event__ends_on__lt=cutoff)
-    tallies = expired.values("event_id", "administration_id", "status").annotate(n=Count("pk"))
+    tallies = expired.values("event_id", "administration_id", "status", "sex").annotate(
+        n=Count("pk")
+    )
     for tally in tallies.order_by():
         count, created = RegistrationCount.objects.get_or_create(
             event_id=tally["event_id"],
             administration_id=tally["administration_id"],
             status=tally["status"],
+            sex=tally["sex"],
             defaults={"count": tally["n"]},
         )
         if not created:

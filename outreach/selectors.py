@@ -4,13 +4,14 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from outreach.models import (
     Event,
+    EventEvaluation,
     NewsItem,
     Registration,
     RegistrationCount,
@@ -160,7 +161,7 @@ class SeatCounts:
 def seat_counts(registration_settings: RegistrationSettings) -> SeatCounts:
     """Seats taken and people waiting, in one query."""
     counts = Registration.objects.filter(event_id=registration_settings.event_id).aggregate(
-        taken=Count("pk", filter=Q(status__in=Registration.HOLDING)),
+        taken=Count("pk", filter=Q(status__in=Registration.SEATED)),
         waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
     )
     return SeatCounts(capacity=registration_settings.capacity, **counts)
@@ -195,16 +196,8 @@ class ParticipantGroup:
     participants: list[Registration]
 
 
-def participant_groups(*, event: Event) -> list[ParticipantGroup]:
-    """The confirmed participants who agreed to be listed, grouped by administration in name
-    order (those of none last), in one query."""
-    participants = (
-        Registration.objects.filter(
-            event=event, status=Registration.Status.CONFIRMED, consent_to_list=True
-        )
-        .select_related("administration")
-        .order_by("full_name", "pk")
-    )
+def _grouped(participants) -> list[ParticipantGroup]:
+    """Registrations grouped by administration in name order (those of none last)."""
     groups: dict[int | None, list[Registration]] = {}
     names: dict[int | None, str | None] = {}
     for participant in participants:
@@ -213,6 +206,17 @@ def participant_groups(*, event: Event) -> list[ParticipantGroup]:
         names[key] = str(participant.administration) if participant.administration else None
     order = sorted(groups, key=lambda key: (key is None, names[key] or ""))
     return [ParticipantGroup(names[key], groups[key]) for key in order]
+
+
+def participant_groups(*, event: Event) -> list[ParticipantGroup]:
+    """The confirmed participants (attended or not) who agreed to be listed, grouped by
+    administration in name order (those of none last), in one query."""
+    return _grouped(
+        Registration.objects.filter(event=event, consent_to_list=True)
+        .participants()
+        .select_related("administration")
+        .order_by("full_name", "pk")
+    )
 
 
 def event_with_registration(*, slug: str) -> Event:
@@ -225,34 +229,114 @@ def event_with_registration(*, slug: str) -> Event:
 def events_attended_by(*, administration, limit: int = 20) -> list[Event]:
     """Past events the administration's officers took part in, latest first, each with the
     number of them (`officers`): confirmed registrations, and the counts kept of registrations
-    whose personal data the retention purge has erased. Two queries."""
+    whose personal data the retention purge has erased (those marked absent left out). Two
+    queries."""
+    took_part = [Registration.Status.CONFIRMED, Registration.Status.ATTENDED]
     live = Registration.objects.filter(
-        administration=administration, status=Registration.Status.CONFIRMED
+        administration=administration, status__in=took_part
     ).values_list("event_id")
-    kept = RegistrationCount.objects.filter(
-        administration=administration, status=Registration.Status.CONFIRMED
-    )
+    kept = RegistrationCount.objects.filter(administration=administration, status__in=took_part)
     officers = Counter(dict(live.annotate(n=Count("id")).order_by()))
-    officers.update(dict(kept.values_list("event_id", "count")))
+    officers.update(dict(kept.values_list("event_id").annotate(n=Sum("count")).order_by()))
     events = list(past_events().filter(pk__in=list(officers))[:limit])
     for event in events:
         event.officers = officers[event.pk]
     return events
 
 
-def participant_counts(*, start: datetime.date, end: datetime.date) -> dict[int | None, int]:
-    """Confirmed participants of the events begun from `start` to `end` (inclusive), per
-    administration (None: people of none), with the counts kept after the retention purge."""
-    confirmed = Registration.Status.CONFIRMED
-    counts = Counter(
-        dict(
-            Registration.objects.filter(status=confirmed, event__starts_on__range=(start, end))
-            .values_list("administration")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
+def _counts_by(
+    field: str, *, statuses, start: datetime.date, end: datetime.date
+) -> dict[object, int]:
+    """People of the events begun from `start` to `end` (inclusive) in these statuses, per
+    value of `field` (administration or sex), with the counts kept after the retention purge.
+    Two queries."""
+    live = Registration.objects.filter(status__in=statuses, event__starts_on__range=(start, end))
+    kept = RegistrationCount.objects.filter(
+        status__in=statuses, event__starts_on__range=(start, end)
     )
-    kept = RegistrationCount.objects.filter(status=confirmed, event__starts_on__range=(start, end))
-    for administration_id, count in kept.values_list("administration", "count"):
-        counts[administration_id] += count
+    counts = Counter(dict(live.values_list(field).annotate(n=Count("id")).order_by()))
+    counts.update(dict(kept.values_list(field).annotate(n=Sum("count")).order_by()))
     return dict(counts)
+
+
+def participant_counts(*, start: datetime.date, end: datetime.date) -> dict[int | None, int]:
+    """Confirmed participants (attended or not) of the events begun from `start` to `end`
+    (inclusive), per administration (None: people of none), with the counts kept after the
+    retention purge."""
+    return _counts_by("administration", statuses=Registration.PARTICIPANTS, start=start, end=end)
+
+
+def attendance_counts(*, start: datetime.date, end: datetime.date) -> dict[int | None, int]:
+    """Participants marked as attended at the events begun from `start` to `end` (inclusive),
+    per administration (None: people of none), with the counts kept after the retention purge."""
+    return _counts_by(
+        "administration", statuses=[Registration.Status.ATTENDED], start=start, end=end
+    )
+
+
+def attendance_counts_by_sex(*, start: datetime.date, end: datetime.date) -> dict[str, int]:
+    """The same attendance per sex, of those who gave it (the question is optional)."""
+    counts = _counts_by("sex", statuses=[Registration.Status.ATTENDED], start=start, end=end)
+    return {sex: count for sex, count in counts.items() if sex}
+
+
+# After the event (the office's pages in the admin) ----------------------------------------------
+
+
+def attendance_sheet(*, event: Event) -> list[ParticipantGroup]:
+    """Every confirmed participant of the event (attended or not, listed or not) grouped by
+    administration, for the sheet staff print and have signed. One query."""
+    return _grouped(
+        Registration.objects.filter(event=event)
+        .participants()
+        .select_related("administration")
+        .order_by("full_name", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class ScoreSummary:
+    label: str
+    average: float | None
+    counts: list[int]  # how many answered 1, 2, 3, 4, 5
+
+
+@dataclass(frozen=True)
+class EvaluationResults:
+    answers: int
+    asked: int  # people mailed the form
+    scores: list[ScoreSummary]
+    comments: list[EventEvaluation]
+
+
+SCORE_LABELS = {
+    "overall": _("Overall rating"),
+    "usefulness": _("Usefulness"),
+    "organisation": _("Organisation"),
+}
+
+
+def evaluation_results(*, event: Event) -> EvaluationResults:
+    """An event's evaluations: how many answered, each rating's average and spread, and the
+    comments, newest first. Three queries."""
+    evaluations = EventEvaluation.objects.filter(event=event)
+    aggregates = {}
+    for name in SCORE_LABELS:
+        aggregates[f"{name}_avg"] = Avg(name)
+        for score in range(1, 6):
+            aggregates[f"{name}_{score}"] = Count("pk", filter=Q(**{name: score}))
+    figures = evaluations.aggregate(answers=Count("pk"), **aggregates)
+    scores = [
+        ScoreSummary(
+            label=str(label),
+            average=figures[f"{name}_avg"],
+            counts=[figures[f"{name}_{score}"] for score in range(1, 6)],
+        )
+        for name, label in SCORE_LABELS.items()
+    ]
+    settings_row = RegistrationSettings.objects.filter(event=event).first()
+    asked = settings_row.evaluations_mailed_to if settings_row is not None else 0
+    comments = list(evaluations.exclude(comment="").order_by("-submitted_on", "-pk"))
+    return EvaluationResults(
+        answers=figures["answers"], asked=asked, scores=scores, comments=comments
+    )

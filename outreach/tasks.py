@@ -1,9 +1,9 @@
-"""The meetings' periodic job, queued by the scheduler (`manage.py crontask`)."""
+"""The meetings' periodic jobs, queued by the scheduler (`manage.py crontask`)."""
 
 from crontask import cron
 from django.tasks import task
 
-from outreach.services import offers_expire
+from outreach.services import event_evaluations_request, offers_expire
 
 
 @cron("*/10 * * * *")  # every ten minutes: a lapsed seat moves on within ten minutes
@@ -11,3 +11,10 @@ from outreach.services import offers_expire
 def expire_seat_offers() -> int:
     """Seat offers not answered in time lapse; each seat goes to the next one waiting."""
     return offers_expire()
+
+
+@cron("30 8 * * *")  # each day, 08:30 in the office's time zone
+@task
+def mail_event_evaluations() -> int:
+    """Mail the evaluation forms of the events that ended since the last run."""
+    return event_evaluations_request()

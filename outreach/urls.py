@@ -35,6 +35,12 @@ urlpatterns = [
         name="events_calendar",
     ),
     path("events/offers/<str:token>/", views.SeatOfferView.as_view(), name="seat_offer"),
+    # No login: the signed link mailed to each participant after the event (see views).
+    path(
+        "events/evaluate/<str:token>/",
+        views.EventEvaluationView.as_view(),
+        name="event_evaluate",
+    ),
     path(
         "events/<slug:slug>/",
         cache_public_page(views.EventDetailView.as_view(), reads=EVENT_PAGE),

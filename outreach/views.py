@@ -5,22 +5,21 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView, View
 
 from administrations.access import MemberRequiredMixin, check_posted_administration
-from outreach import selectors, services
+from outreach import selectors, services, tokens
 from outreach.calendar import event_calendar as calendar_file
 from outreach.calendar import events_calendar as calendar_feed
-from outreach.forms import PersonForm, nomination_formset
+from outreach.forms import EventEvaluationForm, PersonForm, nomination_formset
 from outreach.models import Audience, Registration
-from outreach.tokens import offer_from_token
 
 
 class NewsListView(ListView):
@@ -269,7 +268,7 @@ class SeatOfferView(TemplateView):
     template_name = "outreach/seat_offer.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.registration = offer_from_token(kwargs["token"])
+        self.registration = tokens.offer_from_token(kwargs["token"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -317,4 +316,60 @@ class ParticipantListView(MemberRequiredMixin, TemplateView):
         event = selectors.event_with_registration(slug=self.kwargs["slug"])
         return super().get_context_data(
             event=event, groups=selectors.participant_groups(event=event), **kwargs
+        )
+
+
+# Which refusal page answers which unusable evaluation link, and with which status.
+LINK_REFUSALS = {"invalid": 400, "expired": 410, "used": 410, "absent": 410}
+
+
+@method_decorator(never_cache, name="dispatch")
+class EventEvaluationView(View):
+    """An event's evaluation form, by the signed link mailed to each participant after it.
+    Access: whoever holds a valid link, once, until it expires (no login)."""
+
+    template_name = "outreach/evaluation_form.html"
+
+    def refuse(self, error: tokens.LinkError):
+        return render(
+            self.request,
+            "outreach/evaluation_refused.html",
+            {
+                "reason": error.reason,
+                "event": error.event,
+                "days": tokens.EVALUATION_LINK_VALID.days,
+            },
+            status=LINK_REFUSALS[error.reason],
+        )
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.registration = tokens.evaluation_link(kwargs["token"])
+        except tokens.LinkError as error:
+            return self.refuse(error)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, token):
+        return self.show(EventEvaluationForm())
+
+    def post(self, request, token):
+        form = EventEvaluationForm(request.POST)
+        if not form.is_valid():
+            return self.show(form)
+        event = self.registration.event
+        try:
+            services.event_evaluate(
+                registration=self.registration,
+                language=translation.get_language(),
+                **form.cleaned_data,
+            )
+        except services.EvaluationGiven:
+            return self.refuse(tokens.LinkError("used", event))
+        return render(request, "outreach/evaluation_thanks.html", {"event": event})
+
+    def show(self, form):
+        return render(
+            self.request,
+            self.template_name,
+            {"form": form, "event": self.registration.event},
         )

@@ -445,6 +445,9 @@ PUBLIC: dict[str, tuple[object, int]] = {
     "outreach:event_calendar": (lambda world: [make_event().slug], 200),
     "outreach:events_calendar": (lambda world: [], 200),
     "outreach:seat_offer": (lambda world: ["no-such-token"], 200),
+    # An event's evaluation, by a signed link mailed after it (no login): a made-up one is refused
+    # (tests/outreach/test_attendance.py tries valid, used, expired and tampered links).
+    "outreach:event_evaluate": (lambda world: ["no-such-token"], 400),
     "outreach:tool_list": (lambda world: [], 200),
     "competencies:overview": (lambda world: [], 200),
     "competencies:position_list": (lambda world: [], 200),

@@ -32,7 +32,8 @@ from experts.models import Expert, ExpertiseArea, ExpertLanguage, Nomination, No
 from experts.tokens import record_token
 from needs.models import Mission, MissionEvaluation, NeedsAttachment, NeedsNote, NeedsRequest
 from needs.tokens import evaluation_token
-from outreach.models import Registration
+from outreach.models import EventEvaluation, Registration
+from outreach.tokens import evaluation_token as event_evaluation_token
 from tests.competencies.factories import (
     level,
     make_competency,
@@ -43,7 +44,7 @@ from tests.contacts.builders import make_contact
 from tests.experts.factories import PDF, make_expert
 from tests.factories import PASSWORD, make_user
 from tests.needs.factories import make_need, make_round
-from tests.outreach.factories import make_event, make_registration_settings
+from tests.outreach.factories import make_event, make_registration, make_registration_settings
 from tests.test_query_fuzz import values
 
 pytestmark = pytest.mark.django_db
@@ -728,3 +729,33 @@ def test_public_event_registration(client, fuzzed):
 def test_seat_offer_answer(client, token, answer):
     response = client.post(f"/en/events/offers/{quote(str(token), safe='')}x/", {"answer": answer})
     assert response.status_code < 500
+
+
+EVENT_EVALUATION_FIELDS = ["overall", "usefulness", "organisation", "comment", "event"]
+
+
+@settings(FUZZ, max_examples=4)
+@given(fuzzed=changes(EVENT_EVALUATION_FIELDS))
+@example(fuzzed={"overall": "0"})
+@example(fuzzed={"comment": "x" * 5000})
+def test_event_evaluation(client, azerbaijan, fuzzed):
+    """The participant's link answers once, for its own event, whatever the post names."""
+    EventEvaluation.objects.all().delete()  # each example answers afresh
+    past = timezone.localdate() - datetime.timedelta(days=2)
+    registration_settings = make_registration_settings(make_event(starts_on=past, ends_on=past))
+    participant = make_registration(registration_settings, administration=azerbaijan)
+    token = event_evaluation_token(participant)
+    data = {"overall": "4", "usefulness": "5", "organisation": "3", "comment": "Useful."}
+    response = client.post(f"/en/events/evaluate/{token}/", apply(data, fuzzed))
+    saved = EventEvaluation.objects.filter(event=registration_settings.event)
+    assert_answered(response, saved=saved.exists())
+    participant.refresh_from_db()
+    assert participant.evaluation_given == saved.exists()
+    assert EventEvaluation.objects.count() == saved.count() <= 1
+    if saved.exists():
+        evaluation = saved.get()
+        assert all(
+            1 <= score <= 5
+            for score in (evaluation.overall, evaluation.usefulness, evaluation.organisation)
+        )
+        assert len(evaluation.comment) <= 2000

@@ -275,10 +275,12 @@ def actual_compute(
     period: ReportingPeriod,
     counts: Mapping[int | None, int],
     computed_at: datetime.datetime,
+    by_sex: Mapping[str, int] | None = None,
 ) -> Actual | None:
     """A computed indicator's actual for the period, from counts per administration (None: not
-    of one): the total, its breakdown and the time of the calculation. An approved period keeps
-    the figures it was approved with (None is returned)."""
+    of one): the total, its breakdown (by sex too, from `by_sex`, where the indicator counts
+    people) and the time of the calculation. An approved period keeps the figures it was
+    approved with (None is returned)."""
     if period.is_locked:
         return None
     actual = Actual.objects.filter(indicator=indicator, period=period).first() or Actual(
@@ -296,4 +298,10 @@ def actual_compute(
         for administration_id, count in sorted(counts.items(), key=lambda item: item[0] or 0)
         if administration_id is not None and count
     )
+    if by_sex and indicator.counts_people:
+        ActualBreakdown.objects.bulk_create(
+            ActualBreakdown(actual=actual, sex=sex, value=count)
+            for sex, count in sorted(by_sex.items())
+            if count
+        )
     return actual

@@ -1,5 +1,5 @@
-"""The outreach app's models: public content (news, events, tools) and meetings (registration
-settings and registrations)."""
+"""The outreach app's models: public content (news, events, tools), meetings (registration
+settings and registrations) and their evaluations."""
 
 from outreach.models.content import (
     EVENT_SEARCHED,
@@ -21,16 +21,20 @@ from outreach.models.content import (
     search_vector,
     validate_time_zone,
 )
+from outreach.models.evaluations import EventEvaluation
 from outreach.models.meetings import (
+    EVALUATION_WINDOW_DAYS,
     Audience,
     EventLanguage,
     Registration,
     RegistrationCount,
     RegistrationQuerySet,
     RegistrationSettings,
+    RegistrationSettingsQuerySet,
 )
 
 __all__ = [
+    "EVALUATION_WINDOW_DAYS",
     "EVENT_SEARCHED",
     "NEWS_SEARCHED",
     "OFFICE_TIME_ZONE",
@@ -39,6 +43,7 @@ __all__ = [
     "VECTOR_LANGUAGES",
     "Audience",
     "Event",
+    "EventEvaluation",
     "EventLanguage",
     "EventQuerySet",
     "NewsItem",
@@ -48,6 +53,7 @@ __all__ = [
     "RegistrationCount",
     "RegistrationQuerySet",
     "RegistrationSettings",
+    "RegistrationSettingsQuerySet",
     "SearchableQuerySet",
     "Status",
     "Tool",

@@ -1,5 +1,6 @@
 """Meetings: who may register for an event and how (its registration settings), and each
-person registered, nominated or waiting for a seat (registrations).
+person registered, nominated or waiting for a seat (registrations); after the event, whether
+each confirmed participant attended.
 
 The rules of seats (capacity, quotas, the waiting list and seat offers) are in
 `outreach.services`, which counts seats with the event's settings row locked.
@@ -29,6 +30,22 @@ class EventLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
     RUSSIAN = "ru", _("Russian")
     BOTH = "en+ru", _("English and Russian (interpretation)")
+
+
+# The evaluation forms go to the participants of events that ended within this many days (an
+# event older than that when the feature came is not asked about any more).
+EVALUATION_WINDOW_DAYS = 14
+
+
+class RegistrationSettingsQuerySet(models.QuerySet):
+    def awaiting_evaluation_requests(self, today: datetime.date | None = None):
+        """Events that ended lately (before today) and whose evaluation forms have not gone."""
+        today = today or timezone.localdate()
+        return self.filter(
+            evaluations_mailed_at__isnull=True,
+            event__ends_on__lt=today,
+            event__ends_on__gte=today - datetime.timedelta(days=EVALUATION_WINDOW_DAYS),
+        )
 
 
 class RegistrationSettings(models.Model):
@@ -69,6 +86,11 @@ class RegistrationSettings(models.Model):
     ask_visa_letter = models.BooleanField(
         _("ask whether a visa support letter is needed"), default=False
     )
+    ask_sex = models.BooleanField(
+        _("ask for the sex"),
+        default=False,
+        help_text=_("For the Work Plan's figures of attendance by sex; answering is optional."),
+    )
     language = models.CharField(
         _("language of the event"),
         max_length=5,
@@ -80,11 +102,27 @@ class RegistrationSettings(models.Model):
         default=48,
         help_text=_("A freed seat is offered to the next on the waiting list for this long."),
     )
+    evaluations_mailed_at = models.DateTimeField(
+        _("evaluation forms mailed"), null=True, blank=True, editable=False
+    )
+    evaluations_mailed_to = models.PositiveIntegerField(
+        _("evaluation forms mailed to"), default=0, editable=False
+    )
+
+    objects = RegistrationSettingsQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("registration settings")
         verbose_name_plural = _("registration settings")
         ordering = ["event"]
+        indexes = [
+            # The daily job: events whose evaluation forms have not been mailed yet.
+            models.Index(
+                fields=["event"],
+                condition=models.Q(evaluations_mailed_at__isnull=True),
+                name="registration_to_evaluate_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(closes_at__gt=models.F("opens_at")),
@@ -116,8 +154,13 @@ class RegistrationSettings(models.Model):
 
 class RegistrationQuerySet(models.QuerySet):
     def holding_seats(self):
-        """Registrations that take a seat: confirmed, awaiting approval, or offered one."""
-        return self.filter(status__in=Registration.HOLDING)
+        """Registrations that take a seat: confirmed (marked attended or absent included),
+        awaiting approval, or offered one."""
+        return self.filter(status__in=Registration.SEATED)
+
+    def participants(self):
+        """Confirmed participants, whether or not their attendance has been marked."""
+        return self.filter(status__in=Registration.PARTICIPANTS)
 
     def waiting(self):
         """The waiting list, first come first."""
@@ -135,8 +178,19 @@ class Registration(models.Model):
         DECLINED = "declined", pgettext_lazy("registration", "Declined")
         WITHDRAWN = "withdrawn", pgettext_lazy("registration", "Withdrawn")
         EXPIRED = "expired", pgettext_lazy("registration", "Seat offer expired")
+        # Marked by staff once the event has begun (a confirmed participant only).
+        ATTENDED = "attended", pgettext_lazy("registration", "Attended")
+        ABSENT = "absent", pgettext_lazy("registration", "Did not attend")
 
     HOLDING = (Status.PENDING, Status.CONFIRMED, Status.OFFERED)
+    # Confirmed participants, whether or not staff have marked their attendance.
+    PARTICIPANTS = (Status.CONFIRMED, Status.ATTENDED, Status.ABSENT)
+    SEATED = (*HOLDING, Status.ATTENDED, Status.ABSENT)
+
+    class Sex(models.TextChoices):
+        # The values of the Work Plan's breakdowns (workplan.ActualBreakdown.Sex).
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
 
     class WorkingLanguage(models.TextChoices):
         ENGLISH = "en", _("English")
@@ -177,6 +231,7 @@ class Registration(models.Model):
     )
     accessibility_needs = models.TextField(_("accessibility needs"), max_length=1000, blank=True)
     needs_visa_letter = models.BooleanField(_("needs a visa support letter"), default=False)
+    sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, blank=True)
     consent_to_list = models.BooleanField(
         _("agrees to appear in the participant list"), default=False
     )
@@ -194,6 +249,9 @@ class Registration(models.Model):
         related_name="+",
         verbose_name=_("decided by"),
     )
+    # Whether the person has answered the evaluation form (the answers themselves are anonymous:
+    # nothing in them leads back here).
+    evaluation_given = models.BooleanField(_("evaluation answered"), default=False, editable=False)
     created_at = models.DateTimeField(_("registered"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -234,6 +292,8 @@ class Registration(models.Model):
                         "declined",
                         "withdrawn",
                         "expired",
+                        "attended",
+                        "absent",
                     ]
                 ),
                 name="registration_status_valid",
@@ -262,7 +322,8 @@ class Registration(models.Model):
 
 class RegistrationCount(models.Model):
     """What is left of an event's registrations once their personal data is erased (the
-    retention purge): how many people of each administration ended in each status."""
+    retention purge): how many people of each administration (and sex, where asked) ended in
+    each status."""
 
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="registration_counts", verbose_name=_("event")
@@ -276,15 +337,16 @@ class RegistrationCount(models.Model):
         verbose_name=_("administration"),
     )
     status = models.CharField(_("status"), max_length=10, choices=Registration.Status.choices)
+    sex = models.CharField(_("sex"), max_length=10, choices=Registration.Sex.choices, blank=True)
     count = models.PositiveIntegerField(_("count"))
 
     class Meta:
         verbose_name = _("registration count")
         verbose_name_plural = _("registration counts")
-        ordering = ["event", "administration", "status"]
+        ordering = ["event", "administration", "status", "sex"]
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "administration", "status"],
+                fields=["event", "administration", "status", "sex"],
                 nulls_distinct=False,
                 name="registration_count_unique",
             )

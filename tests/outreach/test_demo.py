@@ -2,7 +2,7 @@ import io
 
 import pytest
 
-from outreach import demo
+from outreach import demo, selectors
 from outreach.models import Event, NewsItem, Registration, Status
 
 pytestmark = pytest.mark.django_db
@@ -33,3 +33,14 @@ def test_demo_news_and_events_render_in_both_languages(client, member):
     for language, words in (("en", "0 free of 3"), ("ru", "свободно 0 из 3")):
         page = client.get(f"/{language}/events/{meeting.slug}/register/").content.decode()
         assert words in page
+
+
+def test_demo_past_workshop_has_attendance_and_evaluations_in_both_languages(db):
+    demo.load_past_workshop()
+    workshop = Event.objects.get(slug="training-needs-analysis-workshop")
+    assert workshop.is_over and workshop.title_ru and workshop.description_ru
+    statuses = set(Registration.objects.filter(event=workshop).values_list("status", flat=True))
+    assert statuses == {"attended", "absent"}
+    results = selectors.evaluation_results(event=workshop)
+    assert (results.answers, results.asked) == (3, 3)
+    assert {evaluation.language for evaluation in results.comments} == {"en", "ru"}

@@ -54,6 +54,7 @@ class Indicator(models.Model):
         )
         MISSIONS = "missions", _("Expert missions started")
         PARTICIPANTS = "participants", _("Participants confirmed for events")
+        ATTENDED = "attended", _("Participants who attended events")
 
     activity = models.ForeignKey(
         Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="indicators"
