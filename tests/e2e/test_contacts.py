@@ -112,13 +112,3 @@ def test_map_is_accessible_and_each_centre_is_a_focusable_labelled_point(
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#centre-"))
     expect(page.locator("tr:target")).to_contain_text(name)
-
-
-def test_map_fits_a_phone(browser, live_server, azerbaijan):
-    make_centre(azerbaijan)
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    page.goto("/ru/training-centres/")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    assert page.locator("svg.map").bounding_box()["width"] <= 360
-    context.close()

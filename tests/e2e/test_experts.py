@@ -85,16 +85,6 @@ def test_a_member_searches_and_opens_an_expert(page, check_page, login, member, 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_search_works_on_a_phone(browser, live_server, login, member, expert, language):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    login(page, member, language)
-    page.goto(f"/{language}/members/experts/?q={TEXT[language]['query']}")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    context.close()
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
 def test_a_focal_point_nominates_an_expert(
     page, check_page, login, focal_point, tmp_path, language
 ):

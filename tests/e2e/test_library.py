@@ -108,15 +108,3 @@ def test_public_documents(page, check_page, documents, language):
     check_page(page, f"/{language}/documents/")
     expect(page.locator("li.document")).to_have_count(1)
     check_page(page, f"/{language}/documents/{documents['public'].pk}/")
-
-
-def test_materials_and_search_fit_a_phone(browser, live_server, documents, login, member):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    for path in ("/ru/search/?q=оценка", "/ru/documents/"):
-        page.goto(path)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
-    login(page, member, "ru")
-    page.goto("/ru/members/materials/")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    context.close()
