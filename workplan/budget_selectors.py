@@ -99,10 +99,11 @@ class YearTotal:
     budget: Decimal = ZERO
     contributions: Decimal = ZERO
     expenditure: Decimal = ZERO
+    reported: bool = False  # a period of the year has an approved report
 
     @property
     def execution(self) -> Decimal | None:
-        return _percent(self.expenditure, self.budget)
+        return _percent(self.expenditure, self.budget) if self.reported else None
 
 
 @dataclass
@@ -216,6 +217,8 @@ def public_budget(*, plan: Plan) -> PublicBudget:
         if year in reported_years:
             goal = goals.setdefault(goal_number, GoalExecution(label=goal_label(goal_number)))
             goal.budgeted += total
+    for year, row in years.items():
+        row.reported = year in reported_years
     return PublicBudget(
         currency=currency_name(),
         years=[years[year] for year in sorted(years)],
@@ -416,6 +419,7 @@ def budget_overview(*, plan: Plan) -> BudgetOverview:
                     ),
                     ZERO,
                 ),
+                reported=year in reported_years,
             )
         )
 

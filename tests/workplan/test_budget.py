@@ -97,6 +97,7 @@ def test_the_dashboard_shows_yearly_totals_and_execution_of_approved_periods_onl
     for figure in ("15,000", "12,000", "7,500", "50%", "75%"):
         assert f'<td class="number">{figure}</td>' in section, figure
     assert "Goal 1: 10,000 budgeted, 7,500 spent (75%)." in section  # the text alternative
+    assert section.count("no report approved yet") == 1  # 2021: spending not known yet
     assert "4,321" not in html  # the draft period's spending
     for source in ("Azerbaijan", "Blue Fund", "host country", "3,000"):
         assert source not in section  # never a source on a public page
