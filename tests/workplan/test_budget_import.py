@@ -131,6 +131,14 @@ def test_expenditure_of_an_approved_period_is_locked(staff_client, plan):
         {"goal": goal.pk, "period": approved.pk, "amount": "900"},
     )
     assert response.status_code == 403
+    other = Goal.objects.get(plan=plan, number=2)
+    response = staff_client.post(
+        "/admin/workplan/expenditure/add/",
+        {"goal": other.pk, "period": approved.pk, "amount": "50"},
+    )
+    assert response.status_code == 200
+    assert "approved and locked" in response.content.decode()
+    assert not Expenditure.objects.filter(goal=other).exists()
     ReportingPeriod.objects.filter(pk=approved.pk).update(report_status="draft")
     budget_services.expenditure_set(goal=goal, period=approved, amount=900)
     spent.refresh_from_db()
