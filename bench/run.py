@@ -75,6 +75,8 @@ PAGES = [
     Page("contacts directory", "/en/members/contacts/", member=True),
     Page("materials", "/en/members/materials/", member=True),
     Page("needs list", "/en/members/needs/", member=True),
+    # The plan's budget: every goal, year, source and period of the scale data.
+    Page("budget", "/en/members/budget/", member=True),
     # Nine sections, each read once: the session and user, then the page's own 12 queries.
     Page("country page", "/en/members/countries/az/", member=True, queries=14),
     # A request's page as office staff see it: the experts ranked for it (10,000 experts).

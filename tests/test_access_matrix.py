@@ -331,6 +331,18 @@ MATRIX: dict[str, Rule] = {
     "needs:mission_report": own_administrations_need(
         args=lambda world: [world.need.pk, world.mission.pk]
     ),
+    # The Work Plan's budget: the same for every member administration, its focal points and
+    # office staff (no permission needed: it shows what the members fund); the public pages
+    # show yearly totals only.
+    **{
+        f"workplan:{name}{variant}": Rule(refused=(("outsider", 403),), allowed=(who, 200))
+        for name in ("budget", "budget_csv", "budget_xlsx")
+        for variant, who in (
+            ("", "member"),
+            ("__other_administration", "other_focal_point"),
+            ("__staff", "clerk"),
+        )
+    },
     # Self-assessments: each member's own.
     "competencies:assessment_list": MEMBERS,
     "competencies:assessment_start": Rule(

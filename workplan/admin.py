@@ -405,3 +405,7 @@ class ReportingPeriodAdmin(TranslatedHistoryAdmin):
             _("%(period)s: reopened."),
             comment=request.POST.get("comment", ""),
         )
+
+
+# The budget's admin classes, registered on import (their own module: workplan.budget_admin).
+from workplan import budget_admin  # noqa: E402, F401

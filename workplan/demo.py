@@ -10,7 +10,7 @@ import datetime
 
 from accounts.models import User
 from administrations.models import Administration
-from workplan import services
+from workplan import budget_demo, services
 from workplan.models import Activity, Indicator, Plan, ReportingPeriod
 
 APPROVED_YEAR, DRAFT_YEAR = 2021, 2022
@@ -95,11 +95,13 @@ def load(*, stdout) -> None:
                 if counts_people:
                     rows += [(None, "female", value // 2), (None, "male", value - value // 2)]
                 services.actual_breakdown_set(actual=actual, rows=rows)
+    budget_demo.load(plan=plan, periods=periods)
     if author is not None:
         approved = periods[0]
         if approved.report_status != ReportingPeriod.ReportStatus.APPROVED:
             approved = services.period_report_submit(period=approved, by=author)
             services.period_report_approve(period=approved, by=author)
     stdout.write(
-        f"Work plan: demo results for {APPROVED_YEAR} (approved) and {DRAFT_YEAR} (draft)."
+        f"Work plan: demo results and budget for {APPROVED_YEAR} (approved) and {DRAFT_YEAR} "
+        "(draft)."
     )

@@ -1,7 +1,8 @@
 """Benchmark scale: the current plan grown to 500 activities (the real plan's 27 and generated
 ones under more goals) with three indicators each (1,500), ten yearly reporting periods, all
 approved, and a target and an actual for every indicator in every period (15,000 of
-each), with figures for the counting indicators, in both languages.
+each), with figures for the counting indicators, in both languages; and the budget
+(`workplan.budget_scale`).
 
 The search indexes of Activity are on expressions, so PostgreSQL keeps them; nothing is stored
 beside the text. Every row gets its first version in the edit history here, as the app's
@@ -14,6 +15,7 @@ from django.core.management import call_command
 from django.db.models import Max
 
 from core.scaling import bilingual, generator, pick, scaled
+from workplan import budget_scale
 from workplan.models import (
     Activity,
     Actual,
@@ -253,8 +255,9 @@ def load(*, stdout, scale: float = 1.0) -> None:
     ReportingPeriod.objects.filter(pk__in=[period.pk for period in periods]).update(
         report_status=ReportingPeriod.ReportStatus.APPROVED
     )
+    budget = budget_scale.load(plan=plan, periods=periods, rng=rng)
     call_command("createinitialrevisions", "workplan", comment="Initial version.", verbosity=0)
     stdout.write(
         f"  {len(activities)} activities, {len(indicators)} indicators, {len(periods)} periods, "
-        f"{Target.objects.count()} targets, {Actual.objects.count()} actuals"
+        f"{Target.objects.count()} targets, {Actual.objects.count()} actuals; {budget}"
     )

@@ -3,6 +3,10 @@ from modeltranslation.translator import TranslationOptions, register
 from workplan.models import (
     Activity,
     Actual,
+    BudgetLine,
+    Contribution,
+    Donor,
+    Expenditure,
     Goal,
     Indicator,
     Plan,
@@ -56,3 +60,23 @@ class TargetTranslation(TranslationOptions):
 @register(Actual)
 class ActualTranslation(TranslationOptions):
     fields = ("narrative",)
+
+
+@register(Donor)
+class DonorTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(BudgetLine)
+class BudgetLineTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(Contribution)
+class ContributionTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(Expenditure)
+class ExpenditureTranslation(TranslationOptions):
+    fields = ("note",)

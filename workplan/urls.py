@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from core.cache import cache_public_page
-from workplan import views
+from workplan import budget_views, views
 from workplan.filters import FILTER_NAMES
 
 
@@ -78,4 +78,15 @@ urlpatterns = [
         ),
         name="export_xlsx",
     ),
+    # Members only: the budget per goal and year, contributions by source, expenditure.
+    path("members/budget/", budget_views.BudgetView.as_view(), name="budget"),
+    *[
+        path(
+            f"members/budget/export.{file_format}",
+            budget_views.BudgetExportView.as_view(),
+            {"file_format": file_format},
+            name=f"budget_{file_format}",
+        )
+        for file_format in ("csv", "xlsx")
+    ],
 ]

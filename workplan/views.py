@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView, View
 
 from core.spreadsheets import resource_response
-from workplan import charts, selectors
+from workplan import budget_views, charts, selectors
 from workplan.filters import filter_query
 from workplan.resources import LogframeResource, PlanTableResource
 
@@ -64,6 +64,7 @@ class DashboardView(TemplateView):
             status_chart=charts.status_chart(board.goal_rows),
             statuses=selectors.STATUSES,
             indicators=indicators,
+            **budget_views.dashboard_context(board.plan),
             **kwargs,
         )
 

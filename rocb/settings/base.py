@@ -183,6 +183,10 @@ PUBLIC_CONTENT_APPS = {
     "outreach",
 }
 
+# The currency of the Work Plan's budget: every budget line, contribution and expenditure is
+# recorded in it (and carries its code), so totals never mix currencies.
+BUDGET_CURRENCY = "EUR"
+
 AUTH_USER_MODEL = "accounts.User"
 # Staff give a second factor (an authenticator app's code) before the admin opens: always in
 # production; in development only when asked for.

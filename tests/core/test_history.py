@@ -50,7 +50,7 @@ from tests.factories import make_user
 from tests.library.factories import make_category, make_document
 from tests.needs.factories import make_need, make_round
 from tests.outreach.factories import make_event, make_news
-from workplan.models import Target
+from workplan.models import BudgetLine, Contribution, Donor, Expenditure, Target
 
 PORTAL_APPS = {"core", "administrations", "accounts", "contacts", "experts", "library", "workplan"}
 PORTAL_APPS |= {"outreach", "competencies", "needs", "portal"}
@@ -145,7 +145,31 @@ BUILDERS = {
     ConsultationRound: make_consultation_round,
     ConsultationComment: lambda: _comment(),
     Target: lambda: _target(),
+    Donor: lambda: _budget_row(Donor),
+    BudgetLine: lambda: _budget_row(BudgetLine),
+    Contribution: lambda: _budget_row(Contribution),
+    Expenditure: lambda: _budget_row(Expenditure),
 }
+
+
+def _budget_row(model):
+    """A row of the current plan's budget (expenditure in a period whose report is open)."""
+    from workplan import budget_services
+    from workplan.models import Goal, ReportingPeriod
+
+    goal = Goal.objects.filter(plan__is_current=True).order_by("number").first()
+    if model is Donor:
+        return budget_services.donor_create(name={"en": "A fund", "ru": "Фонд"})
+    if model is BudgetLine:
+        return budget_services.budget_line_set(goal=goal, year=2031, amount=10, notes={"en": "A"})
+    if model is Contribution:
+        return budget_services.contribution_set(
+            plan=goal.plan, year=2031, source="wco", amount=10, notes={"en": "A"}
+        )
+    period = ReportingPeriod.objects.create(
+        name_en="2031", starts_on=datetime.date(2031, 1, 1), ends_on=datetime.date(2031, 12, 31)
+    )
+    return budget_services.expenditure_set(goal=goal, period=period, amount=10)
 
 
 def _target():

@@ -84,6 +84,7 @@ def pages(azerbaijan, focal_point, staff):
         "/{lang}/members/needs/new/",
         "/{lang}/members/countries/az/",
         "/{lang}/members/administration/users/",
+        "/{lang}/members/budget/",
     ]
 
 

@@ -26,6 +26,7 @@ def test_demo_results_fill_the_dashboard_one_period_approved_one_in_draft(client
     trained = Activity.objects.get(goal__number=7, sequence=2).indicators.get()
     assert set(trained.actuals.get(period__name_en="2021").breakdown.values_list("sex", flat=True))
     html = client.get("/en/workplan/progress/").content.decode()
-    assert html.count('role="img"') == 1 + 8  # statuses, and the eight counting indicators
+    # Statuses, the eight counting indicators, and the budget's execution per goal.
+    assert html.count('role="img"') == 1 + 8 + 1
     logframe = client.get("/ru/workplan/logframe/").content.decode()
     assert "16500" in logframe and "21000" not in logframe  # the draft period is not public

@@ -1,5 +1,7 @@
-"""The work plan's models: the plan itself (`plan`) and its results framework (`results`)."""
+"""The work plan's models: the plan itself (`plan`), its results framework (`results`) and its
+budget (`budget`)."""
 
+from workplan.models.budget import BudgetLine, Contribution, Donor, Expenditure
 from workplan.models.plan import (
     SEARCH_CONFIGS,
     SEARCHED_FIELDS,
@@ -18,6 +20,10 @@ __all__ = [
     "Activity",
     "Actual",
     "ActualBreakdown",
+    "BudgetLine",
+    "Contribution",
+    "Donor",
+    "Expenditure",
     "Goal",
     "Indicator",
     "Plan",

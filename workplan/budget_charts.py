@@ -1,0 +1,186 @@
+"""Geometry of the budget's charts, drawn as SVG by the templates (as `workplan.charts`): budget
+against spending per goal, and contributions per year by kind of source.
+
+Each chart carries a title and a description that says every figure; the same figures stand in a
+table beside it. Colours come from CSS classes, and each kind of bar also differs in shape
+(outlined budget, filled spending) or is named in the legend and the table.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from workplan.budget_selectors import GoalExecution, SourceShare
+
+
+def money(value: Decimal | None) -> str:
+    """An amount as the page's language writes it: grouped, cents only where there are any."""
+    if value is None:
+        return ""
+    places = 0 if value == value.to_integral_value() else 2
+    return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+def _width(value: Decimal, unit: float) -> float:
+    return round(float(value) * unit, 1)
+
+
+@dataclass(frozen=True)
+class ExecutionBar:
+    label: str
+    y: float
+    budget_width: float
+    spent_width: float
+    text: str  # "80%", or the amount spent where nothing was budgeted
+
+    @property
+    def spent_y(self) -> float:
+        return self.y + ExecutionChart.BAR_HEIGHT
+
+    @property
+    def label_y(self) -> float:
+        return self.y + ExecutionChart.BAR_HEIGHT
+
+    @property
+    def text_x(self) -> float:
+        return ExecutionChart.LABEL_WIDTH + max(self.budget_width, self.spent_width) + 6
+
+
+@dataclass(frozen=True)
+class ExecutionChart:
+    """Per goal, an outlined bar for the budget and a filled one for the spending below it."""
+
+    LABEL_WIDTH = 80
+    BAR_WIDTH = 400
+    BAR_HEIGHT = 12
+    ROW_HEIGHT = 36
+    width = LABEL_WIDTH + BAR_WIDTH + 60
+
+    bars: list[ExecutionBar]
+    description: str
+
+    @property
+    def height(self) -> int:
+        return len(self.bars) * self.ROW_HEIGHT + 8
+
+    @property
+    def label_width(self) -> int:
+        return self.LABEL_WIDTH
+
+    @property
+    def bar_height(self) -> int:
+        return self.BAR_HEIGHT
+
+
+def execution_text(row: GoalExecution, currency: str) -> str:
+    figures = {"label": row.label, "budgeted": money(row.budgeted), "spent": money(row.spent)}
+    if row.execution is None:
+        return _("%(label)s: nothing budgeted, %(spent)s spent.") % figures
+    return _("%(label)s: %(budgeted)s budgeted, %(spent)s spent (%(percent)s%%).") % {
+        **figures,
+        "percent": row.execution,
+    }
+
+
+def execution_chart(rows: list[GoalExecution], *, currency: str) -> ExecutionChart:
+    top = max([*(row.budgeted for row in rows), *(row.spent for row in rows)], default=0) or 1
+    unit = ExecutionChart.BAR_WIDTH / float(top)
+    bars = [
+        ExecutionBar(
+            label=row.label,
+            y=index * ExecutionChart.ROW_HEIGHT + 4,
+            budget_width=_width(row.budgeted, unit),
+            spent_width=_width(row.spent, unit),
+            text=f"{row.execution}%" if row.execution is not None else money(row.spent),
+        )
+        for index, row in enumerate(rows)
+    ]
+    description = _("Amounts in %(currency)s.") % {"currency": currency}
+    description += " " + " ".join(execution_text(row, currency) for row in rows)
+    return ExecutionChart(bars=bars, description=description)
+
+
+@dataclass(frozen=True)
+class ShareSegment:
+    source: str
+    label: str
+    amount: str
+    x: float
+    width: float
+
+
+@dataclass(frozen=True)
+class ShareBar:
+    label: str
+    total: str
+    y: float
+    segments: list[ShareSegment]
+    end_x: float
+
+    @property
+    def label_y(self) -> float:
+        return self.y + ContributionsChart.BAR_HEIGHT / 2
+
+
+@dataclass(frozen=True)
+class ContributionsChart:
+    """Per year, one bar split by kind of source, on one scale."""
+
+    LABEL_WIDTH = 50
+    BAR_WIDTH = 400
+    BAR_HEIGHT = 22
+    ROW_HEIGHT = 32
+    width = LABEL_WIDTH + BAR_WIDTH + 90
+
+    bars: list[ShareBar]
+    description: str
+
+    @property
+    def height(self) -> int:
+        return len(self.bars) * self.ROW_HEIGHT + 8
+
+    @property
+    def bar_height(self) -> int:
+        return self.BAR_HEIGHT
+
+
+def contributions_chart(
+    years: list[tuple[int, list[SourceShare]]], *, currency: str
+) -> ContributionsChart:
+    totals = [sum((share.amount for share in shares), Decimal(0)) for _year, shares in years]
+    unit = ContributionsChart.BAR_WIDTH / float(max(totals, default=0) or 1)
+    bars, texts = [], []
+    for index, ((year, shares), total) in enumerate(zip(years, totals, strict=True)):
+        x = float(ContributionsChart.LABEL_WIDTH)
+        segments = []
+        for share in shares:
+            if share.amount:
+                width = _width(share.amount, unit)
+                segments.append(
+                    ShareSegment(
+                        source=share.source.value,
+                        label=str(share.source.label),
+                        amount=money(share.amount),
+                        x=x,
+                        width=width,
+                    )
+                )
+                x = round(x + width, 1)
+        bars.append(
+            ShareBar(
+                label=str(year),
+                total=money(total),
+                y=index * ContributionsChart.ROW_HEIGHT + 4,
+                segments=segments,
+                end_x=x + 6,
+            )
+        )
+        parts = "; ".join(f"{segment.label}: {segment.amount}" for segment in segments)
+        texts.append(
+            _("%(year)s: %(total)s in all (%(parts)s).")
+            % {"year": year, "total": money(total), "parts": parts or _("none")}
+        )
+    description = _("Amounts in %(currency)s.") % {"currency": currency}
+    return ContributionsChart(bars=bars, description=" ".join([description, *texts]))
