@@ -16,6 +16,7 @@ import uuid
 from django import forms
 from django.core import signing
 from django.core.files.base import ContentFile
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import ngettext
 
 from core.files import private_storage, sniffed_kind
@@ -113,7 +114,8 @@ class KeptFileInput(forms.FileInput):
         context = super().get_context(name, value, attrs)
         # The page is shown again (a submit failed): the valid files are kept for the next one.
         uploads = self.valid if isinstance(self.valid, list) else [self.valid]
-        uploads = [upload for upload in uploads if upload and hasattr(upload, "read")]
+        # Only what this post brought: never a file already stored (a record's current CV).
+        uploads = [upload for upload in uploads if upload and not isinstance(upload, FieldFile)]
         if uploads:
             self.valid = None  # stored once, however often the field is rendered
             self.kept = [(upload_keep(upload), upload.name) for upload in uploads]
