@@ -205,7 +205,7 @@ def test_expert_update(client, focal_point, azerbaijan, fuzzed):
         assert after == before
 
 
-@settings(FUZZ, max_examples=10)
+@settings(FUZZ, max_examples=6)
 @given(fuzzed=changes([*EXPERT_FIELDS, "cv_kept", "status", "corrected_at"]))
 def test_nomination_correction(client, focal_point, fuzzed):
     nomination = Nomination.objects.filter(status="pending").first()
