@@ -68,3 +68,28 @@ def test_a_course_without_details_shows_none(client):
     make_tool(slug="plain", title_en="Plain course")
     html = client.get("/en/tools/").content.decode()
     assert "course-details" not in html and "Enrol in this course" not in html
+
+
+def test_staff_enter_a_courses_details_in_the_admin(staff_client):
+    response = staff_client.post(
+        "/admin/outreach/tool/add/",
+        {
+            "kind": "course",
+            "title_en": "Data Analysis",
+            "title_ru": "Анализ данных",
+            "slug": "data-analysis",
+            "position": "0",
+            "course_languages": ["en", "ru"],
+            "course_length_en": "about 2 hours",
+            "course_length_ru": "около 2 часов",
+            "course_format": "self_paced",
+            "enrol_url_en": "https://clikc.example.org/enrol/7",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    course = Tool.objects.get(slug="data-analysis")
+    assert course.course_languages == ["en", "ru"]
+    assert (course.course_length_ru, course.enrol_url_en) == (
+        "около 2 часов",
+        "https://clikc.example.org/enrol/7",
+    )
