@@ -57,11 +57,14 @@ def upload_take(reference: str) -> ContentFile | None:
 def kept_uploads_purge(*, now: datetime.datetime) -> int:
     """Delete the kept files older than KEPT_HOURS (their references no longer work)."""
     storage = private_storage()
-    if not storage.exists(FOLDER):
+    try:
+        # An object store has no folders to ask about: its listing of the prefix is the test.
+        filenames = storage.listdir(FOLDER)[1]
+    except FileNotFoundError:  # a local folder not made yet: nothing was ever kept
         return 0
     cutoff = now.timestamp() - KEPT_HOURS * 3600
     deleted = 0
-    for filename in storage.listdir(FOLDER)[1]:
+    for filename in filenames:
         match = _NAME.match(f"{FOLDER}/{filename}")
         if match is None or int(match["stamp"]) < cutoff:
             storage.delete(f"{FOLDER}/{filename}")
