@@ -29,9 +29,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from administrations import notifications, selectors
 from administrations.models import AccessLogEntry, AccountRequest, Administration
+from core import history
 
 
 def may_manage(*, by: AbstractBaseUser, administration_id: int | None) -> bool:
@@ -125,8 +127,8 @@ def account_request_approve(*, account_request: AccountRequest, by: AbstractBase
         )
     with reversion.create_revision():
         reversion.set_user(by)
-        reversion.set_comment(
-            _("Approved account request no. %(number)s") % {"number": account_request.pk}
+        history.note(
+            gettext_noop("Approved account request no. %(number)s"), number=account_request.pk
         )
         if user is None:
             user = User.objects.create_user(
@@ -162,7 +164,7 @@ def account_request_decline(
     account_request.reason = reason.strip()
     with reversion.create_revision():
         reversion.set_user(by)
-        reversion.set_comment(_("Declined"))
+        history.note(gettext_noop("Declined"))
         _decide(account_request, by=by, status=AccountRequest.Status.DECLINED)
     transaction.on_commit(lambda: notifications.account_request_declined(account_request))
     return account_request
@@ -179,7 +181,7 @@ def _set_active(*, user: AbstractBaseUser, by: AbstractBaseUser, active: bool, c
         raise PermissionDenied
     with reversion.create_revision():
         reversion.set_user(by)
-        reversion.set_comment(comment)
+        history.note(comment)
         user.is_active = active
         user.save(update_fields=["is_active"])
     return user
@@ -189,7 +191,7 @@ def _set_active(*, user: AbstractBaseUser, by: AbstractBaseUser, active: bool, c
 def user_deactivate(*, user: AbstractBaseUser, by: AbstractBaseUser):
     """Close the account of a user of the focal point's administration (never their own, never
     an office account): they can no longer log in, and a session they have ends."""
-    return _set_active(user=user, by=by, active=False, comment=_("Deactivated"))
+    return _set_active(user=user, by=by, active=False, comment=gettext_noop("Deactivated"))
 
 
 @transaction.atomic
@@ -220,7 +222,7 @@ def user_invite(*, user: AbstractBaseUser, by: AbstractBaseUser) -> None:
 @transaction.atomic
 def user_reactivate(*, user: AbstractBaseUser, by: AbstractBaseUser):
     """Open a deactivated account of the focal point's administration again."""
-    return _set_active(user=user, by=by, active=True, comment=_("Re-activated"))
+    return _set_active(user=user, by=by, active=True, comment=gettext_noop("Re-activated"))
 
 
 # The personal-data access log ------------------------------------------------------------------

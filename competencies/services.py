@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from competencies import notifications
 from competencies.models import (
@@ -27,6 +28,7 @@ from competencies.models import (
     Status,
 )
 from competencies.models.consultation import COMMENT_MAX
+from core import history
 
 
 @transaction.atomic
@@ -40,7 +42,7 @@ def publication_status_set(*, items: Iterable, status: str, by) -> int:
     changed = 0
     with reversion.create_revision():
         reversion.set_user(by)
-        reversion.set_comment(_("Status: %(status)s") % {"status": Status(status).label})
+        history.note(gettext_noop("Status: %(status)s"), status=Status(status).label)
         for item in items:
             if item.status == status:
                 continue

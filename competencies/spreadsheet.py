@@ -13,9 +13,11 @@ import reversion
 import tablib
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from competencies.models import Status
 from competencies.resources import SHEETS
+from core import history
 from core.spreadsheets import (
     XLSX_TYPE,
     ZIP_TYPE,
@@ -161,7 +163,7 @@ def framework_import(*, datasets: dict[str, tablib.Dataset], user, dry_run: bool
     with transaction.atomic():
         with reversion.create_revision():
             reversion.set_user(user)
-            reversion.set_comment(_("Imported from a framework spreadsheet."))
+            history.note(gettext_noop("Imported from a framework spreadsheet."))
             for name, resource_class in SHEETS:
                 if name not in datasets:
                     continue

@@ -7,11 +7,12 @@ nothing is saved. Every saved row is a revision in the edit history.
 
 import reversion
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from import_export import fields, widgets
 
 from administrations.models import Administration
 from contacts.models import ContactPoint, TrainingCentre
+from core import history
 from core.spreadsheets import Resource
 
 
@@ -52,7 +53,7 @@ class HistoryResource(Resource):
             super().save_instance(instance, is_create, row, **kwargs)
             if kwargs.get("user") is not None:
                 reversion.set_user(kwargs["user"])
-            reversion.set_comment("Imported")
+            history.note(gettext_noop("Imported"))
 
 
 class ContactPointResource(HistoryResource):

@@ -11,10 +11,12 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
 from accounts.models import User
 from administrations.models import Administration
 from contacts.models import ContactPoint
+from core import history
 from core.mail import mail_send
 
 # Fields whose change the staff notice names (the edit history keeps every field).
@@ -44,7 +46,7 @@ def contact_point_create(*, contact: ContactPoint, by: User) -> ContactPoint:
     with reversion.create_revision():
         contact.save()
         reversion.set_user(by)
-        reversion.set_comment("Added by the focal point")
+        history.note(gettext_noop("Added by the focal point"))
     _notify_staff(administration=contact.administration, by=by, changes=[("added", contact, [])])
     return contact
 
@@ -65,7 +67,13 @@ def contact_point_update(*, contact: ContactPoint, by: User) -> list[str]:
     with reversion.create_revision():
         contact.save()
         reversion.set_user(by)
-        reversion.set_comment("Changed by the focal point: " + (", ".join(changed) or "confirmed"))
+        if changed:
+            history.note(
+                gettext_noop("Changed by the focal point: %(fields)s"),
+                fields=_field_names(changed),
+            )
+        else:
+            history.note(gettext_noop("Confirmed as still right by the focal point"))
     _notify_staff(
         administration=contact.administration, by=by, changes=[("changed", contact, changed)]
     )
@@ -79,7 +87,7 @@ def contact_point_delete(*, contact: ContactPoint, by: User) -> None:
     with reversion.create_revision():
         reversion.add_to_revision(contact)
         reversion.set_user(by)
-        reversion.set_comment("Removed by the focal point")
+        history.note(gettext_noop("Removed by the focal point"))
     administration = contact.administration
     contact.delete()
     _notify_staff(administration=administration, by=by, changes=[("removed", contact, [])])
@@ -97,13 +105,21 @@ def contact_points_confirm(*, administration: Administration, by: User) -> int:
             contact.verified_on = today
             contact.save(update_fields=["verified_on", "updated_at"])
         reversion.set_user(by)
-        reversion.set_comment("Confirmed as still right by the focal point")
+        history.note(gettext_noop("Confirmed as still right by the focal point"))
     _notify_staff(
         administration=administration,
         by=by,
         changes=[("confirmed", contact, []) for contact in contacts],
     )
     return len(contacts)
+
+
+def _field_names(names: list[str]) -> list:
+    """The fields' verbose names (lazy, translated when the note is read), a translated
+    field's once for both its languages."""
+    fields = [ContactPoint._meta.get_field(name) for name in names]
+    fields = [getattr(field, "translated_field", field) for field in fields]
+    return list({field.name: field.verbose_name for field in fields}.values())
 
 
 def _notify_staff(*, administration: Administration, by: User, changes: list) -> None:

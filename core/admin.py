@@ -2,13 +2,19 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_permission_codename
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
+from reversion.models import Version
+from reversion.revisions import _get_options, is_active, set_comment
 
+from core import history
 from core.concurrency import FIELD, ConflictCheckFormMixin
 from core.models import SynonymGroup
 
@@ -52,7 +58,80 @@ class ConflictCheckAdmin(BoundedFormsetsAdmin):
         return [(name, {**options, "fields": [*options["fields"], FIELD]}), *rest]
 
 
-class HistoryAdmin(ConflictCheckAdmin, VersionAdmin):
+class ChangesHistoryAdmin(VersionAdmin):
+    """django-reversion's admin with what each version changed (old and new values) on the
+    history page, what a revert will change on the revert page, and notes in the reader's
+    language (see core.history)."""
+
+    object_history_template = "admin/history/object_history.html"
+    revision_form_template = "admin/history/revision_form.html"
+
+    def log_addition(self, request, object, message):
+        entry = super().log_addition(request, object, message)
+        if is_active():  # the admin's JSON message, translated when read
+            set_comment(entry.change_message)
+        return entry
+
+    def log_change(self, request, object, message):
+        entry = super().log_change(request, object, message)
+        if is_active():
+            set_comment(entry.change_message)
+        return entry
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        opts, version_opts = self.model._meta, _get_options(self.model)
+        if version_opts.object_id_field == opts.pk.attname:
+            reference = unquote(object_id)
+        else:
+            obj = get_object_or_404(self.model, pk=unquote(object_id))
+            reference = str(getattr(obj, version_opts.object_id_field))
+        versions = Version.objects.get_for_object_reference(self.model, reference)
+        versions = list(
+            self._reversion_order_version_queryset(
+                request, versions.select_related("revision", "revision__user")
+            )
+        )
+        changes = history.version_list_changes(self.model, versions)
+        action_list = [
+            {
+                "revision": version.revision,
+                "note": history.note_text(version.revision.get_comment()),
+                "changes": changed,
+                "url": reverse(
+                    f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+                    args=(quote(version.object_id), version.id),
+                ),
+            }
+            for version, changed in zip(versions, changes, strict=True)
+        ]
+        context = {"action_list": action_list, **(extra_context or {})}
+        # Django's own history view (the log entries, permissions, breadcrumbs), skipping
+        # VersionAdmin's, which would read the versions a second time.
+        return super(VersionAdmin, self).history_view(request, object_id, context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        obj = self.get_object(request, unquote(object_id))
+        changes = []
+        if obj is not None and request.method == "GET":
+            changes = history.changes_between(
+                self.model, history.current_fields(obj), history.version_fields(version)
+            )
+        context = {"revert_changes": changes, "revert_compared": obj is not None}
+        with history.reverting(version):
+            return super().revision_view(
+                request, object_id, version_id, context | (extra_context or {})
+            )
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id)
+        with history.reverting(version):
+            return super().recover_view(request, version_id, extra_context)
+
+
+class HistoryAdmin(ConflictCheckAdmin, ChangesHistoryAdmin):
     """Admin with an edit history staff can browse and revert, recovery of deleted rows, and
     conflict detection.
 
@@ -61,7 +140,7 @@ class HistoryAdmin(ConflictCheckAdmin, VersionAdmin):
     """
 
 
-class TranslatedHistoryAdmin(ConflictCheckAdmin, VersionAdmin, TranslationAdmin):
+class TranslatedHistoryAdmin(ConflictCheckAdmin, ChangesHistoryAdmin, TranslationAdmin):
     """HistoryAdmin for translated models: English and Russian fields side by side."""
 
 

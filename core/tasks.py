@@ -17,17 +17,20 @@ from django.tasks import task
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from core.uploads import kept_uploads_purge
+
 
 @cron("30 3 * * *")
 @task
 def purge_expired_records() -> dict[str, int]:
     """Delete expired sessions, finished tasks past their retention period (a queued mail
-    holds its recipients' addresses), and what each app's `retention` module expires."""
+    holds its recipients' addresses), the uploads kept for forms never sent again, and what
+    each app's `retention` module expires."""
     now = timezone.now()
     cutoff = now - datetime.timedelta(days=settings.TASK_RESULT_RETENTION_DAYS)
     sessions, _ = Session.objects.filter(expire_date__lt=now).delete()
     tasks, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
-    counts = {"sessions": sessions, "tasks": tasks}
+    counts = {"sessions": sessions, "tasks": tasks, "kept_uploads": kept_uploads_purge(now=now)}
     for app in apps.get_app_configs():
         module_name = f"{app.name}.retention"
         if find_spec(module_name) is not None:

@@ -325,6 +325,7 @@ class NominationAdmin(CvAdminMixin, TranslatedHistoryAdmin):
         "reviewed_at",
         "review_reason",
         "expert",
+        "corrected_at",
     ]
     fieldsets = [
         (

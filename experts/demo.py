@@ -142,7 +142,7 @@ def load(*, stdout) -> None:
     focal_point = User.objects.filter(is_focal_point=True, administration__code="AZ").first()
     if focal_point is not None:
         cv = ContentFile(DEMO_PDF, name="Резюме Лейла Гасымова.pdf")
-        services.nomination_submit(
+        nomination = services.nomination_submit(
             nominated_by=focal_point,
             details={
                 "given_names_en": "Leyla",
@@ -158,6 +158,16 @@ def load(*, stdout) -> None:
             areas=ExpertiseArea.objects.filter(slug__in=["origin", "valuation"]),
             languages=[("az", 4), ("ru", 4), ("en", 3)],
         )
+        # Corrected from the Russian pages: the admin's history shows the change, old and new
+        # value, and its note, in English or in Russian as the reader reads the admin.
+        with translation.override("ru"):
+            services.nomination_correct(
+                nomination=nomination,
+                by=focal_point,
+                details={"phone": "+994 12 404 12 34", "position_en": "Head of Unit, Origin"},
+                areas=ExpertiseArea.objects.filter(slug__in=["origin", "valuation"]),
+                languages=[("az", 4), ("ru", 4), ("en", 3)],
+            )
     # The last two: one withdrew (hidden from members, erased after the retention period), the
     # other withdrew long ago and is erased (the row kept for the counts).
     *_, erased, withdrawn = Expert.objects.order_by("pk")
@@ -167,7 +177,7 @@ def load(*, stdout) -> None:
     stale = Expert.objects.listed().stale().count()
     stdout.write(
         f"Experts: {len(experts)} records ({stale} due for confirmation, 1 withdrawn, 1 erased), "
-        "1 pending nomination."
+        "1 pending nomination (corrected once)."
     )
     for expert in (
         Expert.objects.listed().filter(language="en").first(),

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import ConflictCheckFormMixin
+from core.uploads import KeepUploadsMixin, KeptFileInput
 from experts.filters import in_page_language
 from experts.models import (
     Availability,
@@ -52,8 +53,9 @@ DETAIL_LABELS = {
 }
 DETAIL_WIDGETS = {
     "areas": forms.CheckboxSelectMultiple,
-    # A plain file input: private files have no URL to show as the current one.
-    "cv": forms.FileInput(attrs={"accept": ".pdf,.docx"}),
+    # No link to the current file (private files have no URL); a valid CV is kept when the
+    # form comes back with an error.
+    "cv": KeptFileInput(attrs={"accept": ".pdf,.docx"}),
     # Each language's text is marked with its language, for spelling checks and screen readers.
     "position_en": forms.TextInput(attrs={"lang": "en"}),
     "position_ru": forms.TextInput(attrs={"lang": "ru"}),
@@ -63,7 +65,7 @@ DETAIL_WIDGETS = {
 }
 
 
-class ExpertDetailsForm(forms.ModelForm):
+class ExpertDetailsForm(KeepUploadsMixin, forms.ModelForm):
     """The expert's details as a focal point gives them: English (Latin-script) text required,
     Russian (Cyrillic) optional. `administration` is the focal point's own."""
 
@@ -132,6 +134,24 @@ class NominationForm(ExpertDetailsForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cv"].required = True
+
+
+class NominationCorrectForm(ConflictCheckFormMixin, NominationForm):
+    """The focal point's correction of a pending nomination: the consent stands, the CV is
+    replaced only when a file is chosen; refused if the nomination changed meanwhile."""
+
+    consent = None
+
+    class Meta(NominationForm.Meta):
+        labels = {**DETAIL_LABELS, "cv": _("Replace the CV")}
+        help_texts = {
+            **NominationForm.Meta.help_texts,
+            "cv": _("PDF or Word (DOCX), up to 5 MB. Leave empty to keep the CV."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cv"].required = False
 
 
 class ExpertUpdateForm(ConflictCheckFormMixin, ExpertDetailsForm):

@@ -350,6 +350,7 @@ class Nomination(ExpertDetails):
         PENDING = "pending", _("Pending review")
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the focal point")
 
     administration = models.ForeignKey(
         "administrations.Administration",
@@ -375,6 +376,12 @@ class Nomination(ExpertDetails):
         db_index=True,
     )
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    corrected_at = models.DateTimeField(
+        _("corrected"),
+        null=True,
+        blank=True,
+        help_text=_("When the focal point last corrected the pending nomination."),
+    )
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewer"),
@@ -404,9 +411,13 @@ class Nomination(ExpertDetails):
         verbose_name_plural = _("nominations")
         ordering = ["-submitted_at"]
         constraints = [
+            # The office reviews a nomination; one its focal point withdrew was never reviewed.
             models.CheckConstraint(
-                condition=models.Q(status="pending", reviewed_at__isnull=True)
-                | (~models.Q(status="pending") & models.Q(reviewed_at__isnull=False)),
+                condition=models.Q(status__in=["pending", "withdrawn"], reviewed_at__isnull=True)
+                | (
+                    ~models.Q(status__in=["pending", "withdrawn"])
+                    & models.Q(reviewed_at__isnull=False)
+                ),
                 name="experts_nomination_reviewed_when_decided",
                 violation_error_message=_("A decided nomination has a review date."),
             ),

@@ -19,9 +19,11 @@ from django.db import transaction
 from django.db.models import F, OuterRef, Q, StringAgg, Subquery, Value
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from reversion.models import Version
 
 from accounts.models import User
+from core import history
 from experts import notifications
 from experts.models import (
     Availability,
@@ -123,10 +125,62 @@ def nomination_submit(
     )
     nomination.email = nomination.email.lower()
     nomination.full_clean()
-    nomination.save()
-    nomination.areas.set(areas)
-    _set_languages(NominationLanguage, languages, nomination=nomination)
+    # The first version in the history: a correction shows what it changed from it.
+    with reversion.create_revision():
+        reversion.set_user(nominated_by)
+        history.note(gettext_noop("Sent by the focal point"))
+        nomination.save()
+        nomination.areas.set(areas)
+        _set_languages(NominationLanguage, languages, nomination=nomination)
     transaction.on_commit(lambda: notifications.nomination_received(nomination))
+    return nomination
+
+
+def _lock_own_pending(nomination: Nomination, by: User) -> Nomination:
+    if not by.is_focal_point_for(nomination.administration_id):
+        raise PermissionDenied
+    return _lock_pending(nomination)
+
+
+@transaction.atomic
+def nomination_correct(
+    *,
+    nomination: Nomination,
+    by: User,
+    details: dict,
+    areas: Iterable[ExpertiseArea],
+    languages: LanguageSkills,
+) -> Nomination:
+    """The focal point corrects their administration's nomination while it waits for review
+    (never once decided); the correction is a version in the history, which shows the office
+    each changed field, old and new."""
+    nomination = _lock_own_pending(nomination, by)
+    for column, value in details.items():
+        setattr(nomination, column, value)
+    if details.get("cv"):
+        nomination.cv_name = details["cv"].name[:255]
+    nomination.email = nomination.email.lower()
+    nomination.corrected_at = timezone.now()
+    nomination.full_clean()
+    with reversion.create_revision():
+        reversion.set_user(by)
+        history.note(gettext_noop("Corrected by the focal point"))
+        nomination.save()
+        nomination.areas.set(areas)
+        _set_languages(NominationLanguage, languages, nomination=nomination)
+    return nomination
+
+
+@transaction.atomic
+def nomination_withdraw(*, nomination: Nomination, by: User) -> Nomination:
+    """The focal point takes back their administration's nomination before it is reviewed."""
+    nomination = _lock_own_pending(nomination, by)
+    nomination.status = Nomination.Status.WITHDRAWN
+    nomination.full_clean()
+    with reversion.create_revision():
+        reversion.set_user(by)
+        history.note(gettext_noop("Withdrawn by the focal point"))
+        nomination.save()
     return nomination
 
 
@@ -163,7 +217,7 @@ def nomination_approve(*, nomination: Nomination, reviewer: User) -> Expert:
     expert.withdrawn_at = None
     with reversion.create_revision():
         reversion.set_user(reviewer)
-        reversion.set_comment(_("Approved nomination no. %(number)s") % {"number": nomination.pk})
+        history.note(gettext_noop("Approved nomination no. %(number)s"), number=nomination.pk)
         expert.full_clean()
         expert.save()
         expert.areas.set(nomination.areas.all())
@@ -214,7 +268,7 @@ def expert_confirm(*, expert: Expert, user: User) -> Expert:
         _check_focal_point(user, expert)
     with reversion.create_revision():
         reversion.set_user(user)
-        reversion.set_comment(_("Confirmed as current"))
+        history.note(gettext_noop("Confirmed as current"))
         expert.confirmed_on = timezone.localdate()
         expert.save(update_fields=["confirmed_on", "updated_at"])
     return expert
@@ -235,7 +289,7 @@ def expert_update(
     cv = details.pop("cv", None)
     with reversion.create_revision():
         reversion.set_user(user)
-        reversion.set_comment(_("Updated and confirmed by the focal point"))
+        history.note(gettext_noop("Updated and confirmed by the focal point"))
         for column, value in details.items():
             setattr(expert, column, value)
         expert.email = expert.email.lower()
@@ -305,7 +359,7 @@ def expert_record_confirm(*, expert: Expert, availability: str, language: str) -
         raise ValidationError(_("This record has been withdrawn."))
     today = timezone.localdate()
     with reversion.create_revision():
-        reversion.set_comment(_("Consent and availability confirmed by the expert"))
+        history.note(gettext_noop("Consent and availability confirmed by the expert"))
         expert.availability = Availability(availability)
         expert.language = language
         expert.consent_given_on = today
@@ -330,7 +384,7 @@ def expert_withdraw(*, expert: Expert) -> Expert:
     expert = Expert.objects.select_for_update().get(pk=expert.pk)
     if expert.withdrawn_at is None:
         with reversion.create_revision():
-            reversion.set_comment(_("Withdrawn by the expert"))
+            history.note(gettext_noop("Withdrawn by the expert"))
             expert.withdrawn_at = timezone.now()
             expert.link_version = F("link_version") + 1
             expert.save(update_fields=["withdrawn_at", "link_version", "updated_at"])

@@ -30,6 +30,16 @@ urlpatterns = [
     path("members/experts/nominate/", views.NominateView.as_view(), name="nominate"),
     path("members/experts/nominations/", views.NominationListView.as_view(), name="nominations"),
     path(
+        "members/experts/nominations/<int:pk>/correct/",
+        views.NominationCorrectView.as_view(),
+        name="nomination_correct",
+    ),
+    path(
+        "members/experts/nominations/<int:pk>/withdraw/",
+        views.NominationWithdrawView.as_view(),
+        name="nomination_withdraw",
+    ),
+    path(
         "members/experts/nominations/<int:pk>/cv/",
         views.NominationCvView.as_view(),
         name="nomination_cv",

@@ -4,7 +4,7 @@ its signed link) and sent with `Cache-Control: no-store`."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,6 +31,7 @@ from experts import selectors, services
 from experts.filters import search_state
 from experts.forms import (
     ExpertUpdateForm,
+    NominationCorrectForm,
     NominationForm,
     RecordConfirmForm,
     RecordWithdrawForm,
@@ -203,6 +204,95 @@ class NominationListView(FocalPointRequiredMixin, ListView):
 
     def get_queryset(self):
         return selectors.nominations_of(administration=self.request.user.administration)
+
+
+def _pending_nomination_of_focal_point(request, pk) -> Nomination | None:
+    """The nomination, if the user is the focal point of its administration (else 404: another
+    administration's nominations are not even acknowledged); None once it is decided."""
+    nomination = get_object_or_404(Nomination, pk=pk)
+    if not request.user.is_focal_point_for(nomination.administration_id):
+        raise Http404
+    return nomination if nomination.is_pending else None
+
+
+def _already_decided(request):
+    messages.error(
+        request, _("This nomination has already been decided: it can no longer be changed.")
+    )
+    return redirect("experts:nominations")
+
+
+class _PendingNominationMixin:
+    """`self.nomination`: the pending nomination of the URL, of the focal point's own
+    administration; a decided one sends them back to the list, saying why."""
+
+    def dispatch(self, request, *args, **kwargs):
+        # Listed after FocalPointRequiredMixin: only focal points get here.
+        self.nomination = _pending_nomination_of_focal_point(request, kwargs["pk"])
+        if self.nomination is None:
+            return _already_decided(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(nomination=self.nomination, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+# The form's check against a concurrent edit and the save are one transaction.
+@method_decorator(transaction.atomic, name="post")
+class NominationCorrectView(
+    FocalPointRequiredMixin, _PendingNominationMixin, _FocalPointFormMixin, FormView
+):
+    """The focal point corrects a nomination of their administration while it is pending."""
+
+    template_name = "experts/nomination_correct.html"
+    form_class = NominationCorrectForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.nomination}
+
+    def get_language_initial(self):
+        return [
+            {"language": skill.language, "level": skill.level}
+            for skill in self.nomination.languages.all()
+        ]
+
+    def save(self, form, languages):
+        try:
+            nomination = services.nomination_correct(
+                nomination=self.nomination,
+                by=self.request.user,
+                details=self.details(form),
+                areas=form.cleaned_data["areas"],
+                languages=languages.skills,
+            )
+        except ValidationError:  # decided while the form was open
+            return _already_decided(self.request)
+        messages.success(
+            self.request,
+            _("The nomination of %(name)s is corrected; the office reviews it as it is now.")
+            % {"name": nomination.full_name},
+        )
+        return redirect("experts:nominations")
+
+
+@method_decorator(never_cache, name="dispatch")
+class NominationWithdrawView(FocalPointRequiredMixin, _PendingNominationMixin, TemplateView):
+    """The focal point withdraws a pending nomination of their administration (a confirmation
+    page, then a POST)."""
+
+    template_name = "experts/nomination_withdraw.html"
+
+    def post(self, request, pk):
+        try:
+            nomination = services.nomination_withdraw(nomination=self.nomination, by=request.user)
+        except ValidationError:
+            return _already_decided(request)
+        messages.success(
+            request,
+            _("The nomination of %(name)s is withdrawn.") % {"name": nomination.full_name},
+        )
+        return redirect("experts:nominations")
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from competencies.models import Competency
 from core.concurrency import ConflictCheckFormMixin
+from core.uploads import KeepUploadsMixin, KeptFileInput
 from experts.models import ExpertiseArea, language_choices
 from needs import services
 from needs.models import (
@@ -35,15 +36,12 @@ class MonthInput(forms.DateInput):
         super().__init__(attrs={"placeholder": _("YYYY-MM"), **(attrs or {})}, format=MONTH)
 
 
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
 class AttachmentsField(forms.FileField):
     """Several files from one input, each checked as the model's validator checks a CV."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx"}))
+        # Valid files are kept when the form comes back with an error.
+        kwargs.setdefault("widget", KeptFileInput(attrs={"accept": ".pdf,.docx"}, multiple=True))
         kwargs.setdefault("validators", [validate_attachment])
         super().__init__(**kwargs)
 
@@ -56,7 +54,7 @@ class AttachmentsField(forms.FileField):
         return [super(AttachmentsField, self).clean(upload, initial) for upload in files]
 
 
-class NeedForm(forms.ModelForm):
+class NeedForm(KeepUploadsMixin, forms.ModelForm):
     """A focal point's request: the title and description in English or in Russian (one is
     enough), areas required, competencies optional, the desired period as months."""
 

@@ -15,11 +15,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.models import User
 from administrations.access import has_staff_permission
 from administrations.models import Administration
 from competencies.models import Competency
+from core import history
 from experts.models import Expert, ExpertiseArea
 from needs import notifications
 from needs.models import (
@@ -95,7 +97,7 @@ def need_submit(
         raise ValidationError({"description_en": _("Describe the need in English or in Russian.")})
     with reversion.create_revision():
         reversion.set_user(submitted_by)
-        reversion.set_comment(_("Submitted by the focal point"))
+        history.note(gettext_noop("Submitted by the focal point"))
         need.full_clean()
         need.save()
         need.areas.set(areas)
@@ -188,7 +190,7 @@ def need_transition(
     need.status_changed_at = timezone.now()
     with reversion.create_revision():
         reversion.set_user(by)
-        reversion.set_comment(_("Status: %(status)s") % {"status": Status(status).label})
+        history.note(gettext_noop("Status: %(status)s"), status=Status(status).label)
         need.full_clean()
         need.save()
     transaction.on_commit(lambda: notifications.need_status_changed(need))
@@ -209,7 +211,7 @@ def need_merge(*, duplicate: NeedsRequest, into: NeedsRequest, by: User) -> Need
         raise ValidationError(_("A request cannot be a duplicate of itself."))
     with reversion.create_revision():
         reversion.set_user(by)
-        reversion.set_comment(_("Merged into request no. %(number)s") % {"number": target.pk})
+        history.note(gettext_noop("Merged into request no. %(number)s"), number=target.pk)
         duplicate.duplicate_of = target
         duplicate.full_clean()
         duplicate.save()
@@ -228,7 +230,7 @@ def need_note_add(*, need: NeedsRequest, author: User, text: str) -> NeedsNote:
     note = NeedsNote(need=need, author=author, text=text.strip())
     with reversion.create_revision():
         reversion.set_user(author)
-        reversion.set_comment(_("Internal note added"))
+        history.note(gettext_noop("Internal note added"))
         note.full_clean()
         note.save()
     return note
@@ -306,7 +308,7 @@ def mission_create(
         mission.report_name = report.name[:255]
     with reversion.create_revision():
         reversion.set_user(by)
-        reversion.set_comment(_("Mission recorded"))
+        history.note(gettext_noop("Mission recorded"))
         mission.full_clean()
         mission.save()
     return mission

@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -533,8 +534,23 @@ class RegistrationAdmin(RecordedExportMixin, ExportMixin, HistoryAdmin):
         )
 
 
+class ToolForm(forms.ModelForm):
+    course_languages = forms.MultipleChoiceField(
+        label=_("Course languages"),
+        choices=Tool.CourseLanguage.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("For an e-learning course: the languages it is offered in."),
+    )
+
+    class Meta:
+        model = Tool
+        fields = ["course_languages"]  # the admin's `fields` name the others
+
+
 @admin.register(Tool)
 class ToolAdmin(AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdmin):
+    form = ToolForm
     resource_classes = [ToolResource]
     formats = FORMATS
     list_display = ["title", "kind", "is_promoted", "position"]
@@ -552,6 +568,10 @@ class ToolAdmin(AllOrNothingImportMixin, ImportExportMixin, TranslatedHistoryAdm
         "image_alt",
         "is_promoted",
         "position",
+        "course_languages",
+        "course_length",
+        "course_format",
+        "enrol_url",
     ]
 
 

@@ -16,6 +16,7 @@ from outreach.models import (
     Registration,
     RegistrationSettings,
     Status,
+    Tool,
 )
 
 NEWS = [
@@ -273,11 +274,44 @@ def load(*, stdout) -> None:
         event.save()
     load_meetings()
     load_past_workshop()
+    load_course_details()
     stdout.write(
         f"Outreach: {len(NEWS) + 1} news items (one draft), {len(events) + 1} events; the "
         "regional meeting of heads of training is open for registration, full, with a waiting "
-        "list; the workshop on training needs analysis is over, with attendance and evaluations."
+        "list; the workshop on training needs analysis is over, with attendance and evaluations; "
+        f"{len(COURSE_DETAILS)} courses with their languages, length, format and enrolment link."
     )
+
+
+# Demo details of the seeded courses (slug: languages, length in English and Russian, format,
+# enrolment page). The links are examples: the office enters each course's own page.
+COURSE_DETAILS = {
+    "post-clearance-audit": (
+        ["en", "fr", "es", "ru"],
+        "about 6 hours",
+        "около 6 часов",
+        "self_paced",
+    ),
+    "risk-management": (["en", "fr", "ru"], "about 8 hours", "около 8 часов", "tutored"),
+    "revised-kyoto-convention": (
+        ["en", "fr", "es"],
+        "about 4 hours",
+        "около 4 часов",
+        "self_paced",
+    ),
+}
+
+
+def load_course_details() -> None:
+    for number, (slug, details) in enumerate(COURSE_DETAILS.items(), start=1):
+        languages, length_en, length_ru, course_format = details
+        Tool.objects.filter(slug=slug, kind=Tool.Kind.COURSE).update(
+            course_languages=languages,
+            course_length_en=length_en,
+            course_length_ru=length_ru,
+            course_format=course_format,
+            enrol_url_en=f"https://clikc.wcoomd.org/enrol/index.php?id={100 + number}",
+        )
 
 
 # (name, email, administration code, position, mail language, status) of the demo registrations.

@@ -11,8 +11,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.models import User
+from core import history
 from outreach import notifications
 from outreach.models import (
     Audience,
@@ -34,7 +36,9 @@ def publication_status_set(*, items: QuerySet, status: Status, by: User) -> int:
     changed = 0
     with reversion.create_revision():
         reversion.set_user(by)
-        reversion.set_comment(_("Published") if status == Status.PUBLISHED else _("Withdrawn"))
+        history.note(
+            gettext_noop("Published") if status == Status.PUBLISHED else gettext_noop("Withdrawn")
+        )
         for item in items.exclude(status=status):
             item.status = status
             item.full_clean()
@@ -390,7 +394,7 @@ def attendance_mark(
     changed = 0
     with reversion.create_revision():
         reversion.set_user(by)
-        reversion.set_comment(_("Attendance marked"))
+        history.note(gettext_noop("Attendance marked"))
         pks = list(registrations.values_list("pk", flat=True))
         for registration in (
             Registration.objects.select_for_update(of=("self",))

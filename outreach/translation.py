@@ -17,4 +17,5 @@ class EventTranslation(TranslationOptions):
 
 @register(Tool)
 class ToolTranslation(TranslationOptions):
-    fields = ("title", "description", "image_alt")
+    # A course may have its own enrolment page per language.
+    fields = ("title", "description", "image_alt", "course_length", "enrol_url")

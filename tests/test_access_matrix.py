@@ -295,6 +295,13 @@ MATRIX: dict[str, Rule] = {
         allowed=("focal_point", 200),
         args=lambda world: [world.nomination.pk],
     ),
+    # A pending nomination: corrected or withdrawn by its administration's focal point only.
+    "experts:nomination_correct": own_administrations(
+        args=lambda world: [world.nomination.pk], status=200, method="get"
+    ),
+    "experts:nomination_withdraw": own_administrations(
+        args=lambda world: [world.nomination.pk], status=200, method="get"
+    ),
     "experts:nomination_cv__staff": Rule(
         refused=(("clerk", 403),),
         allowed=("staff_with:experts.view_nomination", 200),

@@ -41,7 +41,7 @@ from tests.competencies.factories import (
     make_position,
 )
 from tests.contacts.builders import make_contact
-from tests.experts.factories import PDF, make_expert
+from tests.experts.factories import PDF, make_expert, make_nomination
 from tests.factories import PASSWORD, make_user
 from tests.needs.factories import make_need, make_round
 from tests.outreach.factories import make_event, make_registration, make_registration_settings
@@ -204,6 +204,26 @@ def test_expert_update(client, focal_point, azerbaijan, fuzzed):
         assert after[1]  # languages were replaced, never emptied
     else:
         assert after == before
+
+
+@settings(FUZZ, max_examples=6)
+@given(fuzzed=changes([*EXPERT_FIELDS, "cv_kept", "status", "corrected_at"]))
+def test_nomination_correction(client, focal_point, fuzzed):
+    nomination = Nomination.objects.filter(status="pending").first()
+    nomination = nomination or make_nomination(nominated_by=focal_point)
+    client.force_login(focal_point)
+    before = row_fingerprint(Nomination, nomination.pk)
+    data = expert_form(email=nomination.email, **{FIELD: before})
+    data.pop("cv")
+    data.pop("consent")
+    url = f"/en/members/experts/nominations/{nomination.pk}/correct/"
+    response = client.post(url, apply(data, fuzzed))
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    nomination.refresh_from_db()
+    assert nomination.is_pending and nomination.administration_id == focal_point.administration_id
+    if not saved:
+        assert row_fingerprint(Nomination, nomination.pk) == before
 
 
 RECORD_FIELDS = ["action", "availability", "language", "consent", "confirm"]

@@ -23,9 +23,10 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from import_export.fields import Field
 
+from core import history
 from core.spreadsheets import Resource
 from workplan import selectors, services
 from workplan.models import Activity, Goal, Indicator, Plan, ReportingPeriod, Stakeholder
@@ -463,8 +464,9 @@ class PlanTableResource(Resource):
                     raise ImportRejected(result)
                 if kwargs.get("user"):
                     reversion.set_user(kwargs["user"])
-                reversion.set_comment(
-                    _("Imported from %(file)s.") % {"file": kwargs.get("file_name") or _("a file")}
+                history.note(
+                    gettext_noop("Imported from %(file)s."),
+                    file=kwargs.get("file_name") or gettext_lazy("a file"),
                 )
         except ImportRejected as rejected:
             return rejected.result

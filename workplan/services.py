@@ -10,10 +10,11 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from accounts.models import User
 from administrations.models import Administration
+from core import history
 from library.models import Document
 from workplan.models import (
     Activity,
@@ -194,7 +195,7 @@ def period_report_submit(*, period: ReportingPeriod, by: User) -> ReportingPerio
         to=Status.SUBMITTED,
         allowed_from=(Status.DRAFT, Status.RETURNED),
         by=by,
-        comment=gettext("Report submitted for review"),
+        comment=history.note_encode(gettext_noop("Report submitted for review")),
         submitted_on=timezone.now(),
     )
 
@@ -208,7 +209,7 @@ def period_report_approve(*, period: ReportingPeriod, by: User) -> ReportingPeri
         to=Status.APPROVED,
         allowed_from=(Status.SUBMITTED,),
         by=by,
-        comment=gettext("Report approved"),
+        comment=history.note_encode(gettext_noop("Report approved")),
         reviewed_by=by,
         reviewed_on=timezone.now(),
         review_comment="",
@@ -226,7 +227,9 @@ def period_report_return(*, period: ReportingPeriod, by: User, comment: str) -> 
         to=Status.RETURNED,
         allowed_from=(Status.SUBMITTED,),
         by=by,
-        comment=gettext("Report returned: %(comment)s") % {"comment": comment.strip()},
+        comment=history.note_encode(
+            gettext_noop("Report returned: %(comment)s"), comment=comment.strip()
+        ),
         reviewed_by=by,
         reviewed_on=timezone.now(),
         review_comment=comment.strip(),
@@ -245,7 +248,9 @@ def period_report_reopen(*, period: ReportingPeriod, by: User, comment: str) -> 
         to=Status.DRAFT,
         allowed_from=(Status.APPROVED,),
         by=by,
-        comment=gettext("Report reopened: %(comment)s") % {"comment": comment.strip()},
+        comment=history.note_encode(
+            gettext_noop("Report reopened: %(comment)s"), comment=comment.strip()
+        ),
         reviewed_by=by,
         reviewed_on=timezone.now(),
         review_comment=comment.strip(),
@@ -258,7 +263,7 @@ def plan_make_current(*, plan: Plan, by: User) -> Plan:
     both plans says who did it."""
     with reversion.create_revision():
         reversion.set_user(by)
-        reversion.set_comment(gettext("Shown on the public pages"))
+        history.note(gettext_noop("Shown on the public pages"))
         for shown in Plan.objects.filter(is_current=True).exclude(pk=plan.pk):
             shown.is_current = False
             shown.save(update_fields=["is_current"])

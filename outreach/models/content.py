@@ -5,13 +5,14 @@ import operator
 import zoneinfo
 from functools import reduce
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Cast
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.files import GeneratedName, UploadValidator
@@ -307,6 +308,21 @@ class Tool(models.Model):
         TOOL = "tool", _("Tool")
         COURSE = "course", _("E-learning course")
 
+    class CourseFormat(models.TextChoices):
+        SELF_PACED = "self_paced", _("Online, at one's own pace")
+        TUTORED = "tutored", _("Online, with a tutor")
+        BLENDED = "blended", _("Online, then a workshop")
+        WEBINAR = "webinar", _("Webinar")
+
+    # The languages the WCO's e-learning is offered in (the WCO's official and working ones).
+    class CourseLanguage(models.TextChoices):
+        ENGLISH = "en", _("English")
+        FRENCH = "fr", _("French")
+        SPANISH = "es", _("Spanish")
+        RUSSIAN = "ru", _("Russian")
+        ARABIC = "ar", _("Arabic")
+        PORTUGUESE = "pt", _("Portuguese")
+
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -323,6 +339,27 @@ class Tool(models.Model):
     )
     is_promoted = models.BooleanField(_("promoted on the home page"), default=False, db_index=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # An e-learning course's details, shown on the tools page.
+    course_languages = ArrayField(
+        models.CharField(max_length=2, choices=CourseLanguage.choices),
+        verbose_name=_("course languages"),
+        default=list,
+        blank=True,
+    )
+    course_length = models.CharField(
+        _("length"),
+        max_length=100,
+        blank=True,
+        help_text=_("How long the course takes, as learners would say it: “about 3 hours”."),
+    )
+    course_format = models.CharField(
+        _("format"), max_length=20, choices=CourseFormat.choices, blank=True
+    )
+    enrol_url = models.URLField(
+        _("enrolment link"),
+        blank=True,
+        help_text=_("The page where one enrols in this course, not the platform's home page."),
+    )
 
     objects = ToolQuerySet.as_manager()
 
@@ -331,9 +368,24 @@ class Tool(models.Model):
         verbose_name_plural = _("WCO tools and courses")
         ordering = ["kind", "position", "title"]
         indexes = search_indexes("tool", TOOL_SEARCHED)
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(course_format="")
+                | models.Q(course_format__in=["self_paced", "tutored", "blended", "webinar"]),
+                name="outreach_tool_course_format_valid",
+            ),
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("outreach:tool_list") + f"#tool-{self.slug}"
+
+    def course_language_names(self) -> list[str]:
+        """The course's languages by name in the page's language (lower case in Russian, as
+        mid-sentence)."""
+        names = [str(self.CourseLanguage(code).label) for code in self.course_languages]
+        if translation.get_language() == "ru":
+            names = [name.lower() for name in names]
+        return names

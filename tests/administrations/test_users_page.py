@@ -8,6 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from administrations.models import AccountRequest
+from core.history import note_text
 from tests.administrations.factories import make_account_request
 from tests.factories import make_user
 from tests.pages import latin_words
@@ -190,7 +191,7 @@ def test_the_focal_point_deactivates_and_re_activates_a_user(client, focal_point
     member.refresh_from_db()
     assert member.is_active
     comments = [
-        version.revision.comment
+        note_text(version.revision.comment)
         for version in reversion.models.Version.objects.get_for_object(member)
     ]
     assert comments == ["Re-activated", "Deactivated"]

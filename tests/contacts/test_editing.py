@@ -7,6 +7,7 @@ from reversion.models import Version
 
 from contacts.models import ContactPoint
 from core.concurrency import FIELD, row_fingerprint
+from core.history import note_text
 from tests.contacts.builders import make_contact
 
 pytestmark = pytest.mark.django_db
@@ -232,7 +233,8 @@ def test_every_change_is_in_the_history_with_its_author(
     assert version.revision.user == focal_point
     assert version.field_dict["name_en"] == "Rashad Aliyev"
     assert version.field_dict["name_ru"] == "Рашад Алиев"  # both languages are versioned
-    assert "name_en" in version.revision.comment
+    note = note_text(version.revision.comment)
+    assert "name" in note.removeprefix("Changed by the focal point: ").split(", ")
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/en/members/contacts/az/confirm/")

@@ -2,6 +2,7 @@
 in the bucket, private files have no URL and the bucket refuses anonymous reads, downloads go
 through the same permission checks, and the copy command moves local files across."""
 
+import datetime
 import io
 import json
 import os
@@ -13,15 +14,18 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.management import call_command
 from django.db.models import FileField
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from bench.servers import SeaweedFS
 from core.files import private_storage
+from core.uploads import KEPT_HOURS, kept_uploads_purge, upload_keep
 from experts.models import Nomination
 from tests.experts.test_nominations import URL as NOMINATE
 from tests.experts.test_nominations import form_data
@@ -182,3 +186,13 @@ def test_the_settings_use_the_object_store_when_a_bucket_is_named():
     assert json.loads(backends)["default"] == "storages.backends.s3.S3Storage"
     assert json.loads(backends)["private"] == "core.object_storage.PrivateObjectStorage"
     assert bucket == "portal-private"
+
+
+def test_kept_uploads_are_kept_and_purged_in_the_bucket(object_store):
+    reference = upload_keep(ContentFile(b"%PDF-1.4\n%%EOF\n", name="cv.pdf"))
+    path = signing.loads(reference, salt="core.uploads.kept")["path"]
+    assert private_storage().exists(path)
+    assert kept_uploads_purge(now=timezone.now()) == 0
+    later = timezone.now() + datetime.timedelta(hours=KEPT_HOURS + 1)
+    assert kept_uploads_purge(now=later) == 1
+    assert not private_storage().exists(path)

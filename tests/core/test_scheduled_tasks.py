@@ -58,7 +58,13 @@ def test_the_nightly_purge_deletes_what_is_past_its_retention_only(settings):
 
     result = purge_expired_records.enqueue()
 
-    assert result.return_value == {"sessions": 1, "tasks": 1, "access_log": 0, "registrations": 0}
+    assert result.return_value == {
+        "sessions": 1,
+        "tasks": 1,
+        "kept_uploads": 0,
+        "access_log": 0,
+        "registrations": 0,
+    }
     assert list(Session.objects.values_list("session_key", flat=True)) == ["live"]
     assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
     assert not DBTaskResult.objects.filter(pk=old.pk).exists()

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from reversion.models import Version
 
 from core.concurrency import row_fingerprint
+from core.history import note_text
 from experts.filters import search_query
 from experts.models import Expert, ExpertiseArea
 from tests.experts.factories import make_expert
@@ -240,7 +241,7 @@ def test_staff_mark_records_confirmed(staff, staff_client, azerbaijan):
     # The action goes through the service: the record's history says who confirmed it.
     version = Version.objects.get_for_object(expert).get()
     assert version.revision.user == staff
-    assert version.revision.get_comment() == "Confirmed as current"
+    assert note_text(version.revision.get_comment()) == "Confirmed as current"
     assert version.field_dict["confirmed_on"] == expert.confirmed_on
 
 

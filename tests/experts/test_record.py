@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from reversion.models import Version
 
+from core.history import note_text
 from experts import services
 from experts.models import Expert, ExpertLanguage, Nomination
 from experts.tokens import record_token
@@ -156,7 +157,7 @@ def test_the_expert_confirms_consent_and_the_record(client, expert):
     assert (expert.consent_given_on, expert.confirmed_on) == (today, today)
     assert not expert.is_stale()
     assert "your record is confirmed" in client.get(url).content.decode()
-    assert Version.objects.get_for_object(expert).first().revision.comment == (
+    assert note_text(Version.objects.get_for_object(expert).first().revision.comment) == (
         "Consent and availability confirmed by the expert"
     )
 

@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 from reversion.models import Version
 
+from core.history import note_text
 from needs import services
 from needs.models import TRANSITIONS, NeedsRequest, Status
 from tests.factories import make_user
@@ -158,7 +159,7 @@ def test_mail_goes_out_only_once_the_change_is_committed(
 def test_every_step_is_in_the_history_with_its_author(need, staff):
     advance(need, "planned", by=staff)
     versions = Version.objects.get_for_object(need).order_by("pk")
-    comments = [version.revision.get_comment() for version in versions]
+    comments = [note_text(version.revision.get_comment()) for version in versions]
     assert comments == [
         "Submitted by the focal point",
         "Status: Under analysis",

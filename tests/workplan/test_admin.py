@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from reversion.models import Version
 
+from core.history import note_text
 from tests.workplan.admin_forms import change_form_data
 from workplan import services
 from workplan.models import (
@@ -170,7 +171,7 @@ def test_a_plan_is_made_current_from_the_admin(staff_client, plan):
     for changed in (plan, other):  # through the service, with an entry in each one's history
         revision = Version.objects.get_for_object(changed).first().revision
         assert revision.user.is_staff
-        assert revision.get_comment() == "Shown on the public pages"
+        assert note_text(revision.get_comment()) == "Shown on the public pages"
 
 
 def test_database_rules_hold(plan):

@@ -8,6 +8,7 @@ from django.test import Client
 from reversion.models import Version
 
 from accounts.models import User
+from core.history import note_text
 from workplan import services
 from workplan.models import ReportingPeriod
 
@@ -66,7 +67,7 @@ def test_the_report_is_submitted_returned_with_a_comment_and_approved(reported, 
     period = services.period_report_submit(period=period, by=office)
     period = services.period_report_approve(period=period, by=reviewer)
     assert period.is_locked and period.reviewed_by == reviewer and not period.review_comment
-    comments = [v.revision.get_comment() for v in Version.objects.get_for_object(period)]
+    comments = [note_text(v.revision.get_comment()) for v in Version.objects.get_for_object(period)]
     assert comments[:4] == [
         "Report approved",
         "Report submitted for review",
