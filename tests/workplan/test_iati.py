@@ -7,10 +7,13 @@ import functools
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from lxml import etree
 
 from accounts.models import User
+from tests.workplan.builders import make_big_plan
 from workplan import iati, selectors, services
 from workplan.models import Activity, Indicator, ReportingPeriod
 
@@ -112,14 +115,26 @@ def test_the_plan_is_valid_iati_in_both_languages_with_its_results(client, plan,
     ]
 
 
-@pytest.mark.parametrize("status", ["draft", "submitted", "returned"])
-def test_a_figure_not_approved_never_appears_in_the_file(client, reported, status):
+def test_a_figure_not_approved_never_appears_in_the_file(client, reported):
     _approved, draft = reported
-    ReportingPeriod.objects.filter(pk=draft.pk).update(report_status=status)
-    document = fetched(client).decode()
-    assert APPROVED_TEXT in document
-    for unseen in (DRAFT_TEXT, 'value="31"', 'value="23"', 'iso-date="2022-01-01"'):
-        assert unseen not in document
+    for status in ["draft", "submitted", "returned"]:
+        ReportingPeriod.objects.filter(pk=draft.pk).update(report_status=status)
+        document = fetched(client).decode()
+        assert APPROVED_TEXT in document
+        for unseen in (DRAFT_TEXT, 'value="31"', 'value="23"', 'iso-date="2022-01-01"'):
+            assert unseen not in document, status
+
+
+def test_the_file_costs_the_same_queries_whatever_the_size_of_the_plan(
+    client, plan, django_assert_max_num_queries
+):
+    with CaptureQueriesContext(connection) as small:
+        fetched(Client())
+    make_big_plan(goals=2, per_goal=10, periods=3, indicators=2)
+    with django_assert_max_num_queries(6) as big:
+        root = valid(fetched(Client()))
+    assert len(big) == len(small)
+    assert len(root.findall("iati-activity/result/indicator/period")) == 20 * 2 * 3
 
 
 def test_the_cached_file_follows_an_approval(reported, django_assert_num_queries):

@@ -185,10 +185,8 @@ PAGES = [
     "/ru/workplan/?status=ongoing&stakeholder=wco&goal=3",
     "/en/workplan/activities/3.15/",
     "/ru/workplan/progress/",
-    "/en/workplan/progress/?goal=3",
     "/en/workplan/export.csv",
     "/ru/workplan/export.xlsx?stakeholder=wco",
-    "/workplan/iati.xml",
 ]
 
 

@@ -91,11 +91,11 @@ def test_another_goal_is_chosen_by_its_number(client, figures):
     assert 'aria-current="page">Goal 2</a>' in html
 
 
-@pytest.mark.parametrize("goal", ["x", "²", "0", "99999999999", "-1"])
-def test_a_goal_that_is_not_in_the_plan_shows_the_first(client, figures, goal):
-    response = client.get("/en/workplan/progress/", {"goal": goal})
-    assert response.status_code == 200
-    assert "Targets and actuals of indicator 1.1" in response.content.decode()
+def test_a_goal_that_is_not_in_the_plan_shows_the_first(client, figures):
+    for goal in ["x", "²", "0", "99999999999", "-1"]:
+        response = client.get("/en/workplan/progress/", {"goal": goal})
+        assert response.status_code == 200
+        assert "Targets and actuals of indicator 1.1" in response.content.decode()
 
 
 def test_a_period_s_target_stands_beside_its_actual_on_one_scale():
