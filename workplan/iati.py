@@ -11,16 +11,17 @@ reporting period, the target and the actual with its narrative as the comment: w
 Budgets: `IatiPlan.budgets` gives an activity's yearly budgets, written as `budget` elements in
 the place the schema gives them; nothing fills it until the budget's own selector does.
 
-Built with the standard library's ElementTree: the file needs no XML library beyond it (the
-tests validate it with lxml against the schema).
+Built with lxml (its ElementTree API; it parses nothing): at scale (500 activities, 1,500
+indicators, ten periods, an 8 MB file) it writes the file several times faster than the standard
+library's serializer. The tests validate the file with lxml against the schema.
 """
 
 import datetime
-from xml.etree import ElementTree as ET  # noqa: S405 (writes XML, parses none)
 
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from lxml import etree as ET
 
 from workplan.models import Activity, Indicator, ReportingPeriod
 from workplan.models.results import figure_text
@@ -59,7 +60,7 @@ def texts_of(obj, field: str) -> dict[str, str]:
     return {code: getattr(obj, f"{field}_{code}") or "" for code in LANGUAGES}
 
 
-def _narratives(parent: ET.Element, tag: str, texts: dict[str, str]) -> ET.Element | None:
+def _narratives(parent: ET._Element, tag: str, texts: dict[str, str]) -> ET._Element | None:
     """`<tag><narrative xml:lang="…">…</narrative>…</tag>` for each language with a text;
     nothing when no language has one."""
     written = {code: text.strip() for code, text in texts.items() if text and text.strip()}
@@ -81,18 +82,18 @@ def _office_names() -> dict[str, str]:
     return names
 
 
-def _dated(parent: ET.Element, tag: str, day: datetime.date, **attributes) -> ET.Element:
+def _dated(parent: ET._Element, tag: str, day: datetime.date, **attributes) -> ET._Element:
     return ET.SubElement(parent, tag, {**attributes, "iso-date": day.isoformat()})
 
 
-def _figure(parent: ET.Element, tag: str, figure: IatiFigure) -> None:
+def _figure(parent: ET._Element, tag: str, figure: IatiFigure) -> None:
     # An indicator described in words has no value, only the comment.
     element = ET.SubElement(parent, tag, {"value": figure.value} if figure.value else {})
     _narratives(element, "comment", figure.texts)
 
 
 def _period(
-    parent: ET.Element,
+    parent: ET._Element,
     period: ReportingPeriod,
     target: IatiFigure | None,
     actual: IatiFigure | None,
@@ -106,7 +107,7 @@ def _period(
         _figure(element, "actual", actual)
 
 
-def _result(parent: ET.Element, indicator: Indicator, data: IatiPlan) -> None:
+def _result(parent: ET._Element, indicator: Indicator, data: IatiPlan) -> None:
     """An indicator as a result of the activity (an output), with its one indicator."""
     result = ET.SubElement(parent, "result", {"type": RESULT_OUTPUT})
     name = texts_of(indicator, "name")
@@ -141,7 +142,7 @@ def _given(figure: IatiFigure | None) -> IatiFigure | None:
     return figure
 
 
-def _budget(parent: ET.Element, budget: IatiBudget) -> None:
+def _budget(parent: ET._Element, budget: IatiBudget) -> None:
     element = ET.SubElement(
         parent, "budget", {"type": BUDGET_ORIGINAL, "status": BUDGET_INDICATIVE}
     )
@@ -159,7 +160,7 @@ def activity_identifier(activity: Activity) -> str:
     return f"{settings.IATI_ORGANISATION_REF}-{activity.number}"
 
 
-def _activity(root: ET.Element, activity: Activity, data: IatiPlan, office: dict) -> None:
+def _activity(root: ET._Element, activity: Activity, data: IatiPlan, office: dict) -> None:
     element = ET.SubElement(root, "iati-activity", {LANG: "en", "hierarchy": "1"})
     ET.SubElement(element, "iati-identifier").text = activity_identifier(activity)
     reporting = ET.SubElement(
