@@ -9,6 +9,7 @@ from core import sitemaps, views
 from core.cache import cache_public_page
 from portal import search_views
 from portal.views import HomeView
+from workplan.views import IatiView
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -20,6 +21,13 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Open data: one file in both languages, so outside the language prefixes. It shows the
+    # plan's tables only, refreshed by any write to them (an approval, a changed figure).
+    path(
+        "workplan/iati.xml",
+        cache_public_page(IatiView.as_view(), reads="workplan"),
+        name="workplan_iati",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

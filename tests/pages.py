@@ -17,6 +17,8 @@ RUSSIAN_PAGE_LATIN_ALLOWED = {
     "RSS",
     "Atom",
     "PDF",
+    "IATI",  # the open-data standard the Work Plan is published in
+    "XML",
 }
 
 

@@ -455,6 +455,7 @@ PUBLIC: dict[str, tuple[object, int]] = {
     "workplan:logframe": (lambda world: [], 200),
     "workplan:logframe_csv": (lambda world: [], 200),
     "workplan:logframe_xlsx": (lambda world: [], 200),
+    "workplan_iati": (lambda world: [], 200),
     "outreach:news_list": (lambda world: [], 200),
     "outreach:news_feed": (lambda world: [], 200),
     "outreach:news_atom_feed": (lambda world: [], 200),

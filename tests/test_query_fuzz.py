@@ -41,7 +41,9 @@ KNOWN_PARAMETERS = [
     "priority",
     "round",
 ]
-SKIPPED = {"accounts:logout", "healthz", "bench-floor"}
+# The IATI file reads no query parameter (its cache drops them all): nothing to fuzz, and each
+# example would build the whole plan's file.
+SKIPPED = {"accounts:logout", "healthz", "bench-floor", "workplan_iati"}
 
 values = st.one_of(
     st.text(max_size=300),

@@ -10,10 +10,11 @@ import math
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from workplan.models import Actual, Indicator
 from workplan.models.results import figure_text
-from workplan.selectors import STATUSES, IndicatorSeries, StatusRow
+from workplan.selectors import STATUSES, GoalTargets, IndicatorSeries, StatusRow, TargetSeries
 
 
 @dataclass(frozen=True)
@@ -284,3 +285,181 @@ def history_chart(indicator: Indicator, history: list[Actual]) -> IndicatorChart
 
 def _figure(value) -> str:
     return _("no figure") if value is None else figure_text(value)
+
+
+# Targets against actuals (the dashboard's second section).
+
+TARGET_OUTCOMES = [
+    ("target_met", gettext_lazy("Target met")),
+    ("target_missed", gettext_lazy("Target missed")),
+    ("target_unreported", gettext_lazy("No actual yet")),
+]
+
+
+def target_summary_chart(rows: list[GoalTargets]) -> StatusChart:
+    """One bar per goal: its approved targets split into met, missed and not yet reported."""
+    scale_max = max((row.targets for row in rows), default=0) or 1
+    unit = StatusChart.BAR_WIDTH / scale_max
+    bars = []
+    for index, row in enumerate(rows):
+        x = float(StatusChart.LABEL_WIDTH)
+        segments = []
+        for (outcome, label), count in zip(
+            TARGET_OUTCOMES, (row.met, row.missed, row.unreported), strict=True
+        ):
+            if count:
+                width = round(count * unit, 1)
+                segments.append(
+                    Segment(status=outcome, label=str(label), count=count, x=x, width=width)
+                )
+                x = round(x + width, 1)
+        bars.append(
+            StackedBar(
+                label=_("Goal %(number)s") % {"number": row.goal.number},
+                total=row.targets,
+                y=index * StatusChart.ROW_HEIGHT + 4,
+                segments=segments,
+                end_x=x + 6,
+            )
+        )
+    description = " ".join(
+        _(
+            "Goal %(number)s: %(met)s of %(targets)s targets met, %(missed)s missed, "
+            "%(unreported)s without an actual yet."
+        )
+        % {
+            "number": row.goal.number,
+            "targets": row.targets,
+            "met": row.met,
+            "missed": row.missed,
+            "unreported": row.unreported,
+        }
+        for row in rows
+    )
+    return StatusChart(bars=bars, description=description)
+
+
+@dataclass(frozen=True)
+class PairedColumn:
+    """A period's target and actual side by side (either may be missing)."""
+
+    label: str
+    target: Column
+    actual: Column
+    center_x: float
+
+    @property
+    def columns(self) -> list[tuple[Column, str]]:
+        """The two columns with the CSS class each is drawn with."""
+        return [(self.target, "target-column"), (self.actual, "actual")]
+
+
+@dataclass(frozen=True)
+class TargetActualChart:
+    """For each approved period, the target (an outlined column) beside the actual (filled)."""
+
+    LEFT = 48
+    TOP = 16
+    PLOT_WIDTH = 420
+    PLOT_HEIGHT = 160
+    RIGHT = 12
+    width = LEFT + PLOT_WIDTH + RIGHT
+    height = TOP + PLOT_HEIGHT + 36
+
+    periods: list[PairedColumn]
+    grid: list[Level]
+    unit: str
+    description: str
+    shows_values: bool  # whether the figures fit above the columns (they are in the table)
+    baseline: str  # the indicator's baseline and target at the plan's end, "" where not set
+    end_target: str
+
+    @property
+    def has_figures(self) -> bool:
+        return any(
+            column.value is not None
+            for period in self.periods
+            for column in (period.target, period.actual)
+        )
+
+    @property
+    def plot_left(self) -> int:
+        return self.LEFT
+
+    @property
+    def plot_right(self) -> int:
+        return self.LEFT + self.PLOT_WIDTH
+
+    @property
+    def plot_bottom(self) -> int:
+        return self.TOP + self.PLOT_HEIGHT
+
+    @property
+    def axis_label_y(self) -> int:
+        return self.plot_bottom + 20
+
+    @property
+    def tick_label_x(self) -> int:
+        return self.LEFT - 6
+
+    @property
+    def missing_y(self) -> int:
+        return self.plot_bottom - 5
+
+
+def target_actual_chart(series: TargetSeries, period_names: list[str]) -> TargetActualChart:
+    chart = TargetActualChart
+    known = [value for value in (*series.targets, *series.actuals) if value is not None]
+    top = _axis_top(math.ceil(max(known, default=0)))
+
+    def y_of(value) -> float:
+        return round(chart.TOP + chart.PLOT_HEIGHT * (1 - float(value) / top), 1)
+
+    slot = chart.PLOT_WIDTH / max(len(period_names), 1)
+    bar_width = round(min(slot * 0.35, 28), 1)
+
+    def column(label: str, value, x: float) -> Column:
+        y = y_of(value) if value is not None else chart.TOP + chart.PLOT_HEIGHT
+        return Column(
+            label=label,
+            value=None if value is None else figure_text(value),
+            x=x,
+            y=y,
+            width=bar_width,
+            height=round(chart.TOP + chart.PLOT_HEIGHT - y, 1),
+        )
+
+    periods = []
+    for index, (name, target, actual) in enumerate(
+        zip(period_names, series.targets, series.actuals, strict=True)
+    ):
+        center = chart.LEFT + slot * index + slot / 2
+        periods.append(
+            PairedColumn(
+                label=name,
+                target=column(name, target, round(center - bar_width - 1, 1)),
+                actual=column(name, actual, round(center + 1, 1)),
+                center_x=round(center, 1),
+            )
+        )
+    grid = [Level(value=top * step // 4, y=y_of(top * step // 4)) for step in range(5)]
+    indicator = series.indicator
+    unit = indicator.unit or indicator.get_measure_display()
+    values_text = "; ".join(
+        _("%(period)s: target %(target)s, actual %(actual)s")
+        % {"period": name, "target": _figure(target), "actual": _figure(actual)}
+        for name, target, actual in zip(period_names, series.targets, series.actuals, strict=True)
+    )
+    description = _("Targets and actuals by reporting period, in %(unit)s: %(values)s.") % {
+        "unit": unit,
+        "values": values_text or _("none yet"),
+    }
+    return TargetActualChart(
+        periods=periods,
+        grid=grid,
+        unit=unit,
+        description=description,
+        shows_values=bar_width >= 24,
+        baseline=indicator.display(indicator.baseline_value),
+        end_target=indicator.display(indicator.end_target),
+    )

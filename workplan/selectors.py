@@ -9,7 +9,19 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, Count, Func, Prefetch, QuerySet
+from django.conf import settings
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.utils.translation import gettext as _
@@ -170,8 +182,6 @@ class Dashboard:
     plan: Plan
     goal_rows: list[StatusRow]
     totals: StatusRow
-    periods: list[ReportingPeriod]
-    indicators: list[IndicatorSeries]
 
 
 def _status_counts(activities: QuerySet[Activity], *, per: str | None = None) -> dict:
@@ -184,8 +194,7 @@ def _status_counts(activities: QuerySet[Activity], *, per: str | None = None) ->
 
 
 def dashboard(*, plan: Plan) -> Dashboard:
-    """Activities by status per goal, and the measured indicators' approved values per
-    approved period."""
+    """Activities by status per goal (targets against actuals: `targets_against_actuals`)."""
     goals = list(plan.goals.all())
     activities = Activity.objects.filter(goal__plan=plan)
     counts = _status_counts(activities, per="goal_id")
@@ -197,41 +206,7 @@ def dashboard(*, plan: Plan) -> Dashboard:
         label=_("All goals"),
         counts=[sum(row.counts[i] for row in goal_rows) for i in range(len(STATUSES))],
     )
-
-    measured = list(
-        Indicator.objects.filter(activity__goal__plan=plan)
-        .exclude(measure__in=[Indicator.Measure.QUALITATIVE, Indicator.Measure.YES_NO])
-        .select_related("activity__goal")
-        .order_by("activity__goal__number", "activity__sequence", "position", "id")
-    )
-    figures = published_actuals().filter(
-        indicator__in=[indicator.pk for indicator in measured],
-        value__isnull=False,
-    )
-    values: dict[tuple[int, int], object] = {}
-    period_ids = set()
-    for indicator_id, period_id, value in figures.values_list("indicator_id", "period_id", "value"):
-        values[indicator_id, period_id] = value
-        period_ids.add(period_id)
-    ordered_periods = [
-        period
-        for period in ReportingPeriod.objects.approved().order_by("starts_on")
-        if period.pk in period_ids
-    ]
-    indicators = [
-        IndicatorSeries(
-            indicator=indicator,
-            values=[values.get((indicator.pk, period.pk)) for period in ordered_periods],
-        )
-        for indicator in measured
-    ]
-    return Dashboard(
-        plan=plan,
-        goal_rows=goal_rows,
-        totals=totals,
-        periods=ordered_periods,
-        indicators=indicators,
-    )
+    return Dashboard(plan=plan, goal_rows=goal_rows, totals=totals)
 
 
 @dataclass
@@ -412,3 +387,220 @@ def periods_to_compute(*, today: datetime.date) -> QuerySet[ReportingPeriod]:
         .exclude(report_status=ReportingPeriod.ReportStatus.APPROVED)
         .order_by("starts_on")
     )
+
+
+@dataclass
+class IatiFigure:
+    """An approved target or actual as the IATI file writes it: the figure as text ("12.5",
+    "" for none) and its words in each language (a target's note, an actual's narrative)."""
+
+    value: str
+    texts: dict[str, str]
+
+
+@dataclass
+class IatiBudget:
+    """One year of an activity's budget, for the IATI file's `budget` elements. Nothing fills
+    it yet: the budget models come separately, and their selector is to give these."""
+
+    starts_on: datetime.date
+    ends_on: datetime.date
+    amount: str
+    currency: str
+    value_date: datetime.date
+
+
+@dataclass
+class IatiPlan:
+    """The current plan with what its IATI file publishes: activities in number order, their
+    indicators, the approved periods (oldest first) and the approved figures by (indicator,
+    period)."""
+
+    plan: Plan
+    activities: list[Activity]
+    indicators: dict[int, list[Indicator]]
+    periods: list[ReportingPeriod]
+    targets: dict[tuple[int, int], IatiFigure]
+    actuals: dict[tuple[int, int], IatiFigure]
+    budgets: dict[int, list[IatiBudget]] = field(default_factory=dict)
+
+
+def _iati_figures(model, *, plan: Plan, text_field: str) -> dict[tuple[int, int], IatiFigure]:
+    """A plan's approved targets or actuals with their words in each language, read as plain
+    rows (15,000 of each at scale)."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    rows = (
+        QuerySet(model)
+        .filter(indicator__activity__goal__plan=plan, period__report_status=APPROVED)
+        .annotate(text=Cast(Func("value", function="trim_scale"), CharField()))
+        .values_list(
+            "indicator_id", "period_id", "text", *(f"{text_field}_{code}" for code in languages)
+        )
+    )
+    return {
+        (indicator_id, period_id): IatiFigure(
+            # A translation column is NULL where that language was never written.
+            value=text or "",
+            texts={code: words or "" for code, words in zip(languages, texts, strict=True)},
+        )
+        for indicator_id, period_id, text, *texts in rows
+    }
+
+
+def iati_plan(*, plan: Plan) -> IatiPlan:
+    """What `/workplan/iati.xml` publishes of the plan, in six queries: figures of approved
+    periods only."""
+    activities = list(
+        Activity.objects.filter(goal__plan=plan)
+        .select_related("goal")
+        .order_by("goal__number", "sequence")
+    )
+    indicators: dict[int, list[Indicator]] = defaultdict(list)
+    for indicator in Indicator.objects.filter(activity__goal__plan=plan).order_by(
+        "activity_id", "position", "id"
+    ):
+        indicators[indicator.activity_id].append(indicator)
+    return IatiPlan(
+        plan=plan,
+        activities=activities,
+        indicators=indicators,
+        periods=list(ReportingPeriod.objects.approved().order_by("starts_on")),
+        targets=_iati_figures(Target, plan=plan, text_field="note"),
+        actuals=_iati_figures(Actual, plan=plan, text_field="narrative"),
+    )
+
+
+# Targets against actuals on the dashboard: indicators that count (numbers and percentages).
+COUNTED = [Indicator.Measure.NUMBER, Indicator.Measure.PERCENTAGE]
+
+
+@dataclass
+class GoalTargets:
+    """A goal's targets of approved periods: how many there are, how many the actual met, how
+    many it missed, how many have no actual yet."""
+
+    goal: Goal
+    targets: int
+    met: int
+    missed: int
+
+    @property
+    def unreported(self) -> int:
+        return self.targets - self.met - self.missed
+
+
+@dataclass
+class TargetSeries:
+    """An indicator's target and actual in each approved period (`TargetsBoard.periods`), as
+    decimals (None: none set)."""
+
+    indicator: Indicator
+    targets: list
+    actuals: list
+
+    @property
+    def activity(self) -> Activity:
+        return self.indicator.activity
+
+
+@dataclass
+class TargetsBoard:
+    goals: list[GoalTargets]
+    goal: Goal | None  # the goal whose indicators are drawn
+    periods: list[ReportingPeriod]
+    series: list[TargetSeries]
+
+
+def _goal_number(value: str | None) -> int | None:
+    if value and value.isascii() and value.isdecimal() and len(value) < 6:
+        return int(value)
+    return None
+
+
+def targets_against_actuals(*, plan: Plan, goal: str | None) -> TargetsBoard:
+    """Every goal's approved targets counted as met, missed or not reported, and one goal's
+    counting indicators with their target and actual per approved period (the first goal when
+    `goal` names none of the plan's): five queries, whatever the plan's size."""
+    goals = list(plan.goals.all())
+    # The actual of the target's indicator and period; compared in the database, one row a goal.
+    actual = Subquery(
+        QuerySet(Actual)
+        .filter(indicator=OuterRef("indicator"), period=OuterRef("period"))
+        .values("value")[:1]
+    )
+    met = Q(indicator__direction=Indicator.Direction.HIGHER, actual__gte=F("value")) | Q(
+        indicator__direction=Indicator.Direction.LOWER, actual__lte=F("value")
+    )
+    counts = {
+        row["indicator__activity__goal_id"]: row
+        for row in QuerySet(Target)
+        .filter(
+            indicator__activity__goal__plan=plan,
+            indicator__measure__in=COUNTED,
+            period__report_status=APPROVED,
+            value__isnull=False,
+        )
+        .annotate(actual=actual)
+        .values("indicator__activity__goal_id")
+        .annotate(
+            targets=Count("id"),
+            met=Count("id", filter=met),
+            reported=Count("id", filter=Q(actual__isnull=False)),
+        )
+        .order_by()
+    }
+    rows = []
+    for each in goals:
+        row = counts.get(each.pk, {"targets": 0, "met": 0, "reported": 0})
+        rows.append(
+            GoalTargets(
+                goal=each,
+                targets=row["targets"],
+                met=row["met"],
+                missed=row["reported"] - row["met"],
+            )
+        )
+
+    number = _goal_number(goal)
+    chosen = next((each for each in goals if each.number == number), goals[0] if goals else None)
+    indicators = list(
+        Indicator.objects.filter(activity__goal=chosen, measure__in=COUNTED)
+        .select_related("activity__goal")
+        .order_by("activity__sequence", "position", "id")
+    )
+
+    def figures(model, kind: str) -> QuerySet:
+        return (
+            QuerySet(model)
+            .filter(
+                indicator__activity__goal=chosen,
+                indicator__measure__in=COUNTED,
+                period__report_status=APPROVED,
+                value__isnull=False,
+            )
+            .annotate(kind=Value(kind))
+            .values_list("kind", "indicator_id", "period_id", "value")
+            .order_by()
+        )
+
+    values: dict[tuple[str, int, int], object] = {}
+    period_ids = set()
+    # Targets and actuals in one query.
+    both = figures(Target, "target").union(figures(Actual, "actual"), all=True).order_by()
+    for kind, indicator_id, period_id, value in both:
+        values[kind, indicator_id, period_id] = value
+        period_ids.add(period_id)
+    periods = [
+        period
+        for period in ReportingPeriod.objects.approved().order_by("starts_on")
+        if period.pk in period_ids
+    ]
+    series = [
+        TargetSeries(
+            indicator=indicator,
+            targets=[values.get(("target", indicator.pk, period.pk)) for period in periods],
+            actuals=[values.get(("actual", indicator.pk, period.pk)) for period in periods],
+        )
+        for indicator in indicators
+    ]
+    return TargetsBoard(goals=rows, goal=chosen, periods=periods, series=series)

@@ -42,7 +42,7 @@ urlpatterns = [
     ),
     path(
         "workplan/progress/",
-        cache_public_page(views.DashboardView.as_view(), reads=PLAN),
+        cache_public_page(views.DashboardView.as_view(), reads=PLAN, params=["goal"]),
         name="progress",
     ),
     path(

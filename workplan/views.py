@@ -1,16 +1,16 @@
 """Public pages of the work plan: the plan, one activity, the progress dashboard, the logframe,
-the exports.
+the exports, the IATI file.
 
 All are public and the same for every anonymous visitor: urls.py wraps them in
 `cache_public_page`, and any staff edit of the plan refreshes them.
 """
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
 from core.spreadsheets import resource_response
-from workplan import budget_views, charts, selectors
+from workplan import budget_views, charts, iati, selectors
 from workplan.filters import filter_query
 from workplan.resources import LogframeResource, PlanTableResource
 
@@ -54,19 +54,30 @@ class DashboardView(TemplateView):
     template_name = "workplan/progress_dashboard.html"
 
     def get_context_data(self, **kwargs):
-        board = selectors.dashboard(plan=_current_plan())
-        period_names = [period.name for period in board.periods]
-        indicators = [
-            (series, charts.indicator_chart(series, period_names)) for series in board.indicators
-        ]
+        plan = _current_plan()
+        board = selectors.dashboard(plan=plan)
         return super().get_context_data(
             board=board,
             status_chart=charts.status_chart(board.goal_rows),
             statuses=selectors.STATUSES,
-            indicators=indicators,
-            **budget_views.dashboard_context(board.plan),
+            **self.targets_context(plan),
+            **budget_views.dashboard_context(plan),
             **kwargs,
         )
+
+    def targets_context(self, plan) -> dict:
+        """Targets against actuals: the summary of every goal, and the goal asked for drawn."""
+        targets = selectors.targets_against_actuals(plan=plan, goal=self.request.GET.get("goal"))
+        period_names = [period.name for period in targets.periods]
+        return {
+            "targets": targets,
+            "target_summary": charts.target_summary_chart(targets.goals),
+            "target_outcomes": charts.TARGET_OUTCOMES,
+            "target_charts": [
+                (series, charts.target_actual_chart(series, period_names))
+                for series in targets.series
+            ],
+        }
 
 
 class ExportView(View):
@@ -109,4 +120,15 @@ class LogframeExportView(View):
             LogframeResource.lines(frame),
             filename=f"rocb-europe-logframe-{timezone.localdate():%Y-%m-%d}",
             file_format=self.file_format,
+        )
+
+
+class IatiView(View):
+    """The current plan as IATI 2.03 activities (`/workplan/iati.xml`): one file in both
+    languages, with the figures of approved periods only."""
+
+    def get(self, request):
+        data = selectors.iati_plan(plan=_current_plan())
+        return HttpResponse(
+            iati.iati_activities(data), content_type="application/xml; charset=utf-8"
         )

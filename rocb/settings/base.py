@@ -342,6 +342,10 @@ SITE_URL = (
 CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "rocb-europe.org")
 # Registrations of an event are erased this many days after it ends (counts are kept).
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 365)
+# The office's organisation identifier in IATI (the registration agency's prefix and the number,
+# as in the IATI Organisation Identifier list): the reporting organisation of /workplan/iati.xml
+# and the first part of each activity's identifier ("<ref>-1.1").
+IATI_ORGANISATION_REF = env_str("IATI_ORGANISATION_REF", "XI-IATI-ROCBEU")
 
 # Security. The portal sits behind a TLS-terminating proxy in production.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None

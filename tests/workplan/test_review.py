@@ -128,6 +128,7 @@ PUBLIC = [
     "/en/search/?q=Seventeen+administrations",
     "/ru/search/?q=Семнадцать",
     "/sitemap.xml",
+    "/workplan/iati.xml",
     "/en/",
 ]
 
@@ -156,4 +157,5 @@ def test_only_approved_figures_and_narratives_are_public_and_approval_refreshes_
     assert DRAFT_TEXT in detail and "Actual value: 17" in detail
     assert '<td class="number">17</td>' in _shown(visitor, "/ru/workplan/progress/")
     assert DRAFT_TEXT in _shown(visitor, "/en/workplan/export.csv")
+    assert DRAFT_TEXT_RU in _shown(visitor, "/workplan/iati.xml")
     assert "Latest reporting period: 2021." in _shown(visitor, "/en/")
