@@ -43,7 +43,7 @@ from tests.contacts.builders import make_contact
 from tests.experts.factories import PDF, make_expert
 from tests.factories import PASSWORD, make_user
 from tests.needs.factories import make_need, make_round
-from tests.outreach.factories import make_event, make_registration_settings
+from tests.outreach.factories import make_event, make_registration, make_registration_settings
 from tests.test_query_fuzz import values
 
 pytestmark = pytest.mark.django_db
@@ -728,3 +728,20 @@ def test_public_event_registration(client, fuzzed):
 def test_seat_offer_answer(client, token, answer):
     response = client.post(f"/en/events/offers/{quote(str(token), safe='')}x/", {"answer": answer})
     assert response.status_code < 500
+
+
+@MEETINGS_FUZZ
+@given(fuzzed=changes(["subject_en", "text_en", "subject_ru", "text_ru"]))
+def test_message_to_the_participants(staff_client, fuzzed):
+    registration_settings = meeting(event=make_event())
+    for language in ("en", "ru"):
+        make_registration(registration_settings, language=language)
+    url = f"/admin/outreach/event/{registration_settings.event.pk}/write/"
+    data = {"subject_en": "Hotel", "text_en": "Booked.", "subject_ru": "Отель", "text_ru": "Да."}
+    sent = len(mail.outbox)
+    response = staff_client.post(url, apply(data, fuzzed))
+    assert_answered(response, saved=response.status_code == 302)
+    # Both participants get the message, each in their language, or neither gets anything.
+    mailed = mail.outbox[sent:]
+    assert len(mailed) == (2 if response.status_code == 302 else 0)
+    assert all(message.subject.strip() for message in mailed)

@@ -1,5 +1,5 @@
 """The outreach app's models: public content (news, events, tools) and meetings (registration
-settings and registrations)."""
+settings, registrations and meeting documents)."""
 
 from outreach.models.content import (
     EVENT_SEARCHED,
@@ -21,6 +21,7 @@ from outreach.models.content import (
     search_vector,
     validate_time_zone,
 )
+from outreach.models.documents import MeetingDocument, MeetingDocumentQuerySet
 from outreach.models.meetings import (
     Audience,
     EventLanguage,
@@ -41,6 +42,8 @@ __all__ = [
     "Event",
     "EventLanguage",
     "EventQuerySet",
+    "MeetingDocument",
+    "MeetingDocumentQuerySet",
     "NewsItem",
     "NewsItemQuerySet",
     "PublishedQuerySet",

@@ -338,6 +338,8 @@ SITE_URL = (
 CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "rocb-europe.org")
 # Registrations of an event are erased this many days after it ends (counts are kept).
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 365)
+# Those holding a seat are reminded of an event this many days before it starts (once each).
+EVENT_REMINDER_DAYS = env_int("EVENT_REMINDER_DAYS", 3)
 
 # Security. The portal sits behind a TLS-terminating proxy in production.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None
