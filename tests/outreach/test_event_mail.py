@@ -3,6 +3,8 @@ notice of a change of date, time or place and of a cancellation (with the update
 file), and the staff's message to all participants."""
 
 import datetime
+import re
+from html.parser import HTMLParser
 
 import icalendar
 import pytest
@@ -12,12 +14,13 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from library.models import Document
 from outreach import services
-from outreach.models import Event, Registration
+from outreach.models import Event, MeetingDocument, Registration
 from outreach.tasks import remind_upcoming_events
 from tests.factories import make_user
+from tests.library.factories import make_document
 from tests.outreach.factories import make_event, make_registration, make_registration_settings
-from tests.outreach.test_meeting_documents import event_change_form
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +53,63 @@ def registrants():
             registration_settings, email="gone@customs.az", status=Status.WITHDRAWN
         ),
     }
+
+
+class _FormFields(HTMLParser):
+    """The values a browser would post from a page's form with this id."""
+
+    def __init__(self, form_id: str):
+        super().__init__()
+        self.form_id, self.inside = form_id, False
+        self.data: dict[str, list[str]] = {}
+        self._select = self._textarea = None
+        self._multiple = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = attrs.get("id") == self.form_id
+        if not self.inside:
+            return
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in ("submit", "button", "file"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            default = "on" if kind in ("checkbox", "radio") else ""
+            self.data[name] = [attrs.get("value") or default]
+        elif tag == "select" and name:
+            self._select, self._multiple = name, "multiple" in attrs
+            self.data[name] = []
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data[self._select].append(attrs.get("value", ""))
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.data[name] = [""]
+
+    def handle_endtag(self, tag):
+        if tag == "select" and self._select:
+            if not self.data[self._select] and not self._multiple:
+                self.data[self._select] = [""]
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "form":
+            self.inside = False
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea][0] += data.removeprefix("\n")
+
+
+def event_change_form(client, event) -> tuple[str, dict]:
+    """The event's admin change form as a browser would post it unchanged."""
+    url = reverse("admin:outreach_event_change", args=[event.pk])
+    parser = _FormFields("event_form")
+    parser.feed(client.get(url).content.decode())
+    return url, parser.data
 
 
 # Reminder ---------------------------------------------------------------------------------------
@@ -111,14 +171,25 @@ def test_the_scheduler_runs_the_reminders():
 
 
 def test_a_change_of_date_is_mailed_with_the_updated_calendar_entry(staff_client, registrants):
+    """Staff save the event with a new date and a participants' report attached: the change
+    is mailed, and the report leaves the library's members' materials."""
     registration_settings, people = registrants
     event = registration_settings.event
+    report = make_document(visibility=Document.Visibility.MEMBERS)
     url, form = event_change_form(staff_client, event)
     new_start = event.starts_on + datetime.timedelta(days=7)
-    form["starts_on"] = [new_start.isoformat()]
-    form["ends_on"] = [(new_start + datetime.timedelta(days=1)).isoformat()]
+    form |= {
+        "starts_on": [new_start.isoformat()],
+        "ends_on": [(new_start + datetime.timedelta(days=1)).isoformat()],
+        "documents-TOTAL_FORMS": ["1"],
+        "documents-0-document": [str(report.pk)],
+        "documents-0-kind": ["report"],
+        "documents-0-visibility": ["participants"],
+        "documents-0-position": ["0"],
+    }
     response = staff_client.post(url, form)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    errors = re.findall(r'<ul class="errorlist.*?</ul>', response.content.decode(), re.S)
+    assert response.status_code == 302, errors
     event.refresh_from_db()
     assert (event.starts_on, event.sequence) == (new_start, 1)
     sent = by_address(mail.outbox)
@@ -130,18 +201,20 @@ def test_a_change_of_date_is_mailed_with_the_updated_calendar_entry(staff_client
     assert entry["sequence"] == 1 and entry.decoded("dtstart") == new_start
     assert not sent[people["waiting"].email].attachments  # not in their calendar
     assert sent[people["waiting"].email].subject == "Changed: Workshop"
+    assert MeetingDocument.objects.get(event=event).document == report
+    report.refresh_from_db()
+    assert report.visibility == Document.Visibility.STAFF  # out of the translated materials
 
-    # A save that changes no date, time or place mails nothing; a correction can be quiet.
+    # A save that changes no date, time or place mails nothing; a correction can be quiet, and
+    # still raises the calendar revision.
     mail.outbox.clear()
-    url, form = event_change_form(staff_client, event)
-    form["description_en"] = ["Now with a description."]
-    assert staff_client.post(url, form).status_code == 302
-    url, form = event_change_form(staff_client, event)
-    form["place_ru"] = ["Баку, Азербайджан"]
-    form["quiet"] = ["on"]
-    assert staff_client.post(url, form).status_code == 302
+    before = Event.objects.get(pk=event.pk)
+    event.description_en = "Now with a description."
+    assert services.event_changes_announce(event=event, before=before) == 0
+    event.place_ru = "Баку, Азербайджан"
+    assert services.event_changes_announce(event=event, before=before, tell=False) == 0
     event.refresh_from_db()
-    assert not mail.outbox and event.sequence == 2  # calendars still take the new place
+    assert not mail.outbox and event.sequence == 2
 
 
 def test_cancelling_tells_the_registrants_and_removes_it_from_calendars(

@@ -3,7 +3,6 @@ the cached page holds the public ones only, and every download checks who asks."
 
 import datetime
 import re
-from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -14,7 +13,6 @@ from django.utils import timezone
 from library.models import Document
 from outreach.models import MeetingDocument, Registration
 from tests.factories import make_user
-from tests.library.factories import make_document
 from tests.outreach.factories import (
     make_event,
     make_meeting_document,
@@ -230,84 +228,3 @@ def test_a_draft_events_documents_are_not_served(client, meeting):
     event.status = "draft"
     event.save()
     assert download(client, documents["public"], members=False).status_code == 404
-
-
-class _FormFields(HTMLParser):
-    """The values a browser would post from a page's form with this id."""
-
-    def __init__(self, form_id: str):
-        super().__init__()
-        self.form_id, self.inside = form_id, False
-        self.data: dict[str, list[str]] = {}
-        self._select = self._textarea = None
-        self._multiple = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-        if not self.inside:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = attrs.get("type", "text")
-            if kind in ("submit", "button", "file"):
-                return
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            default = "on" if kind in ("checkbox", "radio") else ""
-            self.data[name] = [attrs.get("value") or default]
-        elif tag == "select" and name:
-            self._select, self._multiple = name, "multiple" in attrs
-            self.data[name] = []
-        elif tag == "option" and self._select and "selected" in attrs:
-            self.data[self._select].append(attrs.get("value", ""))
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.data[name] = [""]
-
-    def handle_endtag(self, tag):
-        if tag == "select" and self._select:
-            if not self.data[self._select] and not self._multiple:
-                self.data[self._select] = [""]
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-        elif tag == "form":
-            self.inside = False
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.data[self._textarea][0] += data.removeprefix("\n")
-
-
-def event_change_form(client, event) -> tuple[str, dict]:
-    """The event's admin change form as a browser would post it unchanged."""
-    url = reverse("admin:outreach_event_change", args=[event.pk])
-    parser = _FormFields("event_form")
-    parser.feed(client.get(url).content.decode())
-    return url, parser.data
-
-
-def test_attaching_a_participants_document_keeps_it_out_of_the_library(
-    staff_client, client, member
-):
-    event = make_registration_settings().event
-    document = make_document(visibility=Document.Visibility.MEMBERS)
-    url, data = event_change_form(staff_client, event)
-    data |= {
-        "documents-TOTAL_FORMS": "1",
-        "documents-0-document": str(document.pk),
-        "documents-0-kind": Kind.REPORT,
-        "documents-0-visibility": Visibility.PARTICIPANTS,
-        "documents-0-position": "0",
-    }
-    response = staff_client.post(url, data)
-    assert response.status_code == 302, re.findall(
-        r'<ul class="errorlist[^"]*"[^>]*>.*?</ul>', response.content.decode(), re.S
-    )
-    document.refresh_from_db()
-    assert document.visibility == Document.Visibility.STAFF
-    assert MeetingDocument.objects.get().document == document
-    client.force_login(member)
-    assert client.get(f"/en/members/materials/{document.pk}/download/en/").status_code == 404
