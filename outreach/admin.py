@@ -208,7 +208,7 @@ class EventAdmin(
     resource_classes = [EventResource]
     formats = FORMATS
     list_display = ["title", "kind", "starts_on", "ends_on", "place", "status", "cancelled_at"]
-    list_filter = ["status", "kind", "starts_on"]
+    list_filter = ["status", ("cancelled_at", admin.EmptyFieldListFilter), "kind", "starts_on"]
     search_fields = ["title_en", "title_ru", "place_en", "place_ru", "slug"]
     date_hierarchy = "starts_on"
     prepopulated_fields = {"slug": ["title_en"]}
@@ -462,6 +462,7 @@ class RegistrationAdmin(RecordedExportMixin, ExportMixin, HistoryAdmin):
         "offer_expires_at",
         "decided_by",
         "created_at",
+        "reminded_at",
     ]
     fieldsets = [
         (None, {"fields": ["event", "administration", "user", "nominated_by"]}),
@@ -482,7 +483,16 @@ class RegistrationAdmin(RecordedExportMixin, ExportMixin, HistoryAdmin):
         ),
         (
             _("Status"),
-            {"fields": ["status", "reason", "offer_expires_at", "decided_by", "created_at"]},
+            {
+                "fields": [
+                    "status",
+                    "reason",
+                    "offer_expires_at",
+                    "decided_by",
+                    "created_at",
+                    "reminded_at",
+                ]
+            },
         ),
     ]
 
