@@ -73,7 +73,15 @@ class World:
     def user(self, name: str):
         if name.startswith("staff_with:"):
             return staff_holding(name.removeprefix("staff_with:"))
+        if name == "participant":
+            return self.participant
         return self.request.getfixturevalue(name)
+
+    @cached_property
+    def participant(self):
+        """A member of Azerbaijan's administration with a confirmed seat at the members' event
+        (see `meeting_documents`)."""
+        return make_user(email="participant@customs.az", administration=self.user("azerbaijan"))
 
     @cached_property
     def expert(self):
@@ -515,12 +523,6 @@ def walk(resolver=None, prefix="", namespace=""):
 def other_member(georgia):
     """A member of another administration (Georgia), not a focal point."""
     return make_user(email="member@customs.ge", administration=georgia)
-
-
-@pytest.fixture
-def participant(azerbaijan):
-    """A member of Azerbaijan's administration with a confirmed seat at the members' event."""
-    return make_user(email="participant@customs.az", administration=azerbaijan)
 
 
 @pytest.fixture
