@@ -339,6 +339,7 @@ class SeatOfferView(TemplateView):
             registration is not None
             and registration.status == Registration.Status.OFFERED
             and registration.offer_expires_at > timezone.now()
+            and not registration.event.is_cancelled
         )
         return super().get_context_data(registration=registration, live=live, **kwargs)
 

@@ -18,6 +18,7 @@ from library.models import Document
 from outreach import services
 from outreach.models import Event, MeetingDocument, Registration
 from outreach.tasks import remind_upcoming_events
+from outreach.tokens import offer_token
 from tests.factories import make_user
 from tests.library.factories import make_document
 from tests.outreach.factories import make_event, make_registration, make_registration_settings
@@ -256,13 +257,25 @@ def test_cancelling_tells_the_registrants_and_removes_it_from_calendars(
     assert not mail.outbox
 
 
-def test_a_freed_seat_of_a_cancelled_event_is_offered_to_no_one(staff, registrants):
+def test_a_cancelled_events_seats_are_offered_to_no_one(client, staff, registrants):
     registration_settings, people = registrants
-    services.event_cancel(event=registration_settings.event, by=staff)
-    mail.outbox.clear()
-    services.registration_withdraw(registration=people["confirmed"], by=None)
+    offered = services.registration_withdraw(registration=people["confirmed"], by=None)
+    assert offered.status == Status.WITHDRAWN
     people["waiting"].refresh_from_db()
-    assert people["waiting"].status == Status.WAITING and not mail.outbox
+    assert people["waiting"].status == Status.OFFERED
+    services.event_cancel(event=registration_settings.event, by=staff)
+    # The offer mailed before the cancellation can no longer be taken.
+    link = reverse("outreach:seat_offer", args=[offer_token(people["waiting"])])
+    page = client.post(link, {"answer": "accept"}).content.decode()
+    assert "This event has been cancelled." in page
+    people["waiting"].refresh_from_db()
+    assert people["waiting"].status == Status.OFFERED
+    # A seat freed after it goes to no one.
+    later = make_registration(registration_settings, status=Status.WAITING)
+    mail.outbox.clear()
+    services.registration_withdraw(registration=people["waiting"], by=None)
+    later.refresh_from_db()
+    assert later.status == Status.WAITING and not mail.outbox
 
 
 # The staff's message to the participants -------------------------------------------------------
