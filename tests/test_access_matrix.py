@@ -157,7 +157,7 @@ class World:
         participant = self.user("participant")
         make_registration(event.registration, user=participant, email=participant.email)
         return {
-            visibility: make_meeting_document(event, visibility=visibility)
+            visibility: make_meeting_document(event, visibility=visibility, languages=("ru",))
             for visibility in ("public", "members", "participants")
         }
 
@@ -396,7 +396,7 @@ MATRIX: dict[str, Rule] = {
         args=lambda world: world.meeting_document("members"),
     ),
     "outreach:meeting_material__participants": Rule(
-        refused=(("member", 404), ("other_focal_point", 404), ("outsider", 404), ("clerk", 404)),
+        refused=(("member", 404), ("outsider", 404), ("clerk", 404)),
         allowed=("participant", 200),
         args=lambda world: world.meeting_document("participants"),
     ),

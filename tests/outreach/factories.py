@@ -103,6 +103,7 @@ def make_meeting_document(event: Event, **fields) -> MeetingDocument:
     document = fields.pop("document", None) or make_document(
         title_en=fields.pop("title_en", None) or f"Meeting paper {next(_serial)}",
         visibility=fields.pop("library_visibility", "staff"),
+        languages=fields.pop("languages", ("en", "ru")),
     )
     fields.setdefault("kind", MeetingDocument.Kind.PRESENTATION)
     fields.setdefault("visibility", MeetingDocument.Visibility.PARTICIPANTS)

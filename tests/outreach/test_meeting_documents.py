@@ -91,7 +91,6 @@ def viewer(name, registration_settings, azerbaijan, request):
     ("name", "sees"),
     [
         ("anonymous", {"public"}),
-        ("outsider", {"public"}),
         ("member", {"public", "members"}),
         ("waiting", {"public", "members"}),
         ("clerk", {"public", "members"}),
