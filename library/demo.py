@@ -19,6 +19,7 @@ CATEGORIES = [
     ("training", "Training materials", "Учебные материалы"),
     ("reports", "Reports and studies", "Отчёты и исследования"),
     ("office", "Office documents", "Документы Бюро"),
+    ("meetings", "Meeting documents", "Документы мероприятий"),
 ]
 
 # (category, visibility, title en, title ru, description en, description ru, languages)
@@ -97,6 +98,45 @@ DOCUMENTS = [
         "Internal minutes kept in the office's digital archive.",
         "",
         ("en",),
+    ),
+    # The documents of the past regional workshop on training needs analysis (outreach.demo
+    # attaches them to the event: the agenda and the report for everyone, one presentation for
+    # members, one for the workshop's participants only).
+    (
+        "meetings",
+        Visibility.PUBLIC,
+        "Agenda of the regional workshop on training needs analysis",
+        "Повестка дня регионального семинара по анализу потребностей в обучении",
+        "Two days: methods of training needs analysis, national experiences, a regional plan.",
+        "Два дня: методы анализа потребностей в обучении, национальный опыт, региональный план.",
+        ("en", "ru"),
+    ),
+    (
+        "meetings",
+        Visibility.MEMBERS,
+        "Presentation: analysing training needs with the competency framework",
+        "Презентация: анализ потребностей в обучении на основе рамки компетенций",
+        "How the office's competency dictionary helps to find the gaps between jobs and people.",
+        "Как словарь компетенций Бюро помогает выявить разрывы между должностями и сотрудниками.",
+        ("en", "ru"),
+    ),
+    (
+        "meetings",
+        Visibility.STAFF,
+        "Presentation: the national training needs survey of Georgia Revenue Service",
+        "Презентация: национальное обследование потребностей в обучении Службы доходов Грузии",
+        "The survey's questionnaire and first results, shared with the workshop's participants.",
+        "Анкета обследования и первые результаты, представленные участникам семинара.",
+        ("en", "ru"),
+    ),
+    (
+        "meetings",
+        Visibility.PUBLIC,
+        "Report of the regional workshop on training needs analysis",
+        "Отчёт о региональном семинаре по анализу потребностей в обучении",
+        "What the workshop concluded and the regional training plan it proposes.",
+        "Выводы семинара и предложенный им региональный план обучения.",
+        ("en", "ru"),
     ),
 ]
 

@@ -7,11 +7,13 @@ from django.utils import timezone
 
 from accounts.models import User
 from administrations.models import Administration
+from library.models import Document
 from outreach import services
 from outreach.models import (
     Audience,
     Event,
     EventLanguage,
+    MeetingDocument,
     NewsItem,
     Registration,
     RegistrationSettings,
@@ -274,11 +276,15 @@ def load(*, stdout) -> None:
         event.save()
     load_meetings()
     load_past_workshop()
+    load_documented_workshop()
     load_course_details()
     stdout.write(
-        f"Outreach: {len(NEWS) + 1} news items (one draft), {len(events) + 1} events; the "
+        f"Outreach: {len(NEWS) + 1} news items (one draft), {len(events) + 2} events; the "
         "regional meeting of heads of training is open for registration, full, with a waiting "
         "list; the workshop on training needs analysis is over, with attendance and evaluations; "
+        "the regional training needs workshop has its documents (agenda and report public, a "
+        "presentation for members, one for its participants: member@customs.test and "
+        "focal.ge@customs.test took part); "
         f"{len(COURSE_DETAILS)} courses with their languages, length, format and enrolment link."
     )
 
@@ -496,3 +502,99 @@ def load_past_workshop() -> None:
             comment=comment,
             language=language,
         )
+
+
+# (library document's English title, kind, who sees it on the event's page), from library.demo.
+WORKSHOP_DOCUMENTS = [
+    (
+        "Agenda of the regional workshop on training needs analysis",
+        MeetingDocument.Kind.AGENDA,
+        MeetingDocument.Visibility.PUBLIC,
+    ),
+    (
+        "Presentation: analysing training needs with the competency framework",
+        MeetingDocument.Kind.PRESENTATION,
+        MeetingDocument.Visibility.MEMBERS,
+    ),
+    (
+        "Presentation: the national training needs survey of Georgia Revenue Service",
+        MeetingDocument.Kind.PRESENTATION,
+        MeetingDocument.Visibility.PARTICIPANTS,
+    ),
+    (
+        "Report of the regional workshop on training needs analysis",
+        MeetingDocument.Kind.REPORT,
+        MeetingDocument.Visibility.PUBLIC,
+    ),
+]
+
+# (name, email, administration code, mail language) of the workshop's confirmed participants;
+# the first two are demo logins, who see the participants' presentation.
+DOCUMENTED_WORKSHOP_PARTICIPANTS = [
+    ("Leyla Mammadova", "member@customs.test", "AZ", "en"),
+    ("Nino Beridze", "focal.ge@customs.test", "GE", "ru"),
+    ("Tamar Gelashvili", "tamar.gelashvili@customs.test", "GE", "ru"),
+]
+
+
+def load_documented_workshop() -> None:
+    """A workshop held a month ago, in both languages, with its confirmed participants and its
+    documents (the library's demo documents of the "meetings" category)."""
+    today = timezone.localdate()
+    event = Event(
+        slug="regional-training-needs-workshop",
+        kind=Event.Kind.WORKSHOP,
+        starts_on=today - datetime.timedelta(days=32),
+        ends_on=today - datetime.timedelta(days=31),
+        title_en="Regional workshop on training needs analysis",
+        title_ru="Региональный семинар по анализу потребностей в обучении",
+        place_en="Tbilisi, Georgia",
+        place_ru="Тбилиси, Грузия",
+        description_en=(
+            "Training coordinators of the region compared their methods of training needs "
+            "analysis and drafted a regional training plan."
+        ),
+        description_ru=(
+            "Координаторы по обучению из стран региона сравнили свои методы анализа "
+            "потребностей в обучении и подготовили проект регионального плана обучения."
+        ),
+        status=Status.PUBLISHED,
+    )
+    event.full_clean()
+    event.save()
+    now = timezone.now()
+    RegistrationSettings.objects.create(
+        event=event,
+        opens_at=now - datetime.timedelta(days=70),
+        closes_at=now - datetime.timedelta(days=40),
+        capacity=30,
+        quota=3,
+        audience=Audience.MEMBERS,
+        language=EventLanguage.BOTH,
+    )
+    administrations = {a.code: a for a in Administration.objects.filter(code__in=["AZ", "GE"])}
+    accounts = {user.email: user for user in User.objects.filter(email__endswith="@customs.test")}
+    for n, (name, email, code, language) in enumerate(DOCUMENTED_WORKSHOP_PARTICIPANTS):
+        Registration.objects.create(
+            event=event,
+            administration=administrations[code],
+            user=accounts.get(email),
+            full_name=name,
+            email=email,
+            language=language,
+            consent_to_list=True,
+            status=Registration.Status.CONFIRMED,
+            created_at=now - datetime.timedelta(days=60 - n),
+        )
+    titles = [title for title, _kind, _visibility in WORKSHOP_DOCUMENTS]
+    documents = {d.title_en: d for d in Document.objects.filter(title_en__in=titles)}
+    for position, (title, kind, visibility) in enumerate(WORKSHOP_DOCUMENTS):
+        if title in documents:  # the library's demo data loads first (INSTALLED_APPS order)
+            MeetingDocument.objects.create(
+                event=event,
+                document=documents[title],
+                kind=kind,
+                visibility=visibility,
+                position=position,
+            )
+    services.meeting_documents_keep_private(event=event)

@@ -183,3 +183,51 @@ class EventEvaluationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": COMMENT_MAX}),
         help_text=_("Optional: what worked, what to do differently next time."),
     )
+
+
+class ParticipantsMessageForm(forms.Form):
+    """The office's message to an event's participants (the admin), a subject and a text per
+    language: those of each language a participant reads are required."""
+
+    subject_en = forms.CharField(label=_("Subject in English"), max_length=200, required=False)
+    text_en = forms.CharField(
+        label=_("Text in English"),
+        max_length=10000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10, "cols": 80}),
+    )
+    subject_ru = forms.CharField(label=_("Subject in Russian"), max_length=200, required=False)
+    text_ru = forms.CharField(
+        label=_("Text in Russian"),
+        max_length=10000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10, "cols": 80}),
+    )
+
+    def __init__(self, *args, languages, **kwargs):
+        super().__init__(*args, **kwargs)
+        for language in languages:
+            for name in (f"subject_{language}", f"text_{language}"):
+                if name in self.fields:
+                    self.fields[name].required = True
+                    self.fields[name].error_messages["required"] = _(
+                        "Some participants read this language: write the message in it too."
+                    )
+
+    def _one_line(self, name: str) -> str:
+        subject = self.cleaned_data.get(name, "")
+        if "\n" in subject or "\r" in subject:
+            raise forms.ValidationError(_("A subject is a single line."), code="multiline")
+        return subject
+
+    def clean_subject_en(self):
+        return self._one_line("subject_en")
+
+    def clean_subject_ru(self):
+        return self._one_line("subject_ru")
+
+    def by_language(self, name: str) -> dict[str, str]:
+        """The cleaned `name` ("subject" or "text") of each language."""
+        return {
+            language: self.cleaned_data.get(f"{name}_{language}", "") for language in ("en", "ru")
+        }

@@ -12,14 +12,26 @@ from outreach.models import Registration
 from outreach.tokens import EVALUATION_LINK_VALID, evaluation_token, offer_token
 
 
-def _send(registration: Registration, *, subject, template: str, context=None, attach=False):
-    """Mail the registrant in their language, with the event's calendar file if `attach`."""
+def _send(
+    registration: Registration,
+    *,
+    subject,
+    template: str,
+    context=None,
+    attach=False,
+    method: str | None = None,
+):
+    """Mail the registrant in their language, with the event's calendar file if `attach` (an
+    iTIP message of that `method`, e.g. CANCEL, addressed to the registrant, if one is given)."""
     event = registration.event
     with translation.override(registration.language):
         url = settings.SITE_URL + event.get_absolute_url()
 
     def calendar_file():
-        return [(f"{event.slug}.ics", event_calendar(event, url=url).decode(), "text/calendar")]
+        content = event_calendar(
+            event, url=url, method=method, attendee=registration.email if method else None
+        )
+        return [(f"{event.slug}.ics", content.decode(), "text/calendar")]
 
     mail_send_in(
         registration.language,
@@ -95,4 +107,53 @@ def evaluation_requested(registration: Registration) -> None:
         ),
         template="outreach/email/evaluation_requested.txt",
         context={"evaluation_url": link, "days": EVALUATION_LINK_VALID.days},
+    )
+
+
+def _holds_calendar_entry(registration: Registration) -> bool:
+    """Whether the person was sent the event for their calendar (with their confirmation)."""
+    return registration.status == Registration.Status.CONFIRMED
+
+
+def event_changed(registration: Registration, *, before) -> None:
+    """The event's date, time or place changed: what it was and what it is now, with the
+    updated calendar file for those who have the event in their calendar."""
+    _send(
+        registration,
+        subject=lambda: _("Changed: %(event)s") % {"event": registration.event},
+        template="outreach/email/event_changed.txt",
+        context={"before": before},
+        attach=_holds_calendar_entry(registration),
+    )
+
+
+def event_cancelled(registration: Registration) -> None:
+    """The event is cancelled; the calendar file attached removes it from the calendar."""
+    _send(
+        registration,
+        subject=lambda: _("Cancelled: %(event)s") % {"event": registration.event},
+        template="outreach/email/event_cancelled.txt",
+        attach=_holds_calendar_entry(registration),
+        method="CANCEL",
+    )
+
+
+def event_reminder(registration: Registration) -> None:
+    """A few days before the event: when and where, and the documents on its page."""
+    _send(
+        registration,
+        subject=lambda: _("Reminder: %(event)s") % {"event": registration.event},
+        template="outreach/email/event_reminder.txt",
+        attach=_holds_calendar_entry(registration),
+    )
+
+
+def participants_message(registration: Registration, *, subject: str, text: str) -> None:
+    """The office's message to the participants, in the text written for this person's
+    language."""
+    _send(
+        registration,
+        subject=lambda: subject,
+        template="outreach/email/participants_message.txt",
+        context={"text": text},
     )

@@ -1,17 +1,23 @@
-"""Reads of public outreach content: only published rows."""
+"""Reads of outreach content (only published rows), of the meetings' registrations, and of the
+meeting documents each user may see."""
 
 import datetime
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Q, QuerySet, Sum
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from administrations.access import has_staff_permission
+from library.models import DocumentFile
 from outreach.models import (
     Event,
     EventEvaluation,
+    MeetingDocument,
     NewsItem,
     Registration,
     RegistrationCount,
@@ -339,4 +345,140 @@ def evaluation_results(*, event: Event) -> EvaluationResults:
     comments = list(evaluations.exclude(comment="").order_by("-submitted_on", "-pk"))
     return EvaluationResults(
         answers=figures["answers"], asked=asked, scores=scores, comments=comments
+    )
+
+
+# Meeting documents ------------------------------------------------------------------------------
+#
+# A logged-in user is a participant of an event when a confirmed registration for it is theirs:
+# made with their account (a member registering themselves, or an officer whose account the
+# focal point's nomination found), or made for their account's e-mail address (a nomination or a
+# public registration made before the account existed; accounts are created only for addresses
+# that received their invitation, so the address is the person's). Staff who may view the
+# library's documents see every document, as they do in the admin.
+
+Visibility = MeetingDocument.Visibility
+
+# Staff holding this permission see participants' documents, as the admin lets them download any.
+STAFF_DOCUMENTS_PERMISSION = "library.view_document"
+
+
+def is_participant(*, event: Event, user) -> bool:
+    """Whether a confirmed registration for the event is this logged-in user's (one query)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    # lower(email) is what the one-registration-per-person index holds.
+    return (
+        Registration.objects.participants()
+        .alias(email_lower=Lower("email"))
+        .filter(Q(user=user) | Q(email_lower=user.email.lower()), event=event)
+        .exists()
+    )
+
+
+def _visible(*, visibility: str, user, participant) -> bool:
+    """Whether the user may see a document of this visibility; `participant()` says whether
+    they take part in its event (asked only when it matters)."""
+    if visibility == Visibility.PUBLIC:
+        return True
+    if not user.is_authenticated:
+        return False
+    if visibility == Visibility.MEMBERS:
+        return user.can_enter_members_area
+    return has_staff_permission(user, STAFF_DOCUMENTS_PERMISSION) or participant()
+
+
+def _documents_of(event: Event) -> QuerySet[MeetingDocument]:
+    return (
+        MeetingDocument.objects.filter(event=event)
+        .select_related("document")
+        .defer("document__search_en", "document__search_ru")  # searched, never shown
+        .prefetch_related(
+            Prefetch(
+                "document__files",
+                queryset=DocumentFile.objects.only("document", "language", "size", "kind"),
+            )
+        )
+        .order_by("position", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class MeetingDocumentGroup:
+    kind: MeetingDocument.Kind
+    documents: list[MeetingDocument]
+
+    @property
+    def heading(self) -> str:
+        return MEETING_DOCUMENT_HEADINGS[self.kind]
+
+
+MEETING_DOCUMENT_HEADINGS = {
+    MeetingDocument.Kind.AGENDA: _("Agenda"),
+    MeetingDocument.Kind.PRESENTATION: _("Presentations"),
+    MeetingDocument.Kind.REPORT: _("Report"),
+}
+
+
+def meeting_documents(*, event: Event, user) -> list[MeetingDocumentGroup]:
+    """The event's documents this user may see, grouped by kind (agenda, presentations, report).
+
+    An anonymous visitor's query asks for the public ones only (the page is cached for every
+    visitor); a logged-in user's reads all of them and keeps those allowed, asking whether the
+    user is a participant only when there are participants' documents: three queries at most."""
+    documents = _documents_of(event)
+    if not user.is_authenticated:
+        documents = documents.visible_in([Visibility.PUBLIC])
+    participant = functools.cache(lambda: is_participant(event=event, user=user))
+    allowed = [
+        document
+        for document in documents
+        if _visible(visibility=document.visibility, user=user, participant=participant)
+    ]
+    by_kind: dict[str, list[MeetingDocument]] = {}
+    for document in allowed:
+        by_kind.setdefault(document.kind, []).append(document)
+    return [
+        MeetingDocumentGroup(MeetingDocument.Kind(kind), by_kind[kind])
+        for kind in MeetingDocument.Kind
+        if kind in by_kind
+    ]
+
+
+def meeting_document_file(
+    *, slug: str, pk: int, language: str, user, public_only: bool
+) -> DocumentFile | None:
+    """The file in `language` of a published event's document that this user may download, or
+    None (no such document or file, or not for them). `public_only`: the public download
+    address, which serves public documents and nothing else."""
+    meeting_document = (
+        MeetingDocument.objects.filter(pk=pk, event__in=Event.objects.published().filter(slug=slug))
+        .select_related("event")
+        .first()
+    )
+    if meeting_document is None:
+        return None
+    visibility = meeting_document.visibility
+    if public_only and visibility != Visibility.PUBLIC:
+        return None
+    event = meeting_document.event
+    if not _visible(
+        visibility=visibility,
+        user=user,
+        participant=lambda: is_participant(event=event, user=user),
+    ):
+        return None
+    return DocumentFile.objects.filter(
+        document_id=meeting_document.document_id, language=language
+    ).first()
+
+
+def participant_languages(*, event: Event) -> dict[str, int]:
+    """How many of the event's participants read each language (for the staff's message)."""
+    return dict(
+        Registration.objects.filter(event=event)
+        .participants()
+        .values_list("language")
+        .annotate(n=Count("pk"))
+        .order_by("language")
     )

@@ -8,8 +8,15 @@ app_name = "outreach"
 
 # What each public page reads (core.generations): a write elsewhere leaves it cached.
 NEWS, EVENTS, TOOLS = "outreach.NewsItem", "outreach.Event", "outreach.Tool"
-# An event's page shows whether it takes registrations (not its seats, which change by the minute).
-EVENT_PAGE = [EVENTS, "outreach.RegistrationSettings"]
+# An event's page shows whether it takes registrations (not its seats, which change by the minute)
+# and its public documents (a logged-in user's page, with more of them, is never cached).
+EVENT_PAGE = [
+    EVENTS,
+    "outreach.RegistrationSettings",
+    "outreach.MeetingDocument",
+    "library.Document",
+    "library.DocumentFile",
+]
 
 urlpatterns = [
     path(
@@ -52,6 +59,17 @@ urlpatterns = [
         "events/<slug:slug>/calendar.ics",
         cache_public_page(views.event_calendar, reads=EVENTS),
         name="event_calendar",
+    ),
+    # Files, never cached: public documents for anyone; the others after the members' check.
+    path(
+        "events/<slug:slug>/documents/<int:pk>/<slug:language>/",
+        views.meeting_document_download,
+        name="meeting_document",
+    ),
+    path(
+        "members/events/<slug:slug>/documents/<int:pk>/<slug:language>/",
+        views.meeting_material_download,
+        name="meeting_material",
     ),
     path(
         "members/events/<slug:slug>/participants/",

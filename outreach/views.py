@@ -1,5 +1,7 @@
 """Public outreach pages. Each is cached per language in urls.py (core.cache.cache_public_page)."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -7,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,11 +18,14 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from administrations.access import MemberRequiredMixin, check_posted_administration
+from core.files import attachment_response
 from outreach import selectors, services, tokens
 from outreach.calendar import event_calendar as calendar_file
 from outreach.calendar import events_calendar as calendar_feed
 from outreach.forms import EventEvaluationForm, PersonForm, nomination_formset
 from outreach.models import Audience, Registration
+
+logger = logging.getLogger(__name__)
 
 
 class NewsListView(ListView):
@@ -54,11 +60,27 @@ class EventListView(ListView):
 
 
 class EventDetailView(DetailView):
+    """An event, with the meeting documents the visitor may see. The page an anonymous visitor
+    gets (public documents only) is cached for all of them (urls.py); a logged-in user's, which
+    may list members' and participants' documents, is rendered for them and kept by no cache."""
+
     template_name = "outreach/event_detail.html"
     context_object_name = "event"
 
     def get_object(self, queryset=None):
         return selectors.event_detail(slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            document_groups=selectors.meeting_documents(event=self.object, user=self.request.user),
+            **kwargs,
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
 
 
 def event_calendar(request, slug):
@@ -71,6 +93,45 @@ def event_calendar(request, slug):
         content_type="text/calendar; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{event.slug}.ics"'},
     )
+
+
+def _serve(document_file):
+    """A meeting document's file as a download under its uploaded name; 404 if storage has lost
+    it (as the library's downloads)."""
+    filename = document_file.original_name or (
+        f"document-{document_file.document_id}-{document_file.language}.{document_file.kind}"
+    )
+    try:
+        return attachment_response(document_file.file, filename=filename)
+    except FileNotFoundError:
+        logger.error("Missing file %s of document %s", document_file.file.name, document_file.pk)
+        raise Http404 from None
+
+
+def meeting_document_download(request, slug, pk, language):
+    """A public meeting document's file: anyone. Members' and participants' documents are never
+    served here, only from the members' address below, after its check."""
+    document_file = selectors.meeting_document_file(
+        slug=slug, pk=pk, language=language, user=request.user, public_only=True
+    )
+    if document_file is None:
+        raise Http404
+    return _serve(document_file)
+
+
+def meeting_material_download(request, slug, pk, language):
+    """A meeting document's file for a logged-in user who may see it (object-level): members'
+    documents for the members area (members and staff), participants' documents for the event's
+    participants and staff who may view the library's documents. Anyone else: 404, as if there
+    were none; an anonymous visitor is sent to log in."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    document_file = selectors.meeting_document_file(
+        slug=slug, pk=pk, language=language, user=request.user, public_only=False
+    )
+    if document_file is None:
+        raise Http404
+    return _serve(document_file)
 
 
 class ToolListView(TemplateView):
@@ -277,6 +338,7 @@ class SeatOfferView(TemplateView):
             registration is not None
             and registration.status == Registration.Status.OFFERED
             and registration.offer_expires_at > timezone.now()
+            and not registration.event.is_cancelled
         )
         return super().get_context_data(registration=registration, live=live, **kwargs)
 

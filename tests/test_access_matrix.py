@@ -42,7 +42,13 @@ from tests.experts.factories import make_expert, make_nomination, pdf_upload
 from tests.factories import make_user
 from tests.library.factories import make_document
 from tests.needs.factories import make_need_with_file
-from tests.outreach.factories import make_event, make_news, make_registration_settings
+from tests.outreach.factories import (
+    make_event,
+    make_meeting_document,
+    make_news,
+    make_registration,
+    make_registration_settings,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +73,15 @@ class World:
     def user(self, name: str):
         if name.startswith("staff_with:"):
             return staff_holding(name.removeprefix("staff_with:"))
+        if name == "participant":
+            return self.participant
         return self.request.getfixturevalue(name)
+
+    @cached_property
+    def participant(self):
+        """A member of Azerbaijan's administration with a confirmed seat at the members' event
+        (see `meeting_documents`)."""
+        return make_user(email="participant@customs.az", administration=self.user("azerbaijan"))
 
     @cached_property
     def expert(self):
@@ -134,6 +148,22 @@ class World:
     def members_event(self):
         """An event open for registration by the member administrations' users."""
         return make_registration_settings().event
+
+    @cached_property
+    def meeting_documents(self):
+        """A members' event whose documents are public, for members, and for its participants
+        (of whom `participant` is one)."""
+        event = self.members_event
+        participant = self.user("participant")
+        make_registration(event.registration, user=participant, email=participant.email)
+        return {
+            visibility: make_meeting_document(event, visibility=visibility, languages=("ru",))
+            for visibility in ("public", "members", "participants")
+        }
+
+    def meeting_document(self, visibility: str) -> list:
+        document = self.meeting_documents[visibility]
+        return [document.event.slug, document.pk, "ru"]
 
     @cached_property
     def assessment(self):
@@ -377,6 +407,23 @@ MATRIX: dict[str, Rule] = {
         allowed=("other_focal_point", 200),
         args=lambda world: [world.members_event.slug],
     ),
+    # Meeting documents: members' ones for members, participants' ones for the event's
+    # participants and staff who may view the library (anyone else: as if there were none).
+    "outreach:meeting_material": Rule(
+        refused=(("outsider", 404),),
+        allowed=("other_member", 200),
+        args=lambda world: world.meeting_document("members"),
+    ),
+    "outreach:meeting_material__participants": Rule(
+        refused=(("member", 404), ("outsider", 404), ("clerk", 404)),
+        allowed=("participant", 200),
+        args=lambda world: world.meeting_document("participants"),
+    ),
+    "outreach:meeting_material__staff": Rule(
+        refused=(("clerk", 404),),
+        allowed=("staff_with:library.view_document", 200),
+        args=lambda world: world.meeting_document("participants"),
+    ),
     # The members' consultation on the draft framework: every member reads and comments; a
     # focal point gives the administration's position; a comment is its administration's own.
     "competencies:consultation": MEMBERS,
@@ -463,6 +510,9 @@ PUBLIC: dict[str, tuple[object, int]] = {
     "outreach:event_list": (lambda world: [], 200),
     "outreach:event_detail": (lambda world: [make_event().slug], 200),
     "outreach:event_calendar": (lambda world: [make_event().slug], 200),
+    # A public meeting document's file (tests/outreach/test_meeting_documents.py: nothing else
+    # is served there).
+    "outreach:meeting_document": (lambda world: world.meeting_document("public"), 200),
     "outreach:events_calendar": (lambda world: [], 200),
     "outreach:seat_offer": (lambda world: ["no-such-token"], 200),
     # An event's evaluation, by a signed link mailed after it (no login): a made-up one is refused

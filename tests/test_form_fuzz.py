@@ -779,3 +779,20 @@ def test_event_evaluation(client, azerbaijan, fuzzed):
             for score in (evaluation.overall, evaluation.usefulness, evaluation.organisation)
         )
         assert len(evaluation.comment) <= 2000
+
+
+@MEETINGS_FUZZ
+@given(fuzzed=changes(["subject_en", "text_en", "subject_ru", "text_ru"]))
+def test_message_to_the_participants(staff_client, fuzzed):
+    registration_settings = meeting(event=make_event())
+    for language in ("en", "ru"):
+        make_registration(registration_settings, language=language)
+    url = f"/admin/outreach/event/{registration_settings.event.pk}/write/"
+    data = {"subject_en": "Hotel", "text_en": "Booked.", "subject_ru": "Отель", "text_ru": "Да."}
+    sent = len(mail.outbox)
+    response = staff_client.post(url, apply(data, fuzzed))
+    assert_answered(response, saved=response.status_code == 302)
+    # Both participants get the message, each in their language, or neither gets anything.
+    mailed = mail.outbox[sent:]
+    assert len(mailed) == (2 if response.status_code == 302 else 0)
+    assert all(message.subject.strip() for message in mailed)

@@ -1,5 +1,5 @@
 """The outreach app's models: public content (news, events, tools), meetings (registration
-settings and registrations) and their evaluations."""
+settings, registrations and meeting documents) and their evaluations."""
 
 from outreach.models.content import (
     EVENT_SEARCHED,
@@ -21,6 +21,7 @@ from outreach.models.content import (
     search_vector,
     validate_time_zone,
 )
+from outreach.models.documents import MeetingDocument, MeetingDocumentQuerySet
 from outreach.models.evaluations import EventEvaluation
 from outreach.models.meetings import (
     EVALUATION_WINDOW_DAYS,
@@ -46,6 +47,8 @@ __all__ = [
     "EventEvaluation",
     "EventLanguage",
     "EventQuerySet",
+    "MeetingDocument",
+    "MeetingDocumentQuerySet",
     "NewsItem",
     "NewsItemQuerySet",
     "PublishedQuerySet",

@@ -224,6 +224,12 @@ class Event(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED
     )
+    # Set by `outreach.services.event_cancel`, which tells the registrants; the page stays up,
+    # saying so, and calendars mark the event cancelled.
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
+    # The iCalendar SEQUENCE: raised by every change of date, time or place and by the
+    # cancellation, so that calendar programs replace the copy they hold.
+    sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
@@ -272,6 +278,10 @@ class Event(models.Model):
     @property
     def is_upcoming(self) -> bool:
         return self.ends_on >= timezone.localdate()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     @property
     def has_times(self) -> bool:

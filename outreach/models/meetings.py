@@ -166,6 +166,10 @@ class RegistrationQuerySet(models.QuerySet):
         """The waiting list, first come first."""
         return self.filter(status=Registration.Status.WAITING).order_by("created_at", "pk")
 
+    def active(self):
+        """Holding a seat or waiting for one: those told of a change or a cancellation."""
+        return self.filter(status__in=[*Registration.HOLDING, Registration.Status.WAITING])
+
 
 class Registration(models.Model):
     """A person registered for an event: by themselves, or nominated by their focal point."""
@@ -241,6 +245,8 @@ class Registration(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     reason = models.TextField(_("reason for declining"), max_length=2000, blank=True)
     offer_expires_at = models.DateTimeField(_("seat offer expires"), null=True, blank=True)
+    # Set when the reminder before the event is queued: each registration is reminded once.
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True, editable=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -346,6 +346,8 @@ REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 365)
 # as in the IATI Organisation Identifier list): the reporting organisation of /workplan/iati.xml
 # and the first part of each activity's identifier ("<ref>-1.1").
 IATI_ORGANISATION_REF = env_str("IATI_ORGANISATION_REF", "XI-IATI-ROCBEU")
+# Those holding a seat are reminded of an event this many days before it starts (once each).
+EVENT_REMINDER_DAYS = env_int("EVENT_REMINDER_DAYS", 3)
 
 # Security. The portal sits behind a TLS-terminating proxy in production.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None

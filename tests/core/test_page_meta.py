@@ -40,6 +40,7 @@ NOT_PAGES = {
     "workplan:logframe_xlsx": "the logframe as a file, linked from its page",
     "workplan_iati": "the plan as IATI open data, linked from the Work Plan page",
     "library:document_download": "a document's file, linked from its page",
+    "outreach:meeting_document": "a meeting document's file, linked from its event's page",
     "administrations:account_request": "an account page (under /accounts/, kept out by robots.txt)",
     "administrations:account_request_sent": "an account page (under /accounts/)",
     "administrations:invitation": "a one-time link from a mail",

@@ -5,7 +5,16 @@ from itertools import count
 
 from django.utils import timezone
 
-from outreach.models import Audience, Event, NewsItem, Registration, RegistrationSettings, Status
+from outreach.models import (
+    Audience,
+    Event,
+    MeetingDocument,
+    NewsItem,
+    Registration,
+    RegistrationSettings,
+    Status,
+)
+from tests.library.factories import make_document
 
 _serial = count(1)
 
@@ -86,3 +95,16 @@ def make_registration(registration_settings: RegistrationSettings, **fields) -> 
     fields.setdefault("email", f"officer-{n}@customs.test")
     fields.setdefault("status", Registration.Status.CONFIRMED)
     return Registration.objects.create(event=registration_settings.event, **fields)
+
+
+def make_meeting_document(event: Event, **fields) -> MeetingDocument:
+    """A library document with real files in English and Russian, attached to the event (a
+    participants' presentation unless told otherwise)."""
+    document = fields.pop("document", None) or make_document(
+        title_en=fields.pop("title_en", None) or f"Meeting paper {next(_serial)}",
+        visibility=fields.pop("library_visibility", "staff"),
+        languages=fields.pop("languages", ("en", "ru")),
+    )
+    fields.setdefault("kind", MeetingDocument.Kind.PRESENTATION)
+    fields.setdefault("visibility", MeetingDocument.Visibility.PARTICIPANTS)
+    return MeetingDocument.objects.create(event=event, document=document, **fields)

@@ -35,6 +35,28 @@ def test_demo_news_and_events_render_in_both_languages(client, member):
         assert words in page
 
 
+def test_the_past_workshop_shows_its_documents_to_each_kind_of_viewer_in_both_languages(client):
+    from accounts import demo as accounts_demo
+    from accounts.models import User
+    from library import demo as library_demo
+
+    for module in (accounts_demo, library_demo, demo):
+        module.load(stdout=io.StringIO())
+    workshop = Event.objects.get(slug="regional-training-needs-workshop")
+    assert workshop.is_over and workshop.documents.count() == 4
+    url = workshop.get_absolute_url()
+    anonymous = client.get(url).content.decode()
+    assert "Agenda of the regional" in anonymous and "Report of the regional" in anonymous
+    assert "Отчёт о региональном" in client.get(f"/ru{url[3:]}").content.decode()
+    assert "competency framework" not in anonymous  # the members' presentation
+    client.force_login(User.objects.get(email="focal@customs.test"))
+    member_page = client.get(url).content.decode()
+    assert "competency framework" in member_page
+    assert "Georgia Revenue Service" not in member_page  # did not take part
+    client.force_login(User.objects.get(email="member@customs.test"))
+    assert "Georgia Revenue Service" in client.get(url).content.decode()  # took part
+
+
 def test_demo_past_workshop_has_attendance_and_evaluations_in_both_languages(db):
     demo.load_past_workshop()
     workshop = Event.objects.get(slug="training-needs-analysis-workshop")
