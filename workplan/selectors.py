@@ -31,12 +31,14 @@ from workplan.models import (
     Activity,
     Actual,
     ActualBreakdown,
+    BudgetLine,
     Goal,
     Indicator,
     Plan,
     ReportingPeriod,
     Target,
 )
+from workplan.models.results import figure_text
 
 STATUSES = list(Activity.Status)
 APPROVED = ReportingPeriod.ReportStatus.APPROVED
@@ -423,6 +425,10 @@ class IatiPlan:
     targets: dict[tuple[int, int], IatiFigure]
     actuals: dict[tuple[int, int], IatiFigure]
     budgets: dict[int, list[IatiBudget]] = field(default_factory=dict)
+    # The goals, each a parent activity in the file carrying the goal's budget per year (the
+    # budget is kept per goal, not per activity).
+    goals: list[Goal] = field(default_factory=list)
+    goal_budgets: dict[int, list[IatiBudget]] = field(default_factory=dict)
 
 
 def _iati_figures(model, *, plan: Plan, text_field: str) -> dict[tuple[int, int], IatiFigure]:
@@ -448,7 +454,7 @@ def _iati_figures(model, *, plan: Plan, text_field: str) -> dict[tuple[int, int]
 
 
 def iati_plan(*, plan: Plan) -> IatiPlan:
-    """What `/workplan/iati.xml` publishes of the plan, in six queries: figures of approved
+    """What `/workplan/iati.xml` publishes of the plan, in eight queries: figures of approved
     periods only."""
     activities = list(
         Activity.objects.filter(goal__plan=plan)
@@ -467,7 +473,27 @@ def iati_plan(*, plan: Plan) -> IatiPlan:
         periods=list(ReportingPeriod.objects.approved().order_by("starts_on")),
         targets=_iati_figures(Target, plan=plan, text_field="note"),
         actuals=_iati_figures(Actual, plan=plan, text_field="narrative"),
+        goals=list(plan.goals.order_by("number")),
+        goal_budgets=_iati_goal_budgets(plan),
     )
+
+
+def _iati_goal_budgets(plan: Plan) -> dict[int, list[IatiBudget]]:
+    """Each goal's budget lines as IATI yearly budgets (a budget is a plan of spending, public
+    as the dashboard's yearly totals are; what was spent stays with the approved periods)."""
+    budgets: dict[int, list[IatiBudget]] = defaultdict(list)
+    for line in BudgetLine.objects.filter(goal__plan=plan).order_by("goal_id", "year"):
+        start = datetime.date(line.year, 1, 1)
+        budgets[line.goal_id].append(
+            IatiBudget(
+                starts_on=start,
+                ends_on=datetime.date(line.year, 12, 31),
+                amount=figure_text(line.amount),
+                currency=line.currency,
+                value_date=start,
+            )
+        )
+    return dict(budgets)
 
 
 # Targets against actuals on the dashboard: indicators that count (numbers and percentages).

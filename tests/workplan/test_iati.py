@@ -89,8 +89,9 @@ def reported(activity) -> tuple[ReportingPeriod, ReportingPeriod]:
 def test_the_plan_is_valid_iati_in_both_languages_with_its_results(client, plan, reported):
     root = valid(fetched(client))
     assert root.get("version") == "2.03"
-    activities = root.findall("iati-activity")
+    activities = root.findall("iati-activity[@hierarchy='2']")
     assert len(activities) == Activity.objects.filter(goal__plan=plan).count() == 27
+    assert len(root.findall("iati-activity[@hierarchy='1']")) == plan.goals.count() == 7
     first = activities[0]
     assert first.findtext("iati-identifier") == "XI-IATI-ROCBEU-1.1"
     assert first.find("reporting-org").get("ref") == "XI-IATI-ROCBEU"
@@ -131,7 +132,7 @@ def test_the_file_costs_the_same_queries_whatever_the_size_of_the_plan(
     with CaptureQueriesContext(connection) as small:
         fetched(Client())
     make_big_plan(goals=2, per_goal=10, periods=3, indicators=2)
-    with django_assert_max_num_queries(6) as big:
+    with django_assert_max_num_queries(8) as big:
         root = valid(fetched(Client()))
     assert len(big) == len(small)
     assert len(root.findall("iati-activity/result/indicator/period")) == 20 * 2 * 3
@@ -171,3 +172,20 @@ def test_a_yearly_budget_is_written_where_the_schema_puts_it(plan, activity):
     first = valid(iati.iati_activities(data)).find("iati-activity")
     assert first.get("default-currency") == "EUR"
     assert first.findtext("budget/value") == "15000"
+
+
+def test_each_goal_is_the_parent_activity_with_its_yearly_budget(client, plan, activity):
+    from workplan.models import BudgetLine
+
+    BudgetLine.objects.create(goal=activity.goal, year=plan.start_year, amount="15000.5")
+    root = valid(fetched(client))
+    goal_id = iati.goal_identifier(activity.goal)
+    goal = next(a for a in root.iter("iati-activity") if a.findtext("iati-identifier") == goal_id)
+    assert goal.get("hierarchy") == "1" and goal.get("default-currency") == "EUR"
+    assert goal.findtext("budget/value") == "15000.5"
+    assert goal.find("budget/period-start").get("iso-date") == f"{plan.start_year}-01-01"
+    children = {link.get("ref") for link in goal.iter("related-activity")}
+    assert iati.activity_identifier(activity) in children
+    child = root.find("iati-activity")  # the activities come first
+    assert child.get("hierarchy") == "2"
+    assert child.find("related-activity").attrib == {"ref": goal_id, "type": "1"}
