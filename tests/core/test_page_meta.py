@@ -38,6 +38,7 @@ NOT_PAGES = {
     "workplan:export_xlsx": "the Work Plan as a file, linked from its page",
     "workplan:logframe_csv": "the logframe as a file, linked from its page",
     "workplan:logframe_xlsx": "the logframe as a file, linked from its page",
+    "workplan:report_pdf": "a progress report as a file, linked from its page",
     "library:document_download": "a document's file, linked from its page",
     "administrations:account_request": "an account page (under /accounts/, kept out by robots.txt)",
     "administrations:account_request_sent": "an account page (under /accounts/)",
