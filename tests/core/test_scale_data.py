@@ -114,8 +114,6 @@ def test_every_benchmark_page_answers_within_the_query_budget(
     staff = User.objects.get(email=BENCH_STAFF)
     # The two floors are served only while the benchmark runs.
     for page, language in itertools.product(PAGES[2:], ["en", "ru"]):
-        if page.path.endswith(".pdf") and language == "ru":
-            continue  # WeasyPrint is slow: one PDF here, one in tests/workplan/test_report.py
         path = page.path.format(**values).replace("/en/", f"/{language}/", 1)
         if page.staff:
             client.force_login(staff)
