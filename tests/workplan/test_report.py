@@ -152,6 +152,11 @@ def test_the_pdf_is_a_real_pdf_with_russian_text_in_an_embedded_font(client, db)
     }
     assert fonts and all("DejaVu-Sans" in font for font in fonts), fonts  # no fallback font
     assert reader.metadata.title == "Отчёт о ходе выполнения за Год 2030 | Большой план"
+    # The English PDF (the second and last PDF the tests draw).
+    english = PdfReader(io.BytesIO(client.get("/en/workplan/reports/year-2030/report.pdf").content))
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in english.pages))
+    assert "Progress report Year 2030" in text and "Progress of Activity 1.1 in Year 2030" in text
+    assert "Year 2031" not in text
 
 
 def test_the_report_is_cached_and_follows_its_period(
