@@ -65,6 +65,10 @@ def svg_css() -> str:
             stylesheet.read(), skip_comments=True, skip_whitespace=True
         )
     properties, kept = {}, []
+
+    def written_out(match) -> str:
+        return properties.get(match[1], "initial")
+
     for rule in rules:
         if rule.type != "qualified-rule":
             continue
@@ -78,8 +82,7 @@ def svg_css() -> str:
             kept.append((selector, body))
     return (
         "\n".join(
-            f"{selector} {{ {CUSTOM_PROPERTY.sub(lambda m: properties.get(m[1], 'initial'), body)} }}"
-            for selector, body in kept
+            f"{selector} {{ {CUSTOM_PROPERTY.sub(written_out, body)} }}" for selector, body in kept
         )
         + f'\ntext {{ font-family: "{FONT_FAMILY}", sans-serif; }}'
     )
