@@ -11,6 +11,12 @@ AXE := node_modules/axe-core/axe.min.js
 REDIS_TESTS := tests/core/test_cache.py tests/core/test_fragments.py tests/core/test_personal_data.py \
 	tests/accounts/test_throttling.py tests/administrations/test_account_requests.py
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+# What WeasyPrint (the PDF progress reports) needs from Debian: Pango, HarfBuzz's subsetter, and
+# the font with Cyrillic glyphs the reports embed. Empty when all are there.
+PDF_MISSING = $(shell /sbin/ldconfig -p 2>/dev/null | grep -qF libpangoft2-1.0.so.0 && \
+	/sbin/ldconfig -p 2>/dev/null | grep -qF libharfbuzz-subset.so.0 && \
+	test -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf || \
+	echo libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 
 .PHONY: help run test ci lint fmt check check-deploy messages compilemessages db stop-db install lock clean bench drill restart-drill scale-drill
 
@@ -91,6 +97,8 @@ check-deploy: install db
 test: install $(AXE) lint compilemessages check check-deploy
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
 		echo "Chromium not found (apt-get install chromium): the browser tests will be skipped."
+	@test -z "$(PDF_MISSING)" || \
+		echo "WeasyPrint's libraries not found (apt-get install $(PDF_MISSING)): the PDF tests will fail."
 	$(VENV)/bin/pytest -n 2 -p no:cacheprovider
 	@# The caching, session and throttling tests once more, against a real Redis server.
 	$(VENV)/bin/pytest -p no:cacheprovider -q --cache=redis $(REDIS_TESTS)
@@ -108,6 +116,7 @@ clean:
 # The load benchmark (see bench/run.py): scale data in a separate database, gunicorn, wrk.
 bench: install compilemessages db
 	@command -v wrk >/dev/null || { echo "Installing wrk…"; $(SUDO) apt-get install -y -qq wrk >/dev/null || $(SUDO) sh -c 'apt-get update -qq && apt-get install -y -qq wrk' >/dev/null; }
+	@test -z "$(PDF_MISSING)" || { echo "Installing $(PDF_MISSING)…"; $(SUDO) apt-get install -y -qq $(PDF_MISSING) >/dev/null || $(SUDO) sh -c 'apt-get update -qq && apt-get install -y -qq $(PDF_MISSING)' >/dev/null; }
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 # Backup and restore drill (see bench/drill.py).

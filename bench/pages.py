@@ -10,7 +10,7 @@ def placeholders() -> dict[str, str]:
     from experts.models import Expert
     from needs.models import NeedsRequest
     from outreach.models import NewsItem, RegistrationSettings
-    from workplan.models import Activity
+    from workplan.models import Activity, ReportingPeriod
 
     activity = (
         Activity.objects.filter(goal__plan__is_current=True)
@@ -40,8 +40,11 @@ def placeholders() -> dict[str, str]:
         .only("pk")
         .first()
     )
+    # The newest approved period: the report the Work Plan page links.
+    period = ReportingPeriod.objects.approved().order_by("-starts_on").first()
     return {
         "activity": activity.number,
+        "period": period.identifier,
         "need": str(need.pk),
         "news": NewsItem.objects.published().values_list("slug", flat=True).first(),
         "position": position.slug,

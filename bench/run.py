@@ -56,6 +56,8 @@ PAGES = [
     Page("activity", "/en/workplan/activities/{activity}/"),
     Page("progress dashboard", "/en/workplan/progress/"),
     Page("logframe", "/en/workplan/logframe/"),
+    # Its PDF is timed by bench/report_pdf.py: drawn afresh it outlasts a sync worker's timeout.
+    Page("progress report", "/en/workplan/reports/{period}/"),
     Page("news list", "/en/news/"),
     Page("news item", "/en/news/{news}/"),
     Page("event", "/en/events/{meeting}/"),

@@ -71,6 +71,16 @@ DOCUMENTS = [
         "Цели и мероприятия Бюро, их участники, ожидаемые результаты и показатели.",
         ("en", "ru"),
     ),
+    # The Work Plan page links it (workplan/demo.py makes it the plan's Strategic Framework).
+    (
+        "office",
+        Visibility.PUBLIC,
+        "ROCB Europe Strategic Framework",
+        "Стратегическая рамочная программа РБНП Европа",
+        "The office's mission, strategic goals and the way its Work Plan serves them.",
+        "Миссия Бюро, его стратегические цели и то, как им служит План работы.",
+        ("en", "ru"),
+    ),
     (
         "reports",
         Visibility.PUBLIC,

@@ -503,6 +503,9 @@ PUBLIC: dict[str, tuple[object, int]] = {
     "workplan:logframe_csv": (lambda world: [], 200),
     "workplan:logframe_xlsx": (lambda world: [], 200),
     "workplan_iati": (lambda world: [], 200),
+    "workplan:report": (lambda world: ["2020"], 200),  # the seed's period, approved
+    # An unknown period (WeasyPrint is slow: tests/workplan/test_report.py draws a real one).
+    "workplan:report_pdf": (lambda world: ["1999"], 404),
     "outreach:news_list": (lambda world: [], 200),
     "outreach:news_feed": (lambda world: [], 200),
     "outreach:news_atom_feed": (lambda world: [], 200),

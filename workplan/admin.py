@@ -306,6 +306,8 @@ class PlanAdmin(TranslatedHistoryAdmin):
     list_filter = ["is_current"]
     search_fields = ["title_en", "title_ru"]
     readonly_fields = ["is_current"]
+    # Public documents only (the field's limit_choices_to), searched by title.
+    autocomplete_fields = ["strategic_framework"]
     actions = ["make_current"]
 
     @admin.action(description=_("Show the selected plan on the public pages"))

@@ -14,7 +14,14 @@ from django.utils.translation import gettext_lazy
 
 from workplan.models import Actual, Indicator
 from workplan.models.results import figure_text
-from workplan.selectors import STATUSES, GoalTargets, IndicatorSeries, StatusRow, TargetSeries
+from workplan.selectors import (
+    RESULTS,
+    STATUSES,
+    GoalTargets,
+    IndicatorSeries,
+    StatusRow,
+    TargetSeries,
+)
 
 
 @dataclass(frozen=True)
@@ -74,27 +81,30 @@ class StatusChart:
         return self.LABEL_WIDTH
 
 
-def _counts_text(row: StatusRow) -> str:
+def _counts_text(row: StatusRow, categories, empty: str) -> str:
     parts = [
-        _("%(status)s: %(count)s") % {"status": status.label, "count": count}
-        for status, count in zip(STATUSES, row.counts, strict=True)
+        _("%(status)s: %(count)s") % {"status": category.label, "count": count}
+        for category, count in zip(categories, row.counts, strict=True)
         if count
     ]
-    return "; ".join(parts) if parts else _("no activities")
+    return "; ".join(parts) if parts else empty
 
 
-def status_chart(rows: list[StatusRow]) -> StatusChart:
+def _stacked_chart(rows: list[StatusRow], categories, *, empty: str) -> StatusChart:
+    """One bar per row, split by category (choices whose order the rows' counts follow)."""
     scale_max = max((row.total for row in rows), default=0) or 1
     unit = StatusChart.BAR_WIDTH / scale_max
     bars = []
     for index, row in enumerate(rows):
         x = float(StatusChart.LABEL_WIDTH)
         segments = []
-        for status, count in zip(STATUSES, row.counts, strict=True):
+        for category, count in zip(categories, row.counts, strict=True):
             if count:
                 width = round(count * unit, 1)
                 segments.append(
-                    Segment(status=status.value, label=status.label, count=count, x=x, width=width)
+                    Segment(
+                        status=category.value, label=category.label, count=count, x=x, width=width
+                    )
                 )
                 x = round(x + width, 1)
         bars.append(
@@ -107,10 +117,21 @@ def status_chart(rows: list[StatusRow]) -> StatusChart:
             )
         )
     description = " ".join(
-        _("%(label)s: %(counts)s.") % {"label": row.label, "counts": _counts_text(row)}
+        _("%(label)s: %(counts)s.")
+        % {"label": row.label, "counts": _counts_text(row, categories, empty)}
         for row in rows
     )
     return StatusChart(bars=bars, description=description)
+
+
+def status_chart(rows: list[StatusRow]) -> StatusChart:
+    """Activities of each goal by status."""
+    return _stacked_chart(rows, STATUSES, empty=_("no activities"))
+
+
+def result_chart(rows: list[StatusRow]) -> StatusChart:
+    """Indicators of each goal by their result in a period (the progress report)."""
+    return _stacked_chart(rows, RESULTS, empty=_("no indicators"))
 
 
 def _axis_top(value: int) -> int:

@@ -1,6 +1,7 @@
 """Demo results for development: two reporting periods after the real plan's 2020 report, 2021
 approved and public, 2022 still in draft, with targets and actuals in both languages, so the
-plan, the dashboard and the logframe have something to show and the review something to do.
+plan, the dashboard, the logframe and the progress report have something to show and the review
+something to do; the plan's Strategic Framework Document is the library's demo one.
 
 The real plan itself comes from migration 0002 (its indicators from 0004); nothing here is real
 data.
@@ -10,6 +11,7 @@ import datetime
 
 from accounts.models import User
 from administrations.models import Administration
+from library.models import Document
 from workplan import budget_demo, services
 from workplan.models import Activity, Indicator, Plan, ReportingPeriod
 
@@ -26,6 +28,8 @@ INDICATOR_GOALS = {
     "7.1": (12000, 30000, False),
     "7.2": (10, 24, True),
 }
+# The public document library/demo.py loads (before this app's demo data) in English and Russian.
+STRATEGIC_FRAMEWORK = "ROCB Europe Strategic Framework"
 VERIFICATION = (
     "Reports of the events and their attendance lists, kept by the office.",
     "Отчёты о мероприятиях и списки участников, которые ведёт офис.",
@@ -101,6 +105,11 @@ def load(*, stdout) -> None:
         if approved.report_status != ReportingPeriod.ReportStatus.APPROVED:
             approved = services.period_report_submit(period=approved, by=author)
             services.period_report_approve(period=approved, by=author)
+    framework = Document.objects.filter(
+        title_en=STRATEGIC_FRAMEWORK, visibility=Document.Visibility.PUBLIC
+    ).first()
+    if framework is not None:
+        services.plan_strategic_framework_set(plan=plan, document=framework, by=author)
     stdout.write(
         f"Work plan: demo results and budget for {APPROVED_YEAR} (approved) and {DRAFT_YEAR} "
         "(draft)."

@@ -274,6 +274,20 @@ def plan_make_current(*, plan: Plan, by: User) -> Plan:
 
 
 @transaction.atomic
+def plan_strategic_framework_set(*, plan: Plan, document: Document | None, by: User | None) -> Plan:
+    """The plan's Strategic Framework Document, which the Work Plan page links: a public library
+    document, or none."""
+    with reversion.create_revision():
+        if by is not None:
+            reversion.set_user(by)
+        reversion.set_comment(gettext("Strategic Framework Document changed"))
+        plan.strategic_framework = document
+        plan.full_clean()
+        plan.save(update_fields=["strategic_framework"])
+    return plan
+
+
+@transaction.atomic
 def actual_compute(
     *,
     indicator: Indicator,

@@ -22,4 +22,20 @@ class ActivitySitemap(PortalSitemap):
         return reverse("workplan:activity", kwargs={"number": item})
 
 
-SITEMAPS = {"workplan": WorkPlanPagesSitemap, "activities": ActivitySitemap}
+class ReportSitemap(PortalSitemap):
+    """The progress reports of the approved periods (no other period has one)."""
+
+    changefreq = "yearly"
+
+    def items(self):
+        return selectors.report_identifiers()
+
+    def location(self, item):
+        return reverse("workplan:report", kwargs={"period": item})
+
+
+SITEMAPS = {
+    "workplan": WorkPlanPagesSitemap,
+    "activities": ActivitySitemap,
+    "reports": ReportSitemap,
+}

@@ -26,11 +26,13 @@ PLAN = "workplan"
 # An activity's page also names the public library documents given as evidence and the
 # administrations of the actuals' breakdown.
 PLAN_AND_EVIDENCE = "workplan library.Document administrations.Administration"
+# The Work Plan page links the plan's Strategic Framework Document (a library document).
+PLAN_AND_FRAMEWORK = "workplan library.Document"
 
 urlpatterns = [
     path(
         "workplan/",
-        cache_public_page(views.PlanView.as_view(), reads=PLAN, params=FILTER_NAMES),
+        cache_public_page(views.PlanView.as_view(), reads=PLAN_AND_FRAMEWORK, params=FILTER_NAMES),
         name="plan",
     ),
     path(
@@ -63,6 +65,18 @@ urlpatterns = [
             views.LogframeExportView.as_view(file_format="xlsx"), reads=PLAN, params=FILTER_NAMES
         ),
         name="logframe_xlsx",
+    ),
+    # An approved period's progress report, and its PDF: a report names the library documents
+    # given as evidence and the administrations of the breakdowns, as an activity's page does.
+    path(
+        "workplan/reports/<slug:period>/",
+        cache_public_page(views.ReportView.as_view(), reads=PLAN_AND_EVIDENCE),
+        name="report",
+    ),
+    path(
+        "workplan/reports/<slug:period>/report.pdf",
+        cache_public_page(views.ReportPdfView.as_view(), reads=PLAN_AND_EVIDENCE),
+        name="report_pdf",
     ),
     path(
         "workplan/export.csv",

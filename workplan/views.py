@@ -1,16 +1,19 @@
 """Public pages of the work plan: the plan, one activity, the progress dashboard, the logframe,
-the exports, the IATI file.
+the exports, the IATI file, an approved period's progress report (and its PDF).
 
 All are public and the same for every anonymous visitor: urls.py wraps them in
 `cache_public_page`, and any staff edit of the plan refreshes them.
 """
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.generic import TemplateView, View
 
 from core.spreadsheets import resource_response
-from workplan import budget_views, charts, iati, selectors
+from workplan import budget_views, charts, iati, pdf, selectors
 from workplan.filters import filter_query
 from workplan.resources import LogframeResource, PlanTableResource
 
@@ -132,3 +135,40 @@ class IatiView(View):
         return HttpResponse(
             iati.iati_activities(data), content_type="application/xml; charset=utf-8"
         )
+
+
+def _report_context(identifier: str) -> dict:
+    report = selectors.period_report(plan=_current_plan(), identifier=identifier)
+    if report is None:
+        raise Http404("No approved reporting period of this name.")
+    rows = [section.results for section in report.goals]
+    return {
+        "report": report,
+        "result_chart": charts.result_chart(rows),
+        "results": selectors.RESULTS,
+    }
+
+
+class ReportView(TemplateView):
+    """An approved period's progress report, to read and to print."""
+
+    template_name = "workplan/period_report.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**_report_context(self.kwargs["period"]), **kwargs)
+
+
+class ReportPdfView(View):
+    """The same report as a PDF file, in the page's language."""
+
+    def get(self, request, period):
+        context = {
+            **_report_context(period),
+            "site_url": settings.SITE_URL,
+            "svg_css": pdf.svg_css(),
+        }
+        html = render_to_string("workplan/period_report_pdf.html", context, request=request)
+        response = HttpResponse(pdf.html_to_pdf(html), content_type="application/pdf")
+        name = f"rocb-europe-progress-report-{context['report'].period.identifier}-{get_language()}"
+        response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+        return response

@@ -337,6 +337,10 @@ SITE_URL = (
     or (f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS and not DEBUG else "http://127.0.0.1:8000")
 ).rstrip("/")
 
+# The font embedded in the PDF progress reports (regular and bold, with Cyrillic glyphs): Debian's
+# fonts-dejavu-core, which .ci/run installs where it is missing.
+PDF_FONT_DIR = env_str("PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
+
 # The domain part of event UIDs in calendar files ("event-<pk>@<domain>"): fixed, so a calendar
 # that subscribed through one host name does not duplicate the events when the portal moves.
 CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "rocb-europe.org")

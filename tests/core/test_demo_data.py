@@ -4,6 +4,7 @@ from django.core.management.base import CommandError
 
 from accounts.models import User
 from administrations.models import AccessLogEntry
+from workplan.models import Plan
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,9 @@ def test_demo_data_fills_an_empty_database_once(capsys, settings):
         "contact_export",
         "expert_export",
     }
+    framework = Plan.objects.get(is_current=True).strategic_framework
+    assert framework.title_ru == "Стратегическая рамочная программа РБНП Европа"
+    assert set(framework.files.values_list("language", flat=True)) == {"en", "ru"}
     users = User.objects.count()
     call_command("demo_data")
     assert "already holds users" in capsys.readouterr().out

@@ -39,6 +39,7 @@ NOT_PAGES = {
     "workplan:logframe_csv": "the logframe as a file, linked from its page",
     "workplan:logframe_xlsx": "the logframe as a file, linked from its page",
     "workplan_iati": "the plan as IATI open data, linked from the Work Plan page",
+    "workplan:report_pdf": "a progress report as a file, linked from its page",
     "library:document_download": "a document's file, linked from its page",
     "outreach:meeting_document": "a meeting document's file, linked from its event's page",
     "administrations:account_request": "an account page (under /accounts/, kept out by robots.txt)",

@@ -9,10 +9,12 @@ per reporting period, are in `workplan.models.results`.
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -56,6 +58,22 @@ class Plan(models.Model):
         _("current plan"),
         default=False,
         help_text=_("The plan shown on the public pages. Only one plan can be current."),
+    )
+    strategic_framework = models.ForeignKey(
+        "library.Document",
+        verbose_name=_("Strategic Framework Document"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"visibility": "public"},
+        error_messages={
+            "invalid": _(
+                "Choose a public document of the library: the Work Plan page links it for "
+                "every visitor."
+            )
+        },
+        help_text=_("A public library document, linked from the Work Plan page."),
     )
 
     objects = PlanQuerySet.as_manager()
@@ -268,6 +286,32 @@ class ReportingPeriod(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        identifier = self.identifier
+        if identifier and any(
+            other.identifier == identifier
+            for other in ReportingPeriod.objects.exclude(pk=self.pk).only("name_en", "starts_on")
+        ):
+            raise ValidationError(
+                {
+                    "name_en": _(
+                        "Another reporting period has this name: the address of its report "
+                        "would be the same (/reports/%(identifier)s/)."
+                    )
+                    % {"identifier": identifier}
+                }
+            )
+
+    @property
+    def identifier(self) -> str:
+        """The period in addresses, from its English name as readers know it: "2021",
+        "2022-h1" (the start date where the name has no Latin letters or digits)."""
+        return slugify(self.name_en or "") or (self.starts_on.isoformat() if self.starts_on else "")
+
+    def get_report_url(self) -> str:
+        return reverse("workplan:report", kwargs={"period": self.identifier})
 
     @property
     def is_approved(self) -> bool:
