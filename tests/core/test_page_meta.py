@@ -48,6 +48,7 @@ NOT_PAGES = {
     "experts:record": "an expert's own record, by a signed link from a mail",
     "experts:record_withdrawn": "where an expert's withdrawal ends",
     "needs:evaluate": "a mission's evaluation form, by a one-time link from a mail",
+    "outreach:event_evaluate": "an event's evaluation form, by a one-time link from a mail",
 }
 PAGES = {name for name in PUBLIC if name not in NOT_PAGES and not name.startswith("accounts:")}
 OG_LOCALES = {"en": "en_GB", "ru": "ru_RU"}

@@ -304,7 +304,7 @@ def test_staff_write_to_every_participant_in_their_language(staff_client, regist
     assert set(sent) == {people["confirmed"].email, english.email}  # not those waiting
     assert sent[people["confirmed"].email].subject == "Гостиница"
     assert "Гостиница забронирована." in sent[people["confirmed"].email].body
-    assert "Уважаемый" in sent[people["confirmed"].email].body
+    assert "Здравствуйте" in sent[people["confirmed"].email].body
     assert sent[english.email].subject == "Hotel"
     assert LogEntry.objects.filter(object_id=str(registration_settings.event.pk)).exists()
 

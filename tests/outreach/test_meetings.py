@@ -198,7 +198,7 @@ def test_the_public_register_and_a_full_event_puts_them_on_the_waiting_list(clie
         assert client.post(url, data).status_code == 302
     assert statuses(registration_settings.event) == [Status.CONFIRMED, Status.WAITING]
     assert [message.to for message in mail.outbox] == [["p1@example.org"], ["p2@example.org"]]
-    assert "листе ожидания" in mail.outbox[1].subject
+    assert "Лист ожидания" in mail.outbox[1].subject
     assert not mail.outbox[1].attachments
 
 
