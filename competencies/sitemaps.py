@@ -12,6 +12,7 @@ class FrameworkPagesSitemap(PagesSitemap):
         "competencies:position_list",
         "competencies:dictionary",
         "competencies:qualifications",
+        "competencies:version_list",
     )
     changefreq = "monthly"
     priority = 0.7
@@ -37,8 +38,33 @@ class CompetencySitemap(PortalSitemap):
         return reverse("competencies:competency_detail", kwargs={"code": item})
 
 
+class VersionSitemap(PortalSitemap):
+    changefreq = "yearly"
+    priority = 0.3
+
+    def items(self):
+        return selectors.version_numbers()
+
+    def location(self, item):
+        return reverse("competencies:version_detail", kwargs={"number": item})
+
+
+class VersionedPositionSitemap(PortalSitemap):
+    changefreq = "yearly"
+    priority = 0.3
+
+    def items(self):
+        return selectors.versioned_position_keys()
+
+    def location(self, item):
+        number, slug = item
+        return reverse("competencies:version_position", kwargs={"number": number, "slug": slug})
+
+
 SITEMAPS = {
     "competencies": FrameworkPagesSitemap,
     "positions": PositionSitemap,
     "dictionary": CompetencySitemap,
+    "versions": VersionSitemap,
+    "versioned-positions": VersionedPositionSitemap,
 }
