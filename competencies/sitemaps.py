@@ -39,25 +39,18 @@ class CompetencySitemap(PortalSitemap):
 
 
 class VersionSitemap(PortalSitemap):
+    """Each numbered version's page and its positions' pages (one query)."""
+
     changefreq = "yearly"
     priority = 0.3
 
     def items(self):
-        return selectors.version_numbers()
-
-    def location(self, item):
-        return reverse("competencies:version_detail", kwargs={"number": item})
-
-
-class VersionedPositionSitemap(PortalSitemap):
-    changefreq = "yearly"
-    priority = 0.3
-
-    def items(self):
-        return selectors.versioned_position_keys()
+        return selectors.version_pages()
 
     def location(self, item):
         number, slug = item
+        if slug is None:
+            return reverse("competencies:version_detail", kwargs={"number": number})
         return reverse("competencies:version_position", kwargs={"number": number, "slug": slug})
 
 
@@ -66,5 +59,4 @@ SITEMAPS = {
     "positions": PositionSitemap,
     "dictionary": CompetencySitemap,
     "versions": VersionSitemap,
-    "versioned-positions": VersionedPositionSitemap,
 }

@@ -34,9 +34,8 @@ from competencies.selectors.versions import (
     position_changes,
     version_detail,
     version_list,
-    version_numbers,
+    version_pages,
     version_position,
-    versioned_position_keys,
 )
 
 __all__ = [
@@ -68,7 +67,6 @@ __all__ = [
     "topical_clusters",
     "version_detail",
     "version_list",
-    "version_numbers",
+    "version_pages",
     "version_position",
-    "versioned_position_keys",
 ]

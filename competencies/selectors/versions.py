@@ -37,16 +37,19 @@ def version_list() -> QuerySet[FrameworkVersion]:
     ).order_by("-number")
 
 
-def version_numbers() -> QuerySet[FrameworkVersion]:
-    """Every version's number, the latest first, as plain values (for the sitemap)."""
-    return FrameworkVersion.objects.order_by("-number").values_list("number", flat=True)
-
-
-def versioned_position_keys() -> QuerySet[VersionedPosition]:
-    """(version number, slug) of every position of every version (for the sitemap)."""
-    return VersionedPosition.objects.order_by("-version__number", "slug").values_list(
-        "version__number", "slug"
+def version_pages() -> list[tuple[int, str | None]]:
+    """(version number, None) for each version's page and (number, slug) for each position
+    within it, the latest version first, for the sitemap (one query)."""
+    rows = FrameworkVersion.objects.order_by("-number", "positions__slug").values_list(
+        "number", "positions__slug"
     )
+    pages: list[tuple[int, str | None]] = []
+    for number, slug in rows:
+        if not pages or pages[-1][0] != number:  # rows come version by version
+            pages.append((number, None))
+        if slug is not None:
+            pages.append((number, slug))
+    return pages
 
 
 def consultations_open() -> list[ConsultationRound]:
