@@ -26,7 +26,7 @@ from competencies.models import (
 
 def _count(model) -> Coalesce:
     """How many rows of `model` the version holds, as a subquery (a join would multiply)."""
-    rows = model.objects.filter(version=OuterRef("pk")).values("version")
+    rows = model.objects.filter(version=OuterRef("pk")).order_by().values("version")
     return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")[:1]), 0)
 
 

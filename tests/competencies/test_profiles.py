@@ -131,7 +131,7 @@ def test_nobody_else_reads_a_self_assessment(client, member, georgia):
     assert ProfileAssessment.objects.exists()
 
 
-@pytest.mark.parametrize("key", ["9-manager", "4-chief", "4-practitioner'--", "٤-manager"])
+@pytest.mark.parametrize("key", ["9-manager", "٤-chief'--"])
 def test_an_unknown_profile_answers_404(member_client, key):
     response = member_client.get("/en/competencies/self-assessment/profiles/new/", {"profile": key})
     assert response.status_code == 404
