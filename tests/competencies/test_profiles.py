@@ -53,8 +53,8 @@ def test_the_result_shows_the_share_met_the_gaps_and_the_next_profiles(member_cl
     lines = statements(senior)
     data = answers(senior)
     data["holds_certificate"] = "no"
-    data[lines[0].field_name] = str(Extent.NOT_YET)
-    data[lines[1].field_name] = str(Extent.PARTLY)
+    data[lines[0].field_name] = str(Extent.PARTLY)
+    data[lines[1].field_name] = str(Extent.NOT_YET)
     response = member_client.post(
         "/en/competencies/self-assessment/profiles/new/?profile=4-practitioner", data
     )
@@ -67,7 +67,7 @@ def test_the_result_shows_the_share_met_the_gaps_and_the_next_profiles(member_cl
     assert f"You meet {percent}% of the profile: {total - 2} of {total} statements" in html
     assert "You do not hold its certificate or diploma yet." in html
     gaps = html[html.index("What to develop") :]
-    assert gaps.index(lines[0].text) < gaps.index(lines[1].text)  # "not yet" first
+    assert gaps.index(lines[1].text) < gaps.index(lines[0].text)  # "not yet" first
     assert "Rate yourself against Specialist (level 5, Practitioner stream)" in html
     assert "Junior manager (level 4, Manager stream)" in html
 
