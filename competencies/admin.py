@@ -19,13 +19,14 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from competencies import services, spreadsheet
-from competencies.forms import FrameworkImportForm
+from competencies.forms import EndorseForm, FrameworkImportForm, PublishedForm
 from competencies.models import (
     Competency,
     CompetencyFamily,
     ConsultationComment,
     ConsultationResponse,
     ConsultationRound,
+    FrameworkVersion,
     FunctionalArea,
     JobPosition,
     LevelDescriptor,
@@ -47,10 +48,16 @@ class FrameworkAdmin(TranslatedHistoryAdmin):
 
 
 class PublishedAdmin(FrameworkAdmin):
-    """Positions and competencies: endorsed in the change form (status, date and meeting), put
-    into consultation or withdrawn from the list."""
+    """Positions and competencies: put into consultation or withdrawn from the list, endorsed
+    at a meeting under Framework versions (which makes a numbered version); the change form
+    keeps an endorsed item endorsed and shows the date and meeting."""
 
+    form = PublishedForm
     actions = ["put_into_consultation", "withdraw"]
+
+    def get_readonly_fields(self, request, obj=None):
+        endorsement = ["endorsed_on", "endorsed_at_en", "endorsed_at_ru"]
+        return [*super().get_readonly_fields(request, obj), *endorsement]
 
     def _move(self, request, queryset, status, message):
         count = services.publication_status_set(items=queryset, status=status, by=request.user)
@@ -212,6 +219,57 @@ class QualificationLevelAdmin(FrameworkAdmin):
 class TopicalClusterAdmin(FrameworkAdmin):
     list_display = ["number", "title"]
     search_fields = ["title_en", "title_ru", "topics_en", "topics_ru"]
+
+
+# Endorsement: numbered versions of the framework -----------------------------------------------
+
+
+@admin.register(FrameworkVersion)
+class FrameworkVersionAdmin(admin.ModelAdmin):
+    """Staff record a meeting's endorsement here ("add"): the items it endorses become endorsed
+    and the framework as it then stands is kept as the next numbered version
+    (`services.framework_endorse`). A version is never changed or deleted afterwards."""
+
+    list_display = ["number", "endorsed_on", "endorsed_at", "created_by", "public_page"]
+    list_filter = ["endorsed_on"]
+    list_select_related = ["created_by"]
+    search_fields = ["endorsed_at_en", "endorsed_at_ru"]
+    form = EndorseForm
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["endorsed_on", "endorsed_at_en", "endorsed_at_ru", "positions", "competencies"]
+        return ["number", "endorsed_on", "endorsed_at_en", "endorsed_at_ru", "created_by"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None:  # a recorded version is only read
+            kwargs["form"] = admin.ModelAdmin.form
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    @admin.display(description=_("public page"))
+    def public_page(self, version):
+        return format_html('<a href="{}">{}</a>', version.get_absolute_url(), version)
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        version = services.framework_endorse(
+            positions=data["positions"],
+            competencies=data["competencies"],
+            endorsed_on=data["endorsed_on"],
+            endorsed_at_en=data["endorsed_at_en"],
+            endorsed_at_ru=data.get("endorsed_at_ru") or "",
+            by=request.user,
+        )
+        obj.pk, obj.number = version.pk, version.number
+
+    def save_related(self, request, form, formsets, change):
+        pass  # the service has written everything
 
 
 # The members' consultation ---------------------------------------------------------------------

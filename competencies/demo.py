@@ -1,8 +1,11 @@
 """Demo data for development: the invented starter framework (`starter.py`: the seeds give no
-position or competency), most of it endorsed, the rest in an open members' consultation round
-with comments from three administrations in English and Russian, the office's answers and two
-administrations' positions; the demo member's self-assessment; and the WCO tools and courses (if
-the outreach demo made any) linked to the competencies they help with."""
+position or competency), most of it endorsed at two meetings, which made versions 1 and 2 of the
+framework (version 2 changed a position's requirements, reworded a competency and added a
+position), the rest in an open members' consultation round (the next version) with comments
+from three administrations in English and Russian, the office's answers and two
+administrations' positions; the demo member's self-assessments, against a position and against
+a qualifications profile; and the WCO tools and courses (if the outreach demo made any) linked
+to the competencies they help with."""
 
 import datetime
 from itertools import cycle
@@ -16,10 +19,14 @@ from competencies import services, starter
 from competencies.models import (
     Competency,
     ConsultationRound,
+    FrameworkVersion,
     JobPosition,
     ProficiencyLevel,
+    QualificationLevel,
+    Requirement,
     Status,
 )
+from competencies.selectors import profile_statements
 from outreach.models import Tool
 
 # The starter items the demo leaves in consultation; every other one is endorsed.
@@ -74,14 +81,86 @@ COMMENTS = [
 ]
 
 
-def _framework() -> None:
-    positions, competencies = starter.load(status=Status.DRAFT)
-    endorsed = {key: value for key, value in starter.DEMO_ENDORSEMENT.items() if key != "status"}
-    JobPosition.objects.exclude(slug__in=IN_CONSULTATION["positions"]).update(
-        status=Status.ENDORSED, **endorsed
+# What version 2 changed: a position new in it, and one position's requirements (competency
+# code: level in version 1, None where version 1 did not require it).
+NEW_IN_VERSION_2 = "training-coordinator"
+CHANGED_IN_VERSION_2 = ("capacity-building-officer", {"OP-02": 2, "OP-03": None, "OP-04": 2})
+# A competency version 2 reworded: its definition in version 1.
+REWORDED_IN_VERSION_2 = (
+    "OP-01",
+    "Knows the customs procedures and regimes.",
+    "Знает таможенные процедуры и режимы.",
+)
+SECOND_MEETING = {
+    "endorsed_on": datetime.date(2025, 5, 21),
+    "endorsed_at_en": "the 2025 WCO Europe Region Heads of Customs Meeting",
+    "endorsed_at_ru": (
+        "совещание руководителей таможенных служб Европейского региона ВТамО 2025 года"
+    ),
+}
+
+
+def _framework(*, staff) -> None:
+    """Endorse the starter framework at two meetings (versions 1 and 2) through the endorsing
+    service, as staff would; the items of the open round stay out of both."""
+    starter.load(status=Status.DRAFT)
+    if staff is None:  # no staff to endorse it: the items alone, without a version
+        endorsed = {k: v for k, v in starter.DEMO_ENDORSEMENT.items() if k != "status"}
+        JobPosition.objects.exclude(slug__in=IN_CONSULTATION["positions"]).update(
+            status=Status.ENDORSED, **endorsed
+        )
+        Competency.objects.exclude(code__in=IN_CONSULTATION["competencies"]).update(
+            status=Status.ENDORSED, **endorsed
+        )
+        return
+    levels = {level.number: level for level in ProficiencyLevel.objects.all()}
+    slug, earlier = CHANGED_IN_VERSION_2
+    changed = JobPosition.objects.get(slug=slug)
+    now = {r.competency.code: r for r in changed.requirements.select_related("competency", "level")}
+    code, definition_en, definition_ru = REWORDED_IN_VERSION_2
+    reworded = Competency.objects.get(code=code)
+    today = (reworded.definition_en, reworded.definition_ru)
+    # The framework as the first meeting found it ...
+    for competency_code, number in earlier.items():
+        if number is None:
+            now[competency_code].delete()
+        elif competency_code in now:
+            Requirement.objects.filter(pk=now[competency_code].pk).update(level=levels[number])
+        else:
+            Requirement.objects.create(
+                position=changed,
+                competency=Competency.objects.get(code=competency_code),
+                level=levels[number],
+            )
+    Competency.objects.filter(pk=reworded.pk).update(
+        definition_en=definition_en, definition_ru=definition_ru
     )
-    Competency.objects.exclude(code__in=IN_CONSULTATION["competencies"]).update(
-        status=Status.ENDORSED, **endorsed
+    first = {k: v for k, v in starter.DEMO_ENDORSEMENT.items() if k != "status"}
+    services.framework_endorse(
+        positions=JobPosition.objects.exclude(
+            slug__in=[*IN_CONSULTATION["positions"], NEW_IN_VERSION_2]
+        ),
+        competencies=Competency.objects.exclude(code__in=IN_CONSULTATION["competencies"]),
+        by=staff,
+        **first,
+    )
+    # ... and as the second one endorsed it: the starter framework as it stands.
+    for competency_code in earlier:
+        Requirement.objects.filter(position=changed, competency__code=competency_code).delete()
+        if competency_code in now:
+            Requirement.objects.create(
+                position=changed,
+                competency=now[competency_code].competency,
+                level=now[competency_code].level,
+            )
+    reworded.refresh_from_db()
+    reworded.definition_en, reworded.definition_ru = today
+    reworded.save()
+    services.framework_endorse(
+        positions=JobPosition.objects.filter(slug__in=[slug, NEW_IN_VERSION_2]),
+        competencies=[reworded],
+        by=staff,
+        **SECOND_MEETING,
     )
 
 
@@ -156,7 +235,7 @@ def _consultation(*, stdout) -> None:
 
 
 def load(*, stdout) -> None:
-    _framework()
+    _framework(staff=User.objects.filter(is_staff=True).order_by("pk").first())
     tools = list(Tool.objects.order_by("kind", "position", "pk"))
     competencies = list(Competency.objects.filter(family__code="operational"))
     if tools and competencies:
@@ -178,9 +257,21 @@ def load(*, stdout) -> None:
         }
         services.assessment_save(owner=member, position=position, ratings=ratings)
         stdout.write(f"  {member.email} has a self-assessment against “{position.title}”.")
+    profile = QualificationLevel.objects.filter(level=4, track="practitioner").first()
+    if member and profile:
+        statements = [s for _a, _l, group in profile_statements(profile) for s in group]
+        extents = cycle([2, 2, 1, 2, 0, 2, 1])
+        services.profile_assessment_save(
+            owner=member,
+            profile=profile,
+            holds_certificate=True,
+            ratings={(s.aspect, s.key): next(extents) for s in statements},
+        )
+        stdout.write(f"  … and one against the qualifications profile “{profile.profile}”.")
     if User.objects.filter(email="focal.ge@customs.test").exists():
         _consultation(stdout=stdout)
     stdout.write(
         f"Competencies: {JobPosition.objects.endorsed().count()} positions and "
-        f"{Competency.objects.endorsed().count()} competencies endorsed (all invented demo data)."
+        f"{Competency.objects.endorsed().count()} competencies endorsed (all invented demo data), "
+        f"in {FrameworkVersion.objects.count()} numbered versions."
     )

@@ -8,10 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from competencies import spreadsheet
 from competencies.models import (
+    Competency,
     ConsultationResponse,
+    FrameworkVersion,
+    JobPosition,
     LevelDescriptor,
     ProficiencyLevel,
     Requirement,
+    StatementRating,
+    Status,
 )
 from competencies.models.consultation import COMMENT_MAX, RESPONSE_MAX
 from core.files import sniffed_kind
@@ -114,6 +119,125 @@ class SelfAssessmentForm(forms.Form):
             requirement.competency_id: self.cleaned_data[self.field_name(requirement.competency_id)]
             for requirement in self.requirements
         }
+
+
+class StartProfileAssessmentForm(forms.Form):
+    profile = forms.ChoiceField(label=_("Profile to rate yourself against"))
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["profile"].choices = [("", _("Choose a profile")), *choices]
+
+
+@dataclass(frozen=True)
+class StatementQuestion:
+    field: forms.BoundField
+    statement: object  # selectors.profiles.Statement
+
+
+class ProfileAssessmentForm(forms.Form):
+    """Against a qualifications profile: does the member hold its certificate or diploma, and
+    how far does each statement of its knowledge, skills, tasks and competencies describe them?
+    """
+
+    holds_certificate = forms.TypedChoiceField(
+        label=_("Do you hold this certificate or diploma, or an equivalent?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say whether you hold it.")},
+    )
+
+    def __init__(self, *args, aspects, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.aspects = aspects
+        extents = StatementRating.Extent
+        for _aspect, _label, statements in aspects:
+            for statement in statements:
+                self.fields[statement.field_name] = forms.TypedChoiceField(
+                    label=statement.text,
+                    choices=[(value, label) for value, label in extents.choices],
+                    coerce=int,
+                    widget=forms.RadioSelect,
+                    error_messages={"required": _("Choose how far this describes you.")},
+                )
+
+    def groups(self) -> list[tuple[str, list[StatementQuestion]]]:
+        """(aspect label, its questions) in the framework's order."""
+        return [
+            (label, [StatementQuestion(self[s.field_name], s) for s in statements])
+            for _aspect, label, statements in self.aspects
+        ]
+
+    def ratings(self) -> dict[tuple[str, str], int]:
+        """{(aspect, statement digest): extent} from the valid form."""
+        return {
+            (statement.aspect, statement.key): self.cleaned_data[statement.field_name]
+            for _aspect, _label, statements in self.aspects
+            for statement in statements
+        }
+
+
+class PublishedForm(forms.ModelForm):
+    """A position's or a competency's change form in the admin: it keeps an endorsed item
+    endorsed, but endorsing is done at a meeting, through a new framework version."""
+
+    def clean_status(self):
+        status = self.cleaned_data.get("status")
+        stored = (
+            type(self.instance).objects.filter(pk=self.instance.pk).values_list("status", flat=True)
+        )
+        if status == Status.ENDORSED and (
+            self.instance.pk is None or stored.first() != Status.ENDORSED
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Endorse it under Framework versions › Endorse at a meeting: endorsing "
+                    "makes a numbered version of the framework."
+                ),
+                code="endorse_through_version",
+            )
+        return status
+
+
+class EndorseForm(forms.ModelForm):
+    """In the admin: a meeting endorses positions and competencies, which makes the next
+    numbered version of the framework (`services.framework_endorse`)."""
+
+    positions = forms.ModelMultipleChoiceField(
+        label=_("Positions it endorses"),
+        queryset=JobPosition.objects.exclude(status=Status.ENDORSED),
+        required=False,
+        help_text=_("Those in consultation are chosen; the version holds every endorsed one."),
+    )
+    competencies = forms.ModelMultipleChoiceField(
+        label=_("Competencies it endorses"),
+        queryset=Competency.objects.exclude(status=Status.ENDORSED),
+        required=False,
+        help_text=_("Those in consultation are chosen; the version holds every endorsed one."),
+    )
+
+    class Meta:
+        model = FrameworkVersion
+        fields = ["endorsed_on", "endorsed_at_en", "endorsed_at_ru"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["endorsed_at_en"].required = True
+        self.fields["endorsed_at_en"].label = _("Endorsed by the meeting (English)")
+        self.fields["endorsed_at_ru"].label = _("Endorsed by the meeting (Russian)")
+        if not self.is_bound:
+            self.initial.setdefault(
+                "positions",
+                list(JobPosition.objects.in_consultation().values_list("pk", flat=True)),
+            )
+            self.initial.setdefault(
+                "competencies",
+                list(Competency.objects.in_consultation().values_list("pk", flat=True)),
+            )
+
+    def _post_clean(self):
+        pass  # the service numbers and checks the version
 
 
 class FrameworkImportForm(forms.Form):

@@ -1,7 +1,8 @@
-"""Writes of the competency framework: members' self-assessments, the publication status of
-positions and competencies, and the members' consultation (rounds, comments and the office's
-answers, administrations' positions, reminders). The office edits the framework itself in the
-admin, or imports it: see `spreadsheet.py`.
+"""Writes of the competency framework: members' self-assessments (against a position or a
+qualifications profile), the publication status of positions and competencies, endorsement
+(which makes a numbered version of the framework), and the members' consultation (rounds,
+comments and the office's answers, administrations' positions, reminders). The office edits the
+framework itself in the admin, or imports it: see `spreadsheet.py`.
 """
 
 import datetime
@@ -10,6 +11,7 @@ from collections.abc import Iterable, Mapping
 import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -21,13 +23,25 @@ from competencies.models import (
     ConsultationComment,
     ConsultationResponse,
     ConsultationRound,
+    FrameworkVersion,
     JobPosition,
+    LevelDescriptor,
     ProficiencyLevel,
+    ProfileAssessment,
+    QualificationLevel,
+    Requirement,
     SelfAssessment,
     SelfRating,
+    StatementRating,
     Status,
+    VersionedCompetency,
+    VersionedDescriptor,
+    VersionedPosition,
+    VersionedRequirement,
 )
 from competencies.models.consultation import COMMENT_MAX
+from competencies.models.text import fingerprint
+from competencies.selectors.profiles import profile_statements
 from core import history
 
 
@@ -51,6 +65,134 @@ def publication_status_set(*, items: Iterable, status: str, by) -> int:
             item.save()
             changed += 1
     return changed
+
+
+# Endorsement and versions ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def framework_endorse(
+    *,
+    positions: Iterable[JobPosition] = (),
+    competencies: Iterable[Competency] = (),
+    endorsed_on: datetime.date,
+    endorsed_at_en: str,
+    endorsed_at_ru: str = "",
+    by,
+) -> FrameworkVersion:
+    """A meeting endorses these positions and competencies: they become endorsed on that date by
+    that meeting, and the framework as it now stands (every endorsed position with its
+    requirements, every endorsed competency with its descriptors) is kept as the next numbered
+    version. A fixed number of queries, whatever the size of the framework."""
+    if not by.is_staff:
+        raise PermissionDenied
+    endorsed_at_en, endorsed_at_ru = (endorsed_at_en or "").strip(), (endorsed_at_ru or "").strip()
+    meeting = {
+        "endorsed_on": endorsed_on,
+        "endorsed_at_en": endorsed_at_en,
+        "endorsed_at_ru": endorsed_at_ru,
+    }
+    # Two endorsements at once would take the same number: the unique number refuses the second.
+    number = (FrameworkVersion.objects.aggregate(last=Max("number"))["last"] or 0) + 1
+    version = FrameworkVersion(number=number, created_by=by, endorsed_at=endorsed_at_en, **meeting)
+    version.full_clean()  # the date and the meeting's English name are required
+    with reversion.create_revision():
+        reversion.set_user(by)
+        reversion.set_comment(_("Endorsed by %(meeting)s") % {"meeting": endorsed_at_en})
+        for item in [*positions, *competencies]:
+            item.status = Status.ENDORSED
+            for name, value in meeting.items():
+                setattr(item, name, value)
+            item.full_clean()
+            item.save()
+    version.save()
+    _snapshot(version)
+    return version
+
+
+def _snapshot(version: FrameworkVersion) -> None:
+    """Copy the endorsed framework into the version (six queries)."""
+    competencies = list(Competency.objects.endorsed().order_by("pk"))
+    descriptors: dict[int, list[LevelDescriptor]] = {}
+    for descriptor in LevelDescriptor.objects.filter(
+        competency__status=Status.ENDORSED
+    ).select_related("level"):
+        descriptors.setdefault(descriptor.competency_id, []).append(descriptor)
+
+    def competency_content(competency):
+        rows = sorted(descriptors.get(competency.pk, []), key=lambda d: d.level.number)
+        return fingerprint(
+            str(competency.family_id),
+            competency.name_en,
+            competency.name_ru,
+            competency.definition_en,
+            competency.definition_ru,
+            *(f"{d.level.number}:{d.indicators_en}:{d.indicators_ru}" for d in rows),
+        )
+
+    copies = VersionedCompetency.objects.bulk_create(
+        VersionedCompetency(
+            version=version,
+            competency=competency,
+            family_id=competency.family_id,
+            code=competency.code,
+            name_en=competency.name_en,
+            name_ru=competency.name_ru,
+            definition_en=competency.definition_en,
+            definition_ru=competency.definition_ru,
+            position=competency.position,
+            content=competency_content(competency),
+        )
+        for competency in competencies
+    )
+    copy_of = {copy.competency_id: copy for copy in copies}
+    VersionedDescriptor.objects.bulk_create(
+        VersionedDescriptor(
+            competency=copy_of[competency_id],
+            level_number=descriptor.level.number,
+            indicators_en=descriptor.indicators_en,
+            indicators_ru=descriptor.indicators_ru,
+        )
+        for competency_id, rows in descriptors.items()
+        for descriptor in rows
+    )
+    positions = list(JobPosition.objects.endorsed().order_by("pk"))
+    position_copies = VersionedPosition.objects.bulk_create(
+        VersionedPosition(
+            version=version,
+            job_position=position,
+            area_id=position.area_id,
+            slug=position.slug,
+            title_en=position.title_en,
+            title_ru=position.title_ru,
+            purpose_en=position.purpose_en,
+            purpose_ru=position.purpose_ru,
+            duties_en=position.duties_en,
+            duties_ru=position.duties_ru,
+            position=position.position,
+            content=fingerprint(
+                position.title_en,
+                position.title_ru,
+                position.purpose_en,
+                position.purpose_ru,
+                position.duties_en,
+                position.duties_ru,
+            ),
+        )
+        for position in positions
+    )
+    position_copy_of = {copy.job_position_id: copy for copy in position_copies}
+    requirements = Requirement.objects.filter(
+        position__status=Status.ENDORSED, competency__status=Status.ENDORSED
+    ).values_list("position_id", "competency_id", "level__number")
+    VersionedRequirement.objects.bulk_create(
+        VersionedRequirement(
+            position=position_copy_of[position_id],
+            competency=copy_of[competency_id],
+            level_number=level_number,
+        )
+        for position_id, competency_id, level_number in requirements
+    )
 
 
 @transaction.atomic
@@ -94,6 +236,47 @@ def assessment_save(*, owner, position: JobPosition, ratings: Mapping[int, int])
 @transaction.atomic
 def assessment_delete(*, assessment: SelfAssessment) -> None:
     """Delete a self-assessment and its ratings."""
+    assessment.delete()
+
+
+@transaction.atomic
+def profile_assessment_save(
+    *,
+    owner,
+    profile: QualificationLevel,
+    holds_certificate: bool,
+    ratings: Mapping[tuple[str, str], int],
+) -> ProfileAssessment:
+    """Record how far each statement of a qualifications profile describes the owner:
+    {(aspect, statement digest): extent}, every statement of the profile rated. One
+    self-assessment per member and profile, updated in place; ratings of statements the
+    profile no longer has are dropped."""
+    wanted = {
+        (aspect, statement.key)
+        for aspect, _label, statements in profile_statements(profile)
+        for statement in statements
+    }
+    if set(ratings) != wanted:
+        raise ValidationError(_("Rate every statement of the profile, and only those."))
+    if any(extent not in StatementRating.Extent.values for extent in ratings.values()):
+        raise ValidationError(_("Choose one of the answers for every statement."))
+    assessment = ProfileAssessment.objects.filter(owner=owner, profile=profile).first()
+    if assessment is None:
+        assessment = ProfileAssessment(owner=owner, profile=profile)
+    assessment.holds_certificate = holds_certificate
+    assessment.full_clean()
+    assessment.save()  # also moves `updated` on
+    assessment.ratings.all().delete()
+    StatementRating.objects.bulk_create(
+        StatementRating(assessment=assessment, aspect=aspect, statement=key, extent=extent)
+        for (aspect, key), extent in ratings.items()
+    )
+    return assessment
+
+
+@transaction.atomic
+def profile_assessment_delete(*, assessment: ProfileAssessment) -> None:
+    """Delete a self-assessment against a profile and its ratings."""
     assessment.delete()
 
 

@@ -12,6 +12,7 @@ class FrameworkPagesSitemap(PagesSitemap):
         "competencies:position_list",
         "competencies:dictionary",
         "competencies:qualifications",
+        "competencies:version_list",
     )
     changefreq = "monthly"
     priority = 0.7
@@ -37,8 +38,25 @@ class CompetencySitemap(PortalSitemap):
         return reverse("competencies:competency_detail", kwargs={"code": item})
 
 
+class VersionSitemap(PortalSitemap):
+    """Each numbered version's page and its positions' pages (one query)."""
+
+    changefreq = "yearly"
+    priority = 0.3
+
+    def items(self):
+        return selectors.version_pages()
+
+    def location(self, item):
+        number, slug = item
+        if slug is None:
+            return reverse("competencies:version_detail", kwargs={"number": number})
+        return reverse("competencies:version_position", kwargs={"number": number, "slug": slug})
+
+
 SITEMAPS = {
     "competencies": FrameworkPagesSitemap,
     "positions": PositionSitemap,
     "dictionary": CompetencySitemap,
+    "versions": VersionSitemap,
 }

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from competencies.models import Status
+from competencies.models import FrameworkVersion, Status
 from competencies.resources import SHEETS
 from core import history
 from core.spreadsheets import (
@@ -48,9 +48,30 @@ ENDORSED_ONLY = {
 }
 
 
+# A sheet that says which numbered version the endorsed items are; an import passes over it.
+VERSION_SHEET = "version"
+
+
+def version_dataset() -> tablib.Dataset:
+    """The latest endorsed version: its number, date and meeting (no row before the first)."""
+    dataset = tablib.Dataset(headers=["version", "endorsed_on", "endorsed_at_en", "endorsed_at_ru"])
+    version = FrameworkVersion.objects.order_by("-number").first()
+    if version is not None:
+        dataset.append(
+            [
+                str(version.number),
+                version.endorsed_on.isoformat(),
+                version.endorsed_at_en or "",
+                version.endorsed_at_ru or "",
+            ]
+        )
+    return dataset
+
+
 def framework_datasets(*, endorsed_only: bool = False) -> dict[str, tablib.Dataset]:
     """Every table of the framework, by sheet name, as its resource exports it: the whole
-    framework (to edit and import again), or its endorsed items only (to send out)."""
+    framework (to edit and import again), or its endorsed items only (to send out); and the
+    numbered version the endorsed items are."""
     datasets = {}
     for name, resource_class in SHEETS:
         resource = resource_class()
@@ -58,6 +79,7 @@ def framework_datasets(*, endorsed_only: bool = False) -> dict[str, tablib.Datas
         if endorsed_only and name in ENDORSED_ONLY:
             queryset = queryset.filter(**ENDORSED_ONLY[name])
         datasets[name] = resource.export(queryset=queryset)
+    datasets[VERSION_SHEET] = version_dataset()
     return datasets
 
 
@@ -153,7 +175,8 @@ def framework_import(*, datasets: dict[str, tablib.Dataset], user, dry_run: bool
     `dry_run`, or when any row fails, nothing is kept and the report says what would happen.
     Row numbers in the report are the spreadsheet's (the header is row 1)."""
     known = dict(SHEETS)
-    unknown = sorted(set(datasets) - set(known))
+    # The version sheet tells what was exported; versions come from endorsing, never a file.
+    unknown = sorted(set(datasets) - set(known) - {VERSION_SHEET})
     if unknown:
         raise FrameworkFileError(
             _("Unknown sheets: %(names)s. Expected: %(expected)s.")

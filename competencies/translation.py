@@ -5,12 +5,16 @@ from competencies.models import (
     CompetencyFamily,
     ConsultationComment,
     ConsultationRound,
+    FrameworkVersion,
     FunctionalArea,
     JobPosition,
     LevelDescriptor,
     ProficiencyLevel,
     QualificationLevel,
     TopicalCluster,
+    VersionedCompetency,
+    VersionedDescriptor,
+    VersionedPosition,
 )
 
 
@@ -62,3 +66,24 @@ class ConsultationRoundTranslation(TranslationOptions):
 @register(ConsultationComment)
 class ConsultationCommentTranslation(TranslationOptions):
     fields = ("reply",)  # the office answers in either language or both
+
+
+# A version keeps both languages of what was endorsed.
+@register(FrameworkVersion)
+class FrameworkVersionTranslation(TranslationOptions):
+    fields = ("endorsed_at",)
+
+
+@register(VersionedPosition)
+class VersionedPositionTranslation(TranslationOptions):
+    fields = ("title", "purpose", "duties")
+
+
+@register(VersionedCompetency)
+class VersionedCompetencyTranslation(TranslationOptions):
+    fields = ("name", "definition")
+
+
+@register(VersionedDescriptor)
+class VersionedDescriptorTranslation(TranslationOptions):
+    fields = ("indicators",)

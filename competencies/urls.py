@@ -13,6 +13,13 @@ FRAMEWORK = (
     "competencies.Competency competencies.ProficiencyLevel competencies.LevelDescriptor "
     "competencies.Requirement competencies.ConsultationRound"
 )
+# The numbered versions (a position's page says which one holds it and what changed).
+VERSIONS = (
+    "competencies.FrameworkVersion competencies.VersionedPosition "
+    "competencies.VersionedCompetency competencies.VersionedRequirement "
+    "competencies.VersionedDescriptor competencies.ProficiencyLevel "
+    "competencies.FunctionalArea competencies.CompetencyFamily competencies.ConsultationRound"
+)
 QUALIFICATIONS = "competencies.QualificationLevel competencies.TopicalCluster"
 # A competency's page lists the e-learning that builds it.
 COMPETENCY = f"{FRAMEWORK} outreach.Tool"
@@ -31,8 +38,23 @@ urlpatterns = [
     ),
     path(
         "competencies/positions/<slug:slug>/",
-        cache_public_page(views.PositionDetailView.as_view(), reads=FRAMEWORK),
+        cache_public_page(views.PositionDetailView.as_view(), reads=f"{FRAMEWORK} {VERSIONS}"),
         name="position_detail",
+    ),
+    path(
+        "competencies/versions/",
+        cache_public_page(views.VersionListView.as_view(), reads=VERSIONS),
+        name="version_list",
+    ),
+    path(
+        "competencies/versions/<int:number>/",
+        cache_public_page(views.VersionDetailView.as_view(), reads=VERSIONS),
+        name="version_detail",
+    ),
+    path(
+        "competencies/versions/<int:number>/positions/<slug:slug>/",
+        cache_public_page(views.VersionPositionView.as_view(), reads=VERSIONS),
+        name="version_position",
     ),
     path(
         "competencies/dictionary/",
@@ -79,6 +101,26 @@ urlpatterns = [
         "competencies/self-assessment/<int:pk>/delete/",
         never_cache(views.assessment_delete),
         name="assessment_delete",
+    ),
+    path(
+        "competencies/self-assessment/profiles/new/",
+        never_cache(views.profile_assessment_form),
+        name="profile_assessment_start",
+    ),
+    path(
+        "competencies/self-assessment/profiles/<int:pk>/",
+        never_cache(views.ProfileAssessmentDetailView.as_view()),
+        name="profile_assessment_detail",
+    ),
+    path(
+        "competencies/self-assessment/profiles/<int:pk>/edit/",
+        never_cache(views.profile_assessment_form),
+        name="profile_assessment_edit",
+    ),
+    path(
+        "competencies/self-assessment/profiles/<int:pk>/delete/",
+        never_cache(views.profile_assessment_delete),
+        name="profile_assessment_delete",
     ),
     # The members' consultation on the draft framework: members only, never cached.
     path(

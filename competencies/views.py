@@ -15,11 +15,20 @@ from competencies import selectors, services
 from competencies.forms import (
     CommentForm,
     CompareForm,
+    ProfileAssessmentForm,
     ResponseForm,
     SelfAssessmentForm,
     StartAssessmentForm,
+    StartProfileAssessmentForm,
 )
-from competencies.models import Competency, ConsultationComment, ConsultationRound, JobPosition
+from competencies.models import (
+    Competency,
+    ConsultationComment,
+    ConsultationRound,
+    FrameworkVersion,
+    JobPosition,
+    VersionedPosition,
+)
 from competencies.selectors import consultation
 from core.throttling import attempt_allowed
 
@@ -53,6 +62,56 @@ class PositionDetailView(TemplateView):
             description=description,
             position=description.position,
             compare_form=compare_form,
+            changes=selectors.position_changes(description.position.slug),
+            **kwargs,
+        )
+
+
+# Numbered versions of the framework: earlier ones stay readable --------------------------------
+
+
+class VersionListView(TemplateView):
+    template_name = "competencies/frameworkversion_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            versions=selectors.version_list(),
+            consultations=selectors.consultations_open(),
+            **kwargs,
+        )
+
+
+class VersionDetailView(TemplateView):
+    """A version as the meeting endorsed it, and what it changed against the one before."""
+
+    template_name = "competencies/frameworkversion_detail.html"
+
+    def get_context_data(self, **kwargs):
+        try:
+            page = selectors.version_detail(self.kwargs["number"])
+        except FrameworkVersion.DoesNotExist:
+            raise Http404 from None
+        return super().get_context_data(page=page, version=page.version, **kwargs)
+
+
+class VersionPositionView(TemplateView):
+    """A position's job description as a version holds it, and what changed since the version
+    before."""
+
+    template_name = "competencies/versionedposition_detail.html"
+
+    def get_context_data(self, **kwargs):
+        try:
+            description = selectors.version_position(
+                number=self.kwargs["number"], slug=self.kwargs["slug"]
+            )
+        except VersionedPosition.DoesNotExist:
+            raise Http404 from None
+        return super().get_context_data(
+            description=description,
+            position=description.position,
+            version=description.position.version,
+            changes=description.changes,
             **kwargs,
         )
 
@@ -106,6 +165,8 @@ class AssessmentListView(MemberRequiredMixin, TemplateView):
         return super().get_context_data(
             assessments=selectors.assessments_of(self.request.user),
             start_form=StartAssessmentForm(choices=selectors.position_choices()),
+            profile_assessments=selectors.profile_assessments_of(self.request.user),
+            profile_form=StartProfileAssessmentForm(choices=selectors.profile_choices()),
             **kwargs,
         )
 
@@ -171,6 +232,80 @@ def assessment_delete(request, pk):
         return redirect("competencies:assessment_list")
     return render(
         request, "competencies/selfassessment_confirm_delete.html", {"assessment": assessment}
+    )
+
+
+# Self-assessments against the qualifications framework's profiles: each its author's alone ----
+
+
+@member_required
+def profile_assessment_form(request, pk=None):
+    """Rate yourself against a profile of the qualifications framework: a new self-assessment
+    (?profile=<level>-<stream>, e.g. 5-manager), or your own one again."""
+    if pk is None:
+        if not request.GET.get("profile"):
+            return redirect("competencies:assessment_list")
+        profile = selectors.profile_by_key(request.GET["profile"])
+        if profile is None:
+            raise Http404
+        existing = selectors.profile_assessments_of(request.user).filter(profile=profile).first()
+        if existing is not None:
+            return redirect("competencies:profile_assessment_edit", pk=existing.pk)
+        assessment, initial = None, {}
+    else:
+        assessment = get_object_or_404(selectors.profile_assessments_of(request.user), pk=pk)
+        profile = assessment.profile
+        initial = {
+            **selectors.profile_rating_initial(assessment),
+            "holds_certificate": "yes" if assessment.holds_certificate else "no",
+        }
+    form = ProfileAssessmentForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        aspects=selectors.profile_statements(profile),
+    )
+    if request.method == "POST" and form.is_valid():
+        assessment = services.profile_assessment_save(
+            owner=request.user,
+            profile=profile,
+            holds_certificate=form.cleaned_data["holds_certificate"],
+            ratings=form.ratings(),
+        )
+        messages.success(request, _("Your self-assessment is saved."))
+        return redirect(assessment)
+    return render(
+        request,
+        "competencies/profileassessment_form.html",
+        {"form": form, "profile": profile, "assessment": assessment},
+    )
+
+
+class ProfileAssessmentDetailView(MemberRequiredMixin, TemplateView):
+    """How much of the profile the member meets, aspect by aspect, and what to develop."""
+
+    template_name = "competencies/profileassessment_detail.html"
+
+    def get_context_data(self, **kwargs):
+        assessment = get_object_or_404(
+            selectors.profile_assessments_of(self.request.user), pk=self.kwargs["pk"]
+        )
+        result = selectors.profile_result(assessment)
+        return super().get_context_data(
+            result=result, assessment=assessment, profile=assessment.profile, **kwargs
+        )
+
+
+@member_required
+def profile_assessment_delete(request, pk):
+    assessment = get_object_or_404(selectors.profile_assessments_of(request.user), pk=pk)
+    if request.method == "POST":
+        services.profile_assessment_delete(assessment=assessment)
+        messages.success(request, _("Your self-assessment is deleted."))
+        return redirect("competencies:assessment_list")
+    return render(
+        request,
+        "competencies/profileassessment_confirm_delete.html",
+        {"assessment": assessment},
     )
 
 

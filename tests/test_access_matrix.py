@@ -23,7 +23,9 @@ from import_export.admin import ExportMixin, ImportMixin
 from administrations.access import FocalPointRequiredMixin
 from administrations.models import AccessLogEntry, AccountRequest
 from administrations.services import record_access
-from competencies.services import assessment_save
+from competencies.models import QualificationLevel
+from competencies.selectors import profile_statements
+from competencies.services import assessment_save, framework_endorse, profile_assessment_save
 from contacts.models import ContactPoint
 from experts.models import Expert, Nomination
 from experts.tokens import record_token
@@ -177,6 +179,29 @@ class World:
         )
 
     @cached_property
+    def profile_assessment(self):
+        """The member's own self-assessment against a qualifications profile."""
+        profile = QualificationLevel.objects.get(level=4, track="practitioner")
+        ratings = {
+            (aspect, statement.key): 1
+            for aspect, _label, statements in profile_statements(profile)
+            for statement in statements
+        }
+        return profile_assessment_save(
+            owner=self.user("member"), profile=profile, holds_certificate=True, ratings=ratings
+        )
+
+    @cached_property
+    def framework_version(self):
+        """Version 1 of the framework, holding one endorsed position."""
+        make_position(slug="versioned-position")
+        return framework_endorse(
+            endorsed_on=datetime.date(2026, 5, 20),
+            endorsed_at_en="Heads of Customs Meeting",
+            by=make_user(email="endorser@rocb.test", is_staff=True),
+        )
+
+    @cached_property
     def consultation_round(self):
         """An open round on a draft position and a draft competency."""
         return make_consultation_round(
@@ -248,6 +273,14 @@ def own_assessment(status=200):
         refused=(("other_member", 404), ("outsider", 403)),
         allowed=("member", status),
         args=lambda world: [world.assessment.pk],
+    )
+
+
+def own_profile_assessment(status=200):
+    return Rule(
+        refused=(("other_member", 404), ("outsider", 403)),
+        allowed=("member", status),
+        args=lambda world: [world.profile_assessment.pk],
     )
 
 
@@ -390,6 +423,15 @@ MATRIX: dict[str, Rule] = {
     "competencies:assessment_detail": own_assessment(),
     "competencies:assessment_edit": own_assessment(),
     "competencies:assessment_delete": own_assessment(),
+    # Self-assessments against the qualifications framework's profiles: each member's own.
+    "competencies:profile_assessment_start": Rule(
+        refused=(("outsider", 403),),
+        allowed=("other_member", 200),
+        query=lambda world: {"profile": "5-manager"},
+    ),
+    "competencies:profile_assessment_detail": own_profile_assessment(),
+    "competencies:profile_assessment_edit": own_profile_assessment(),
+    "competencies:profile_assessment_delete": own_profile_assessment(),
     # Meetings: a members' event's registration (a public event's is open to anyone, as
     # tests/outreach/test_meetings.py shows); a focal point nominates on the same page.
     "outreach:event_register": Rule(
@@ -529,6 +571,12 @@ PUBLIC: dict[str, tuple[object, int]] = {
     "competencies:competency_detail": (lambda world: [make_competency().code], 200),
     "competencies:qualifications": (lambda world: [], 200),
     "competencies:compare": (lambda world: [], 200),
+    "competencies:version_list": (lambda world: [], 200),
+    "competencies:version_detail": (lambda world: [world.framework_version.number], 200),
+    "competencies:version_position": (
+        lambda world: [world.framework_version.number, "versioned-position"],
+        200,
+    ),
 }
 
 

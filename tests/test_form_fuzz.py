@@ -23,9 +23,13 @@ from hypothesis import strategies as st
 from competencies.models import (
     ConsultationComment,
     ConsultationResponse,
+    ProfileAssessment,
+    QualificationLevel,
     SelfAssessment,
     SelfRating,
+    StatementRating,
 )
+from competencies.selectors import profile_statements
 from contacts.models import ContactPoint
 from core.concurrency import FIELD, row_fingerprint
 from experts.models import Expert, ExpertiseArea, ExpertLanguage, Nomination, NominationLanguage
@@ -534,11 +538,37 @@ def test_self_assessment(client, member, position, data):
         assert (SelfAssessment.objects.count(), SelfRating.objects.count()) == before
 
 
-# The members' consultation ----------------------------------------------------------------------
-
-
 # Fewer examples: each post renders a whole draft with its thread.
 FUZZ_FEW = settings(FUZZ, max_examples=6)
+
+
+@FUZZ_FEW
+@given(data=st.data())
+def test_profile_assessment(client, member, data):
+    client.force_login(member)
+    profile = QualificationLevel.objects.get(level=5, track="manager")
+    names = [
+        statement.field_name
+        for _aspect, _label, statements in profile_statements(profile)
+        for statement in statements
+    ]
+    fuzzed = data.draw(changes([*names, "holds_certificate", "profile"]))
+    before = ProfileAssessment.objects.count(), StatementRating.objects.count()
+    response = client.post(
+        "/en/competencies/self-assessment/profiles/new/?profile=5-manager",
+        apply({**dict.fromkeys(names, "2"), "holds_certificate": "yes"}, fuzzed),
+    )
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    if saved:
+        assessment = ProfileAssessment.objects.get(owner=member, profile=profile)
+        assert assessment.ratings.count() == len(names)
+        assessment.delete()  # the next example starts again
+    else:
+        assert (ProfileAssessment.objects.count(), StatementRating.objects.count()) == before
+
+
+# The members' consultation ----------------------------------------------------------------------
 
 
 @pytest.fixture

@@ -1,9 +1,15 @@
 """The competency framework: job catalogue, competency dictionary, proficiency scale, the
 competency-based job descriptions built from them, the WCO customs qualifications framework, and
-members' self-assessments against a position.
+members' self-assessments against a position or a qualifications profile, and the numbered
+versions endorsing makes.
 """
 
-from competencies.models.assessments import SelfAssessment, SelfRating
+from competencies.models.assessments import (
+    ProfileAssessment,
+    SelfAssessment,
+    SelfRating,
+    StatementRating,
+)
 from competencies.models.consultation import (
     ConsultationComment,
     ConsultationResponse,
@@ -20,6 +26,13 @@ from competencies.models.framework import (
 )
 from competencies.models.publication import Status
 from competencies.models.qualifications import QualificationLevel, TopicalCluster
+from competencies.models.versions import (
+    FrameworkVersion,
+    VersionedCompetency,
+    VersionedDescriptor,
+    VersionedPosition,
+    VersionedRequirement,
+)
 
 __all__ = [
     "Competency",
@@ -27,14 +40,21 @@ __all__ = [
     "ConsultationComment",
     "ConsultationResponse",
     "ConsultationRound",
+    "FrameworkVersion",
     "FunctionalArea",
     "JobPosition",
     "LevelDescriptor",
     "ProficiencyLevel",
+    "ProfileAssessment",
     "QualificationLevel",
     "Requirement",
     "SelfAssessment",
     "SelfRating",
+    "StatementRating",
     "Status",
     "TopicalCluster",
+    "VersionedCompetency",
+    "VersionedDescriptor",
+    "VersionedPosition",
+    "VersionedRequirement",
 ]

@@ -1,5 +1,7 @@
 """Helpers for the framework's text columns."""
 
+import hashlib
+
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +10,16 @@ from django.utils.translation import gettext_lazy as _
 def lines(text: str | None) -> list[str]:
     """The non-empty lines of a text field that holds one item per line."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def fingerprint(*texts: str | None) -> str:
+    """A short digest of texts: whether an item changed between two versions, or which line of
+    a profile a member rated."""
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update((text or "").strip().encode())
+        digest.update(b"\x1f")
+    return digest.hexdigest()[:32]
 
 
 def search_field(language: str, *, titles: tuple[str, ...], texts: tuple[str, ...]):

@@ -1,4 +1,5 @@
-"""The demo data shows the framework's states and a consultation in both languages."""
+"""The demo data shows the framework's states, two endorsed versions and a consultation (the next
+version) in both languages."""
 
 import sys
 
@@ -11,9 +12,12 @@ from competencies.models import (
     ConsultationComment,
     ConsultationResponse,
     ConsultationRound,
+    FrameworkVersion,
     JobPosition,
     Status,
+    VersionedPosition,
 )
+from competencies.selectors import position_changes
 
 pytestmark = pytest.mark.django_db
 
@@ -32,3 +36,13 @@ def test_demo_data_has_endorsed_items_and_an_open_round_with_three_administratio
     assert comments.filter(level__isnull=False).exists()
     assert ConsultationResponse.objects.filter(round=round).count() == 2
     assert "A consultation round open until" in capsys.readouterr().out
+    # Two meetings made versions 1 and 2; what the round consults on is the next one.
+    assert list(FrameworkVersion.objects.values_list("number", flat=True)) == [2, 1]
+    changes = position_changes("capacity-building-officer")
+    assert changes.version.number == 2 and changes.version.endorsed_at_ru
+    assert [row.competency.code for row in changes.added] == ["OP-03"]
+    assert [row.competency.code for row in changes.removed] == ["OP-04"]
+    assert [(c.requirement.competency.code, c.before) for c in changes.levels] == [("OP-02", 2)]
+    assert [competency.code for competency in changes.competencies] == ["OP-01"]
+    assert position_changes("training-coordinator").is_new
+    assert not VersionedPosition.objects.filter(slug__in=demo.IN_CONSULTATION["positions"]).exists()

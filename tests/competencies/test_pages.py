@@ -48,6 +48,7 @@ PUBLIC_PAGES = [
     "competencies/qualifications/",
     "competencies/compare/",
     "competencies/compare/?current=it-officer&target=head-of-office",
+    "competencies/versions/",
 ]
 
 
@@ -231,7 +232,7 @@ def big_framework():
 QUERY_BUDGET = {
     "competencies/": 4,
     "competencies/positions/": 2,
-    "competencies/positions/{last}/": 5,
+    "competencies/positions/{last}/": 6,  # and the version that holds it (none here)
     "competencies/dictionary/": 2,
     "competencies/dictionary/{code}/": 5,
     "competencies/compare/?current={first}&target={last}": 3,

@@ -26,6 +26,7 @@ PUBLIC_LISTS = [
     "/{lang}/competencies/dictionary/",
     "/{lang}/competencies/compare/",
     "/{lang}/competencies/qualifications/",
+    "/{lang}/competencies/versions/",
 ]
 INVENTED = [
     *(text for _slug, _area, _manager, title, *_rest in starter.POSITIONS for text in title),

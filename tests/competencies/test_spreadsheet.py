@@ -168,7 +168,8 @@ def test_the_workbook_keeps_text_as_text():
 def test_the_csv_files_guard_formulas():
     Competency.objects.filter(code="OP-01").update(definition_en="=1+1")
     archive = zipfile.ZipFile(io.BytesIO(spreadsheet.framework_csv_zip()))
-    assert sorted(archive.namelist()) == sorted(f"{name}.csv" for name, _r in spreadsheet.SHEETS)
+    sheets = [*(name for name, _r in spreadsheet.SHEETS), spreadsheet.VERSION_SHEET]
+    assert sorted(archive.namelist()) == sorted(f"{name}.csv" for name in sheets)
     rows = list(csv.DictReader(io.StringIO(archive.read("competencies.csv").decode("utf-8-sig"))))
     assert next(row for row in rows if row["code"] == "OP-01")["definition_en"] == "'=1+1"
 

@@ -2,6 +2,7 @@
 hreflang alternates, and says in its <head> what it is (canonical address, description, Open
 Graph tags), on the portal's own address whatever Host a request names."""
 
+import datetime
 import re
 from collections import defaultdict
 from html.parser import HTMLParser
@@ -12,8 +13,10 @@ from django.conf import settings
 from django.urls import resolve
 from django.utils import translation
 
+from competencies.services import framework_endorse
 from library.models import Document
 from tests.competencies.factories import starter_framework
+from tests.factories import make_user
 from tests.library.factories import make_document
 from tests.outreach.factories import make_event, make_many_news, make_news
 from tests.outreach.test_sitemaps import sitemap_urls
@@ -62,6 +65,11 @@ def content():
     make_document(visibility=Document.Visibility.PUBLIC, title_en="Study", title_ru="Исследование")
     make_document(visibility=Document.Visibility.MEMBERS, title_en="For members only")
     starter_framework()  # endorsed positions and competencies (the seeds have none)
+    framework_endorse(  # version 1 of the framework, with its pages
+        endorsed_on=datetime.date(2023, 5, 17),
+        endorsed_at_en="Heads of Customs Meeting",
+        by=make_user(email="endorser@rocb.test", is_staff=True),
+    )
 
 
 @pytest.fixture
