@@ -7,11 +7,14 @@ from competencies.selectors.assessments import (
     rating_sheet,
 )
 from competencies.selectors.framework import (
+    competency_choices,
     competency_codes,
     competency_dictionary,
     competency_page,
     framework_overview,
     job_description,
+    level_choices,
+    level_number_choices,
     position_catalogue,
     position_choices,
     position_comparison,
@@ -24,6 +27,7 @@ from competencies.selectors.gaps import MIN_PEOPLE, gaps_by_administration
 __all__ = [
     "MIN_PEOPLE",
     "assessments_of",
+    "competency_choices",
     "competency_codes",
     "competency_dictionary",
     "competency_page",
@@ -31,6 +35,8 @@ __all__ = [
     "gaps_by_administration",
     "gap_profile",
     "job_description",
+    "level_choices",
+    "level_number_choices",
     "position_catalogue",
     "position_choices",
     "position_comparison",
