@@ -198,7 +198,7 @@ NOMINATION_COMPETENCY_FIELDS = [
 ]
 
 
-@settings(FUZZ, max_examples=12)
+@settings(FUZZ, max_examples=6)  # the rows only: the rest of the form is fuzzed above
 @given(fuzzed=changes(NOMINATION_COMPETENCY_FIELDS))
 def test_nomination_with_competencies(client, focal_point, fuzzed):
     """The nomination's competency rows: saved with the nomination, or nothing at all."""

@@ -107,8 +107,6 @@ def test_a_nomination_lists_competencies_and_the_approval_copies_them(
     ("language", "holdings", "message"),
     [
         ("en", [("risk", None)], "Choose the level for this competency."),
-        ("ru", [(None, 3)], "Выберите компетенцию для этого уровня."),
-        ("en", [("risk", 2), ("risk", 3)], "List each competency once."),
         ("ru", [("risk", 2), ("risk", 3)], "Укажите каждую компетенцию только один раз."),
         ("en", [("draft", 2)], "Select a valid choice."),
     ],
