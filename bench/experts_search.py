@@ -26,6 +26,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from competencies.models import Competency  # noqa: E402
 from contacts.models import Administration  # noqa: E402
 from core.scaling import generator  # noqa: E402
 from experts import selectors  # noqa: E402
@@ -101,6 +102,10 @@ def main() -> None:
         ("ru", {"q": "Киотской конвенции", "language": "ru", "level": "3"}),
         ("en", {"sort": "administration", "page": "50"}),
     ]
+    # Experts holding a competency of the (demo) framework at level 3 or above, where there is one.
+    competency = Competency.objects.endorsed().order_by("code").first()
+    if competency is not None:
+        cases.append(("en", {"competency": competency.pk, "competency_level": "3"}))
     try:
         with transaction.atomic():
             fill(args.experts)
@@ -110,7 +115,7 @@ def main() -> None:
             print(f"\nSearch page over {Expert.objects.count()} experts, {args.runs} runs each:")
             for language, params in cases:
                 time_page(client, language, params, args.runs)
-            for case in (cases[1], cases[2], cases[4]):
+            for case in (cases[1], cases[2], cases[4], *cases[6:]):
                 explain(*case)
             raise Rollback
     except Rollback:

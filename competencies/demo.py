@@ -4,8 +4,8 @@ framework (version 2 changed a position's requirements, reworded a competency an
 position), the rest in an open members' consultation round (the next version) with comments
 from three administrations in English and Russian, the office's answers and two
 administrations' positions; the demo member's self-assessments, against a position and against
-a qualifications profile; and the WCO tools and courses (if the outreach demo made any) linked
-to the competencies they help with."""
+a qualifications profile; and the seeds' e-learning courses linked to the starter competencies
+they build (`course_links`, the mapping migration 0006 applies where those competencies exist)."""
 
 import datetime
 from itertools import cycle
@@ -15,7 +15,7 @@ from django.utils import timezone
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
 from administrations.models import Administration
-from competencies import services, starter
+from competencies import course_links, services, starter
 from competencies.models import (
     Competency,
     ConsultationRound,
@@ -236,11 +236,8 @@ def _consultation(*, stdout) -> None:
 
 def load(*, stdout) -> None:
     _framework(staff=User.objects.filter(is_staff=True).order_by("pk").first())
-    tools = list(Tool.objects.order_by("kind", "position", "pk"))
-    competencies = list(Competency.objects.filter(family__code="operational"))
-    if tools and competencies:
-        for competency, tool in zip(competencies, cycle(tools), strict=False):
-            competency.learning_resources.add(tool)
+    linked = course_links.course_links_apply(tool_model=Tool, competency_model=Competency)
+    stdout.write(f"  {linked} links from the seeds' e-learning courses to the competencies.")
     member = User.objects.filter(email="member@customs.test").first()
     position = JobPosition.objects.filter(slug="capacity-building-officer").first()
     if member and position:

@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, Count, Value, When
+from django.db.models import Case, Count, Prefetch, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,13 +17,15 @@ from import_export.admin import ImportMixin
 from core.admin import AllOrNothingImportMixin, BoundedInlineMixin, TranslatedHistoryAdmin
 from core.spreadsheets import FORMATS
 from experts import services
-from experts.forms import LANGUAGES_MAX
+from experts.forms import COMPETENCIES_MAX, LANGUAGES_MAX
 from experts.models import (
     Accreditation,
     Expert,
+    ExpertCompetency,
     ExpertiseArea,
     ExpertLanguage,
     Nomination,
+    NominationCompetency,
     NominationLanguage,
 )
 from experts.resources import ExpertResource
@@ -156,6 +158,16 @@ class ExpertLanguageInline(BoundedInlineMixin, admin.TabularInline):
     max_num = LANGUAGES_MAX
 
 
+class ExpertCompetencyInline(BoundedInlineMixin, admin.TabularInline):
+    """The competencies of the framework the expert holds, at a level: staff set them (and the
+    approval of a nomination copies the nominated ones)."""
+
+    model = ExpertCompetency
+    extra = 1
+    max_num = COMPETENCIES_MAX
+    autocomplete_fields = ["competency"]
+
+
 @admin.register(Expert)
 class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, TranslatedHistoryAdmin):
     list_display = [
@@ -180,7 +192,7 @@ class ExpertAdmin(CvAdminMixin, AllOrNothingImportMixin, ImportMixin, Translated
     autocomplete_fields = ["administration", "areas"]
     date_hierarchy = "confirmed_on"
     readonly_fields = ["cv_download", "created_at", "updated_at", "withdrawn_at", "erased_on"]
-    inlines = [ExpertLanguageInline]
+    inlines = [ExpertLanguageInline, ExpertCompetencyInline]
     actions = ["mark_confirmed", "send_record_link"]
     resource_classes = [ExpertResource]
     import_formats = FORMATS
@@ -298,6 +310,13 @@ class NominationReviewForm(forms.Form):
     )
 
 
+class NominationCompetencyInline(BoundedInlineMixin, admin.TabularInline):
+    model = NominationCompetency
+    extra = 0
+    max_num = COMPETENCIES_MAX
+    autocomplete_fields = ["competency"]
+
+
 @admin.register(Nomination)
 class NominationAdmin(CvAdminMixin, TranslatedHistoryAdmin):
     list_display = [
@@ -312,7 +331,7 @@ class NominationAdmin(CvAdminMixin, TranslatedHistoryAdmin):
     list_select_related = ["administration", "nominated_by"]
     search_fields = NAME_SEARCH
     autocomplete_fields = ["areas"]
-    inlines = [NominationLanguageInline]
+    inlines = [NominationLanguageInline, NominationCompetencyInline]
     actions = ["approve_selected"]
     decision_fields = [
         "administration",
@@ -401,7 +420,12 @@ class NominationAdmin(CvAdminMixin, TranslatedHistoryAdmin):
         """Approve a nomination, or reject it with a reason."""
         nomination = get_object_or_404(
             Nomination.objects.select_related("administration", "nominated_by").prefetch_related(
-                "areas", "languages"
+                "areas",
+                "languages",
+                Prefetch(
+                    "competencies",
+                    NominationCompetency.objects.select_related("competency", "level"),
+                ),
             ),
             pk=pk,
         )

@@ -1,7 +1,8 @@
 """Demo experts for development: three dozen records across the region (some due for
 confirmation, some with limited availability, some written to in Russian, one withdrawn by the
-expert and one erased), one pending nomination from the demo focal point, and the own-record
-links of two experts (one English, one Russian)."""
+expert and one erased), most holding two or three competencies of the (demo) framework at a
+level, one pending nomination from the demo focal point with its competencies, and the
+own-record links of two experts (one English, one Russian)."""
 
 import datetime
 
@@ -12,8 +13,16 @@ from django.utils import timezone, translation
 
 from accounts.models import User
 from administrations.models import Administration
+from competencies.models import Competency, ProficiencyLevel
 from experts import services
-from experts.models import Accreditation, Availability, Expert, ExpertiseArea, ExpertLanguage
+from experts.models import (
+    Accreditation,
+    Availability,
+    Expert,
+    ExpertCompetency,
+    ExpertiseArea,
+    ExpertLanguage,
+)
 from experts.tokens import record_token
 
 # A one-page PDF, enough for the CV links to download something.
@@ -96,8 +105,23 @@ ACCREDITATIONS = [
 ]
 
 
+def _holdings(n: int, competencies: list[int], levels: dict[int, int]) -> list[tuple[int, int]]:
+    """The n-th demo expert's (competency id, level id) pairs: none for every sixth, otherwise
+    two or three competencies at levels 2 to 4."""
+    if n % 6 == 5 or not competencies or not levels:
+        return []
+    chosen = {competencies[(n * 5 + step * 7) % len(competencies)] for step in range(2 + n % 2)}
+    return [
+        (competency, levels.get(2 + (n + step) % 3) or max(levels.values()))
+        for step, competency in enumerate(sorted(chosen))
+    ]
+
+
 def load(*, stdout) -> None:
     areas = list(ExpertiseArea.objects.order_by("pk"))
+    # The endorsed competencies of the demo framework (competencies' demo loads first).
+    competencies = list(Competency.objects.endorsed().order_by("code").values_list("pk", flat=True))
+    levels = dict(ProficiencyLevel.objects.values_list("number", "pk"))
     administrations = {a.code: a for a in Administration.objects.all()}
     today = timezone.localdate()
     experts = []
@@ -136,6 +160,10 @@ def load(*, stdout) -> None:
             ExpertLanguage(expert=expert, language=language, level=level)
             for language, level in LANGUAGE_SETS[n % len(LANGUAGE_SETS)]
         )
+        ExpertCompetency.objects.bulk_create(
+            ExpertCompetency(expert=expert, competency_id=competency, level_id=level)
+            for competency, level in _holdings(n, competencies, levels)
+        )
         experts.append(expert.pk)
     services.expert_index(expert_ids=experts)
 
@@ -157,6 +185,17 @@ def load(*, stdout) -> None:
             },
             areas=ExpertiseArea.objects.filter(slug__in=["origin", "valuation"]),
             languages=[("az", 4), ("ru", 4), ("en", 3)],
+            competencies=[
+                (competency.pk, levels[number])
+                for competency, number in zip(
+                    Competency.objects.endorsed()
+                    .filter(code__in=["OP-01", "OP-02"])
+                    .order_by("code"),
+                    (3, 4),
+                    strict=False,
+                )
+                if number in levels
+            ],
         )
         # Corrected from the Russian pages: the admin's history shows the change, old and new
         # value, and its note, in English or in Russian as the reader reads the admin.
@@ -175,9 +214,10 @@ def load(*, stdout) -> None:
     services.expert_withdraw(expert=erased)
     services.expert_erase(expert=erased)
     stale = Expert.objects.listed().stale().count()
+    held = ExpertCompetency.objects.count()
     stdout.write(
-        f"Experts: {len(experts)} records ({stale} due for confirmation, 1 withdrawn, 1 erased), "
-        "1 pending nomination (corrected once)."
+        f"Experts: {len(experts)} records ({stale} due for confirmation, 1 withdrawn, 1 erased, "
+        f"{held} competencies held), 1 pending nomination (corrected once)."
     )
     for expert in (
         Expert.objects.listed().filter(language="en").first(),

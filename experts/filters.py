@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from administrations.models import Administration
+from competencies.selectors import competency_choices, level_number_choices
 from core.sitesearch import any_word, with_synonyms
 from experts.models import Accreditation, Expert, ExpertiseArea, Level, language_choices
 
@@ -61,6 +62,18 @@ def search_state(params) -> str:
     return kept.urlencode()
 
 
+def _read_once(read):
+    """A callable for a field's choices that reads them on its first call only."""
+    found = []
+
+    def choices():
+        if not found:
+            found.append(read())
+        return found[0]
+
+    return choices
+
+
 def in_page_language(field: str):
     """The field's text in the page language, or the English one where it has none."""
     language = get_language()
@@ -94,6 +107,17 @@ class ExpertFilter(django_filters.FilterSet):
         method="filter_nothing",  # read by filter_language
         empty_label=_("Any level"),
     )
+    # Choices read once a request, when first needed (see __init__).
+    competency = django_filters.ChoiceFilter(
+        label=_("Competency"),
+        method="filter_competency",
+        empty_label=_("Any competency"),
+    )
+    competency_level = django_filters.ChoiceFilter(
+        label=_("Proficiency level at least"),
+        method="filter_nothing",  # read by filter_competency
+        empty_label=_("Any level"),
+    )
     administration = django_filters.ModelChoiceFilter(
         label=_("Administration"),
         queryset=lambda request: Administration.objects.members().order_by(
@@ -117,10 +141,17 @@ class ExpertFilter(django_filters.FilterSet):
         model = Expert
         fields: list[str] = []
 
-    # An expert has each area and each language at most once (unique constraints), so these
-    # joins cannot repeat a row: no DISTINCT is needed.
+    # An expert has each area, each language and each competency at most once (unique
+    # constraints), so these joins cannot repeat a row: no DISTINCT is needed.
     # Set by filter_queryset: no expert has all the words, so any of them is searched for.
     any_word = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The framework's choices are read when the form first needs them (checking a chosen
+        # value, or rendering the form outside its cached fragment), then shared by both.
+        self.filters["competency"].extra["choices"] = _read_once(competency_choices)
+        self.filters["competency_level"].extra["choices"] = _read_once(level_number_choices)
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         text = with_synonyms(value)
@@ -134,6 +165,15 @@ class ExpertFilter(django_filters.FilterSet):
     def filter_language(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         level = int(self.form.cleaned_data.get("level") or Level.BASIC)
         return queryset.filter(languages__language=value, languages__level__gte=level)
+
+    def filter_competency(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Experts holding the competency at the chosen level or above (any level by default);
+        the index on (competency, level) finds them."""
+        # One filter() call: the competency and its level are those of one and the same row.
+        held = {"competencies__competency_id": int(value)}
+        if level := self.form.cleaned_data.get("competency_level"):
+            held["competencies__level__number__gte"] = int(level)
+        return queryset.filter(**held)
 
     def filter_nothing(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from competencies.selectors import competency_choices, level_choices
 from core.concurrency import ConflictCheckFormMixin
 from core.uploads import KeepUploadsMixin, KeptFileInput
 from experts.filters import in_page_language
@@ -212,6 +213,8 @@ class BaseLanguageFormSet(forms.BaseFormSet):
 
 
 LANGUAGES_MAX = 20  # languages of one expert
+COMPETENCIES_MAX = 20  # competencies of one expert
+COMPETENCIES_PREFIX = "competencies"
 
 
 def language_formset(data=None, *, initial=(), rows: int = 4) -> BaseLanguageFormSet:
@@ -228,6 +231,81 @@ def language_formset(data=None, *, initial=(), rows: int = 4) -> BaseLanguageFor
         absolute_max=LANGUAGES_MAX,
     )
     return formset_class(data, initial=initial, prefix="languages")
+
+
+class CompetencyForm(forms.Form):
+    """One competency of the framework the expert holds, and at which proficiency level. The
+    choices are read once for the whole formset (`competency_formset`)."""
+
+    competency = forms.TypedChoiceField(
+        label=_("Competency"), coerce=int, empty_value=None, required=False
+    )
+    level = forms.TypedChoiceField(
+        label=_("Proficiency level"), coerce=int, empty_value=None, required=False
+    )
+
+    def __init__(self, *args, competencies=(), levels=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competency"].choices = [("", "—"), *competencies]
+        self.fields["level"].choices = [("", "—"), *levels]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("competency") and not cleaned.get("level"):
+            self.add_error("level", _("Choose the level for this competency."))
+        if cleaned.get("level") and not cleaned.get("competency"):
+            self.add_error("competency", _("Choose the competency for this level."))
+        return cleaned
+
+
+class BaseCompetencyFormSet(forms.BaseFormSet):
+    def is_valid(self) -> bool:
+        # Unbound on a post without the rows (see competency_formset): nothing to refuse.
+        return not self.is_bound or super().is_valid()
+
+    def clean(self):
+        if any(self.errors):
+            return
+        chosen = [form.cleaned_data.get("competency") for form in self.forms]
+        chosen = [competency for competency in chosen if competency]
+        if len(set(chosen)) != len(chosen):
+            raise ValidationError(_("List each competency once."))
+
+    @property
+    def holdings(self) -> list[tuple[int, int]]:
+        """(competency id, level id) pairs of the filled rows; call after is_valid()."""
+        if not self.is_bound:
+            return []
+        return [
+            (form.cleaned_data["competency"], form.cleaned_data["level"])
+            for form in self.forms
+            if form.cleaned_data.get("competency")
+        ]
+
+
+def competency_formset(data=None, *, initial=(), rows: int = 3) -> BaseCompetencyFormSet:
+    """The competencies part of a form (optional): the endorsed competencies of the framework
+    and the proficiency scale, read once (two queries), in blank rows, at least `rows`. With no
+    endorsed competency the formset has no rows, and a post without its management form counts
+    as one with no competencies (they are optional)."""
+    competencies, levels = competency_choices(), level_choices()
+    initial = list(initial)
+    formset_class = forms.formset_factory(
+        CompetencyForm,
+        formset=BaseCompetencyFormSet,
+        extra=max(2, rows - len(initial)) if competencies and levels else 0,
+        max_num=COMPETENCIES_MAX,
+        validate_max=True,
+        absolute_max=COMPETENCIES_MAX,  # no more rows built than the page allows
+    )
+    if data is not None and f"{COMPETENCIES_PREFIX}-TOTAL_FORMS" not in data:
+        data = None
+    return formset_class(
+        data,
+        initial=initial,
+        prefix=COMPETENCIES_PREFIX,
+        form_kwargs={"competencies": competencies, "levels": levels},
+    )
 
 
 class RecordConfirmForm(forms.Form):

@@ -1,5 +1,6 @@
 """The Regional Experts Database: experts of the member administrations, the areas they know,
-the languages they speak, and the nominations through which focal points propose them."""
+the languages they speak, the competencies of the framework they hold (at a proficiency level),
+and the nominations through which focal points propose them."""
 
 import datetime
 
@@ -345,6 +346,66 @@ class ExpertLanguage(LanguageSkill):
         ]
 
 
+class CompetencyHolding(models.Model):
+    """A competency of the office's framework held at a proficiency level of its scale."""
+
+    competency = models.ForeignKey(
+        "competencies.Competency",
+        verbose_name=_("competency"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    level = models.ForeignKey(
+        "competencies.ProficiencyLevel",
+        verbose_name=_("proficiency level"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.competency} ({self.level})"
+
+
+class ExpertCompetency(CompetencyHolding):
+    # No index of their own: the unique (expert, competency) and the (competency, level) index
+    # begin with each of them.
+    expert = models.ForeignKey(
+        Expert,
+        verbose_name=_("expert"),
+        on_delete=models.CASCADE,
+        related_name="competencies",
+        db_index=False,
+    )
+    # The framework reaches the experts who hold a competency through this name (the
+    # self-assessment's "who can help"): competencies does not import this app.
+    competency = models.ForeignKey(
+        "competencies.Competency",
+        verbose_name=_("competency"),
+        on_delete=models.CASCADE,
+        related_name="expert_holdings",
+        db_index=False,
+    )
+
+    class Meta:
+        verbose_name = _("competency")
+        verbose_name_plural = _("competencies")
+        ordering = ["competency__code"]
+        # The search's "competency at level ≥ N" and the needs ranking read by competency.
+        indexes = [
+            models.Index(fields=["competency", "level"], name="experts_competency_level_idx")
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["expert", "competency"],
+                name="experts_expertcompetency_once",
+                violation_error_message=_("Each competency is listed once."),
+            ),
+        ]
+
+
 class Nomination(ExpertDetails):
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending review")
@@ -450,5 +511,26 @@ class NominationLanguage(LanguageSkill):
                 fields=["nomination", "language"],
                 name="experts_nominationlanguage_once",
                 violation_error_message=_("Each language is listed once."),
+            ),
+        ]
+
+
+class NominationCompetency(CompetencyHolding):
+    nomination = models.ForeignKey(
+        Nomination,
+        verbose_name=_("nomination"),
+        on_delete=models.CASCADE,
+        related_name="competencies",
+    )
+
+    class Meta:
+        verbose_name = _("competency")
+        verbose_name_plural = _("competencies")
+        ordering = ["competency__code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nomination", "competency"],
+                name="experts_nominationcompetency_once",
+                violation_error_message=_("Each competency is listed once."),
             ),
         ]

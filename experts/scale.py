@@ -1,5 +1,6 @@
-"""Benchmark scale: 10,000 experts with their areas of expertise and languages, in both languages,
-their search vectors built by the app's own `expert_index()`.
+"""Benchmark scale: 10,000 experts with their areas of expertise, languages and competencies of the
+framework (0–4 each, at a level of its scale), in both languages, their search vectors built by
+the app's own `expert_index()`.
 
 `make_experts()` is also used by `python -m bench.experts_search` (on the development database,
 rolled back).
@@ -12,9 +13,17 @@ from django.db import connection
 from django.utils import timezone
 
 from administrations.models import Administration
+from competencies.models import Competency, ProficiencyLevel
 from core.scaling import bilingual, generator, scaled
 from experts import services
-from experts.models import LANGUAGES, Accreditation, Expert, ExpertiseArea, ExpertLanguage
+from experts.models import (
+    LANGUAGES,
+    Accreditation,
+    Expert,
+    ExpertCompetency,
+    ExpertiseArea,
+    ExpertLanguage,
+)
 
 EXPERTS = 10_000
 
@@ -61,8 +70,8 @@ ACCREDITATIONS = [Accreditation.NONE] * 2 + [
 
 
 def make_experts(count: int, *, rng: random.Random) -> list[Expert]:
-    """`count` experts of the member administrations with 1–4 areas and 1–3 languages each,
-    indexed for the search."""
+    """`count` experts of the member administrations with 1–4 areas, 1–3 languages and 0–4
+    competencies (of the endorsed framework, where there is one) each, indexed for the search."""
     administrations = list(Administration.objects.members())
     areas = list(ExpertiseArea.objects.all())
     others = [code for code, _name in LANGUAGES if code not in ("en", "ru")]
@@ -102,9 +111,29 @@ def make_experts(count: int, *, rng: random.Random) -> list[Expert]:
         ),
         batch_size=5000,
     )
+    competencies = list(Competency.objects.endorsed().values_list("pk", flat=True))
+    levels = list(ProficiencyLevel.objects.values_list("pk", flat=True))
+    if competencies and levels:
+        ExpertCompetency.objects.bulk_create(
+            (
+                ExpertCompetency(
+                    expert=expert, competency_id=competency, level_id=rng.choice(levels)
+                )
+                for expert in experts
+                for competency in rng.sample(
+                    competencies, min(rng.randint(0, 4), len(competencies))
+                )
+            ),
+            batch_size=5000,
+        )
     services.expert_index(expert_ids=[expert.pk for expert in experts])
     with connection.cursor() as cursor:
-        for table in ("experts_expert", "experts_expert_areas", "experts_expertlanguage"):
+        for table in (
+            "experts_expert",
+            "experts_expert_areas",
+            "experts_expertlanguage",
+            "experts_expertcompetency",
+        ):
             cursor.execute(f"ANALYZE {table}")
     return experts
 

@@ -7,8 +7,9 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 
 from administrations.models import Administration
+from competencies.models import Status
 from experts.filters import ExpertFilter, Sort
-from experts.models import Expert, Nomination
+from experts.models import Expert, ExpertCompetency, Nomination
 
 # The columns of an expert the search result does not show (contact details, the long texts, the
 # vector).
@@ -59,6 +60,16 @@ def expert_detail(*, pk: int) -> Expert:
     return get_object_or_404(
         Expert.objects.listed().select_related("administration").prefetch_related(_missions()),
         pk=pk,
+    )
+
+
+def expert_competencies(*, expert: Expert) -> QuerySet[ExpertCompetency]:
+    """The endorsed competencies of the framework the expert holds, with their levels, in
+    dictionary order (one query, when read)."""
+    return (
+        expert.competencies.filter(competency__status=Status.ENDORSED)
+        .select_related("competency", "level")
+        .order_by("competency__family__position", "competency__position", "competency__code")
     )
 
 

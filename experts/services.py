@@ -28,14 +28,18 @@ from experts import notifications
 from experts.models import (
     Availability,
     Expert,
+    ExpertCompetency,
     ExpertiseArea,
     ExpertLanguage,
     Nomination,
+    NominationCompetency,
     NominationLanguage,
     purge_cutoff,
 )
 
 LanguageSkills = Iterable[tuple[str, int]]
+# (competency id, proficiency level id) pairs.
+CompetencyHoldings = Iterable[tuple[int, int]]
 
 # The expert's details a nomination carries, column by column (both languages of the
 # translated ones); an approval copies them onto the expert's record.
@@ -100,6 +104,17 @@ def _set_languages(model, skills: LanguageSkills, **owner) -> None:
     model.objects.bulk_create(rows)
 
 
+def _set_competencies(model, holdings: CompetencyHoldings, **owner) -> None:
+    """Replace the competency rows of one expert or nomination (`owner`) by `holdings`."""
+    model.objects.filter(**owner).delete()
+    rows = [
+        model(competency_id=competency, level_id=level, **owner) for competency, level in holdings
+    ]
+    for row in rows:
+        row.full_clean(exclude=list(owner))
+    model.objects.bulk_create(rows)
+
+
 @transaction.atomic
 def nomination_submit(
     *,
@@ -107,6 +122,7 @@ def nomination_submit(
     details: dict,
     areas: Iterable[ExpertiseArea],
     languages: LanguageSkills,
+    competencies: CompetencyHoldings = (),
 ) -> Nomination:
     """A focal point proposes an expert of their own administration (taken from the user, never
     from the form); the office is told by email."""
@@ -132,6 +148,7 @@ def nomination_submit(
         nomination.save()
         nomination.areas.set(areas)
         _set_languages(NominationLanguage, languages, nomination=nomination)
+        _set_competencies(NominationCompetency, competencies, nomination=nomination)
     transaction.on_commit(lambda: notifications.nomination_received(nomination))
     return nomination
 
@@ -199,7 +216,8 @@ def _lock_pending(nomination: Nomination) -> Nomination:
 @transaction.atomic
 def nomination_approve(*, nomination: Nomination, reviewer: User) -> Expert:
     """Approve a pending nomination: it creates the expert's record, or updates the record with
-    the same email address; the record counts as confirmed today; the focal point is told."""
+    the same email address (areas, languages and competencies as nominated); the record counts
+    as confirmed today; the focal point is told."""
     nomination = _lock_pending(nomination)
     expert = Expert.objects.filter(email__iexact=nomination.email).first()
     if expert is not None and expert.administration_id != nomination.administration_id:
@@ -224,6 +242,11 @@ def nomination_approve(*, nomination: Nomination, reviewer: User) -> Expert:
         _set_languages(
             ExpertLanguage,
             nomination.languages.values_list("language", "level"),
+            expert=expert,
+        )
+        _set_competencies(
+            ExpertCompetency,
+            nomination.competencies.values_list("competency_id", "level_id"),
             expert=expert,
         )
     expert_index(expert_ids=[expert.pk])
@@ -392,10 +415,10 @@ def expert_withdraw(*, expert: Expert) -> Expert:
     return expert
 
 
-# What an erased record keeps: its administration, areas of expertise, accreditation,
-# availability, language and dates (created, consent, last confirmed, withdrawn, erased), so
-# the office's counts per administration, area and year stay right. The person goes: these
-# columns, the languages, the CV files and the edit history.
+# What an erased record keeps: its administration, areas of expertise, competencies,
+# accreditation, availability, language and dates (created, consent, last confirmed, withdrawn,
+# erased), so the office's counts per administration, area and year stay right. The person
+# goes: these columns, the languages, the CV files and the edit history.
 ERASED_PERSON = {
     **{
         f"{field}{suffix}": ""

@@ -35,6 +35,7 @@ from experts.forms import (
     NominationForm,
     RecordConfirmForm,
     RecordWithdrawForm,
+    competency_formset,
     language_formset,
 )
 from experts.models import Expert, Nomination
@@ -81,6 +82,8 @@ class ExpertDetailView(MemberRequiredMixin, DetailView):
         record_access(user=self.request.user, kind=AccessLogEntry.Kind.EXPERT_RECORD, obj=expert)
         return super().get_context_data(
             can_update=self.request.user.is_focal_point_for(expert.administration_id),
+            # Read only when the record's fragment is rendered afresh (a lazy queryset).
+            competencies=selectors.expert_competencies(expert=expert),
             # "Back to the search" returns to the search the member came from, filters and all.
             search_state=search_state(self.request.GET),
             is_stale=expert.is_stale(),
@@ -179,12 +182,32 @@ class NominateView(FocalPointRequiredMixin, _FocalPointFormMixin, FormView):
     template_name = "experts/nomination_form.html"
     form_class = NominationForm
 
-    def save(self, form, languages):
+    def get_competencies(self):
+        return competency_formset(self.request.POST if self.request.method == "POST" else None)
+
+    def get_context_data(self, **kwargs):
+        if "competencies" not in kwargs:  # not setdefault: the choices are read once a page
+            kwargs["competencies"] = self.get_competencies()
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form, languages = self.get_form(), self.get_languages()
+        competencies = self.get_competencies()
+        # Every part checked, so that each shows its errors at once; nothing saved on any.
+        valid = [form.is_valid(), languages.is_valid(), competencies.is_valid()]
+        if all(valid):
+            return self.save(form, languages, competencies)
+        return self.render_to_response(
+            self.get_context_data(form=form, languages=languages, competencies=competencies)
+        )
+
+    def save(self, form, languages, competencies):
         nomination = services.nomination_submit(
             nominated_by=self.request.user,
             details=self.details(form),
             areas=form.cleaned_data["areas"],
             languages=languages.skills,
+            competencies=competencies.holdings,
         )
         messages.success(
             self.request,

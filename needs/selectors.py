@@ -21,11 +21,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from administrations.models import Administration
+from competencies.models import ProficiencyLevel
 from competencies.selectors import MIN_PEOPLE, gaps_by_administration
 from experts.models import (
     LANGUAGE_NAMES,
     Availability,
     Expert,
+    ExpertCompetency,
     ExpertiseArea,
     ExpertLanguage,
     Level,
@@ -128,8 +130,12 @@ def round_answers(*, round: NeedsRound) -> QuerySet[Administration]:
 
 # The points each reason gives an expert for a request (at most 100 in all).
 RANK_POINTS = {
-    # All the request's areas of expertise: 40; some of them, their share.
+    # All the request's areas of expertise: 40; some of them, their share. A request that names
+    # competencies gives half of that to its areas and half to its competencies the expert holds
+    # at EXPERT_COMPETENCY_LEVEL or above (all of them: 20; some, their share).
     "areas": 40,
+    "areas_with_competencies": 20,
+    "competencies": 20,
     # For each level of the working language (basic 1 … native 4): up to 20.
     "language_level": 5,
     "available": 20,
@@ -142,6 +148,11 @@ RANK_POINTS = {
     "administration_rotation_step": 1,
 }
 
+# An expert who advises or trains others in a competency holds it at least at this level of the
+# framework's proficiency scale (on the starter scale, 3 "Practitioner": handles complex and new
+# situations and shares know-how with colleagues).
+EXPERT_COMPETENCY_LEVEL = 3
+
 # One statement, set-based: each count is grouped once and hash-joined to the candidates (the
 # ORM's correlated subqueries ran once per candidate and per reference: ten times slower on
 # the benchmark's 10,000 experts). The table names are the models' own (see ranking_sql()).
@@ -151,6 +162,13 @@ WITH matched AS (
     FROM {expert_areas}
     WHERE expertisearea_id = ANY(%(areas)s)
     GROUP BY expert_id
+),
+held AS (
+    SELECT h.expert_id, COUNT(*) AS held, ARRAY_AGG(h.competency_id) AS held_competency_ids
+    FROM {expert_competency} h
+    JOIN {level} pl ON pl.id = h.level_id
+    WHERE h.competency_id = ANY(%(competencies)s::bigint[]) AND pl.number >= %(competency_level)s
+    GROUP BY h.expert_id
 ),
 recent AS (
     SELECT expert_id, provider_id FROM {mission} WHERE start_date >= %(since)s
@@ -168,11 +186,14 @@ reasons AS (
         a.code AS administration_code, a.name AS administration_name,
         a.name_en AS administration_name_en, a.name_ru AS administration_name_ru,
         m.matched, m.matched_area_ids, COALESCE(l.level, 0) AS level,
+        COALESCE(h.held, 0) AS held,
+        COALESCE(h.held_competency_ids, '{{}}') AS held_competency_ids,
         COALESCE(be.n, 0) AS expert_missions, COALESCE(ba.n, 0) AS administration_missions
     FROM matched m
     JOIN {expert} e ON e.id = m.expert_id
     JOIN {administration} a ON a.id = e.administration_id
     LEFT JOIN {expert_language} l ON l.expert_id = e.id AND l.language = %(language)s
+    LEFT JOIN held h ON h.expert_id = e.id
     LEFT JOIN by_expert be ON be.expert_id = e.id
     LEFT JOIN by_administration ba ON ba.provider_id = e.administration_id
     -- Withdrawn and erased records are never ranked (experts.models.LISTED).
@@ -184,6 +205,9 @@ points AS (
         reasons.*,
         %(area_total)s AS area_total,
         matched * %(areas_points)s / %(area_total)s AS areas_points,
+        %(competency_total)s AS competency_total,
+        COALESCE(held * %(competencies_points)s / NULLIF(%(competency_total)s, 0), 0)
+            AS competency_points,
         level * %(language_level)s AS language_points,
         CASE availability WHEN %(available)s THEN %(available_points)s
             WHEN %(limited)s THEN %(limited_points)s ELSE 0 END AS availability_points,
@@ -197,8 +221,8 @@ points AS (
 )
 SELECT
     points.*,
-    areas_points + language_points + availability_points + expert_rotation_points
-        + administration_rotation_points AS score,
+    areas_points + competency_points + language_points + availability_points
+        + expert_rotation_points + administration_rotation_points AS score,
     COUNT(*) OVER () AS found
 FROM points
 ORDER BY score DESC, expert_missions, administration_missions, LOWER(family_name_en),
@@ -213,6 +237,8 @@ def ranking_sql() -> str:
         administration=Administration._meta.db_table,
         expert_areas=Expert.areas.through._meta.db_table,
         expert_language=ExpertLanguage._meta.db_table,
+        expert_competency=ExpertCompetency._meta.db_table,
+        level=ProficiencyLevel._meta.db_table,
         mission=Mission._meta.db_table,
     )
 
@@ -227,13 +253,16 @@ def ranking_language(need: NeedsRequest) -> str:
 class ExpertRanking:
     """The experts ranked for one request, as a sequence to page (`RankingPaginator`): a slice
     is one query for its rows (Expert objects with the reasons as attributes: `matched`,
-    `matched_areas`, `level`, `expert_missions`, `administration_missions`, each reason's
+    `matched_areas`, `held` and `held_competencies` (the request's competencies the expert holds
+    at EXPERT_COMPETENCY_LEVEL or above, of `competency_total`), `level`, `expert_missions`,
+    `administration_missions`, each reason's
     `…_points` and their sum `score`, `rank`, and `found`, the number of candidates), with
     their administrations; its length one count."""
 
-    def __init__(self, *, need, area_ids, include_own, language, since):
+    def __init__(self, *, need, area_ids, competency_ids, include_own, language, since):
         self.need = need
         self.area_ids = area_ids
+        self.competency_ids = competency_ids
         self.include_own = include_own
         self.language = language
         self.since = since
@@ -263,6 +292,7 @@ class ExpertRanking:
             return []
         experts = list(Expert.objects.raw(ranking_sql(), self.params(start, stop)))
         areas = {area.pk: area for area in self.need.areas.all()}
+        competencies = {competency.pk: competency for competency in self.need.competencies.all()}
         for rank, expert in enumerate(experts, start=start + 1):
             # The administration came with the row (its name in both languages).
             expert.administration = Administration.from_db(
@@ -280,6 +310,10 @@ class ExpertRanking:
             expert.matched_areas = sorted(
                 (areas[pk] for pk in expert.matched_area_ids if pk in areas), key=str
             )
+            expert.held_competencies = sorted(
+                (competencies[pk] for pk in expert.held_competency_ids if pk in competencies),
+                key=lambda competency: competency.code,
+            )
             expert.is_own = expert.administration_id == self.need.administration_id
             expert.language_name = LANGUAGE_NAMES.get(self.language, self.language)
             expert.level_name = Level(expert.level).label if expert.level else ""
@@ -291,10 +325,14 @@ class ExpertRanking:
         return {
             "areas": list(self.area_ids),
             "area_total": len(self.area_ids),
+            "competencies": list(self.competency_ids),
+            "competency_total": len(self.competency_ids),
+            "competency_level": EXPERT_COMPETENCY_LEVEL,
+            "competencies_points": points["competencies"] if self.competency_ids else 0,
             "since": self.since,
             "language": self.language,
             "own": None if self.include_own else self.need.administration_id,
-            "areas_points": points["areas"],
+            "areas_points": points["areas_with_competencies" if self.competency_ids else "areas"],
             "language_level": points["language_level"],
             "available": Availability.AVAILABLE,
             "available_points": points["available"],
@@ -340,14 +378,14 @@ def ranked_experts(
     default `ranking_language()`), availability, and rotation (the expert's and their
     administration's missions begun since `rotation_since()`: fewer first). Never the requesting
     administration's own experts unless `include_own`. Every expert record is an approved
-    nomination, and listed.
-
-    The request's competencies do not rank yet: experts carry no competencies."""
+    nomination, and listed. A request that names competencies ranks also by those the expert
+    holds at EXPERT_COMPETENCY_LEVEL or above (RANK_POINTS)."""
     if language not in LANGUAGE_NAMES:
         language = ranking_language(need)
     return ExpertRanking(
         need=need,
         area_ids=sorted(area.pk for area in need.areas.all()),
+        competency_ids=sorted(competency.pk for competency in need.competencies.all()),
         include_own=include_own,
         language=language,
         since=rotation_since(today),

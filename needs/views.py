@@ -136,7 +136,12 @@ class NeedDetailView(MemberRequiredMixin, DetailView):
         page = selectors.RankingPaginator(experts, RANKED_PER_PAGE).get_page(
             self.request.GET.get("ranking_page")
         )
-        return {"ranking_form": form, "ranking": page, "rotation_since": experts.since}
+        return {
+            "ranking_form": form,
+            "ranking": page,
+            "rotation_since": experts.since,
+            "competency_level": selectors.EXPERT_COMPETENCY_LEVEL,
+        }
 
     def post(self, request, pk):
         if not request.user.is_staff:

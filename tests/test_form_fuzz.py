@@ -32,7 +32,14 @@ from competencies.models import (
 from competencies.selectors import profile_statements
 from contacts.models import ContactPoint
 from core.concurrency import FIELD, row_fingerprint
-from experts.models import Expert, ExpertiseArea, ExpertLanguage, Nomination, NominationLanguage
+from experts.models import (
+    Expert,
+    ExpertiseArea,
+    ExpertLanguage,
+    Nomination,
+    NominationCompetency,
+    NominationLanguage,
+)
 from experts.tokens import record_token
 from needs.models import Mission, MissionEvaluation, NeedsAttachment, NeedsNote, NeedsRequest
 from needs.tokens import evaluation_token
@@ -184,6 +191,43 @@ def test_nomination(client, focal_point, fuzzed):
         assert nominations()[0] == before[0] + 1
     else:
         assert nominations() == before
+
+
+NOMINATION_COMPETENCY_FIELDS = [
+    "competencies-TOTAL_FORMS",
+    "competencies-INITIAL_FORMS",
+    "competencies-0-competency",
+    "competencies-0-level",
+    "competencies-1-competency",
+    "competencies-1-level",
+]
+
+
+@settings(FUZZ, max_examples=6)  # the rows only: the rest of the form is fuzzed above
+@given(fuzzed=changes(NOMINATION_COMPETENCY_FIELDS))
+def test_nomination_with_competencies(client, focal_point, fuzzed):
+    """The nomination's competency rows: saved with the nomination, or nothing at all."""
+    competency = make_competency(descriptors=False)
+    client.force_login(focal_point)
+    before = nominations(), NominationCompetency.objects.count()
+    data = expert_form(
+        **{
+            "competencies-TOTAL_FORMS": "2",
+            "competencies-INITIAL_FORMS": "0",
+            "competencies-0-competency": str(competency.pk),
+            "competencies-0-level": str(level(3).pk),
+        }
+    )
+    response = client.post("/en/members/experts/nominate/", apply(data, fuzzed))
+    saved = response.status_code == 302
+    assert_answered(response, saved=saved)
+    if saved:
+        nomination = Nomination.objects.latest("pk")
+        assert set(nomination.competencies.values_list("competency__status", flat=True)) <= {
+            "endorsed"
+        }
+    else:
+        assert (nominations(), NominationCompetency.objects.count()) == before
 
 
 @FUZZ

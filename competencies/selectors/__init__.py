@@ -7,11 +7,14 @@ from competencies.selectors.assessments import (
     rating_sheet,
 )
 from competencies.selectors.framework import (
+    competency_choices,
     competency_codes,
     competency_dictionary,
     competency_page,
     framework_overview,
     job_description,
+    level_choices,
+    level_number_choices,
     position_catalogue,
     position_choices,
     position_comparison,
@@ -41,6 +44,7 @@ from competencies.selectors.versions import (
 __all__ = [
     "MIN_PEOPLE",
     "assessments_of",
+    "competency_choices",
     "competency_codes",
     "competency_dictionary",
     "competency_page",
@@ -49,6 +53,8 @@ __all__ = [
     "gaps_by_administration",
     "gap_profile",
     "job_description",
+    "level_choices",
+    "level_number_choices",
     "position_catalogue",
     "position_changes",
     "position_choices",

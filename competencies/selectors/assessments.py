@@ -3,7 +3,8 @@ another member's."""
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from competencies.charts import GapChart, gap_chart
 from competencies.models import (
@@ -49,11 +50,27 @@ class LearningOffer:
 
 
 @dataclass(frozen=True)
+class GapHelp:
+    """For one gap: the courses and tools linked to the competency, and the listed experts who
+    hold it at the required level or above (the first EXPERTS_PER_GAP of `expert_count`)."""
+
+    row: GapRow
+    tools: list[Tool]
+    holdings: list  # experts.ExpertCompetency rows, each with its expert and administration
+    expert_count: int
+
+
+# Experts named for one gap; the page links to the experts search for the others.
+EXPERTS_PER_GAP = 5
+
+
+@dataclass(frozen=True)
 class GapProfile:
     assessment: SelfAssessment
     rows: list[GapRow]
     chart: GapChart
     offers: list[LearningOffer]
+    gap_help: list[GapHelp]
 
     @property
     def short(self) -> list[GapRow]:
@@ -64,9 +81,46 @@ class GapProfile:
         return [row for row in self.rows if not row.rated]
 
 
+def _holders(short: list[GapRow]) -> dict[int, list]:
+    """For each gap's competency, the listed experts who hold it at the required level or
+    above, highest level first, EXPERTS_PER_GAP of them, each row with the number of all of them
+    (`holders`): one query. The experts app names this framework's models, not the other way
+    round, so its holdings are reached through their foreign key's reverse relation
+    (`related_name="expert_holdings"`)."""
+    if not short:
+        return {}
+    holding = Competency._meta.get_field("expert_holdings").related_model
+    experts = holding._meta.get_field("expert").related_model._default_manager
+    needed = Q()
+    for row in short:
+        needed |= Q(
+            competency_id=row.requirement.competency_id, level__number__gte=row.required_number
+        )
+    by_competency = {"partition_by": F("competency_id")}
+    holdings = (
+        holding._default_manager.filter(needed, expert__in=experts.listed().values("pk"))
+        .select_related("expert__administration", "level")
+        .annotate(
+            nth=Window(
+                RowNumber(),
+                order_by=[F("level__number").desc(), F("expert__family_name_en"), F("pk")],
+                **by_competency,
+            ),
+            holders=Window(Count("pk"), **by_competency),
+        )
+        .filter(nth__lte=EXPERTS_PER_GAP)
+        .order_by("competency_id", "nth")
+    )
+    found: dict[int, list] = {}
+    for row in holdings:
+        found.setdefault(row.competency_id, []).append(row)
+    return found
+
+
 def gap_profile(assessment: SelfAssessment) -> GapProfile:
-    """The member's levels against the position's requirements, the gaps, and the courses and
-    tools linked to the competencies where they fall short (largest gap first)."""
+    """The member's levels against the position's requirements, the gaps, the courses and tools
+    linked to the competencies where they fall short (largest gap first), and for each gap those
+    courses and the experts who hold the competency at the required level."""
     ratings = {
         rating.competency_id: rating for rating in assessment.ratings.select_related("level")
     }
@@ -92,8 +146,10 @@ def gap_profile(assessment: SelfAssessment) -> GapProfile:
         competency_id__in=rank
     ).select_related("tool")
     helps: dict[int, tuple[Tool, list[int]]] = {}
+    tools_of: dict[int, list[Tool]] = {}
     for link in links:
         helps.setdefault(link.tool_id, (link.tool, []))[1].append(link.competency_id)
+        tools_of.setdefault(link.competency_id, []).append(link.tool)
     offers = [
         LearningOffer(tool, [competency_of[pk] for pk in sorted(ids, key=rank.__getitem__)])
         for tool, ids in helps.values()
@@ -106,12 +162,29 @@ def gap_profile(assessment: SelfAssessment) -> GapProfile:
             offer.tool.title,
         )
     )
+    holders = _holders(short)
+    gap_help = [
+        GapHelp(
+            row=row,
+            # E-learning courses first, then other tools, by title.
+            tools=sorted(
+                tools_of.get(row.requirement.competency_id, []),
+                key=lambda tool: (tool.kind != Tool.Kind.COURSE, tool.title),
+            ),
+            holdings=holders.get(row.requirement.competency_id, []),
+            expert_count=next(
+                (found.holders for found in holders.get(row.requirement.competency_id, [])), 0
+            ),
+        )
+        for row in short
+    ]
     levels = list(ProficiencyLevel.objects.all())
     return GapProfile(
         assessment=assessment,
         rows=rows,
         chart=gap_chart(rows, levels=levels),
         offers=offers,
+        gap_help=gap_help,
     )
 
 

@@ -97,6 +97,30 @@ def position_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     ]
 
 
+def competency_choices() -> list[tuple[str, list[tuple[int, str]]]]:
+    """Endorsed competencies by family, as grouped choices (id, "code name") for a select (one
+    query): what an expert may be listed as holding, and what the experts search filters by."""
+    competencies = (
+        Competency.objects.endorsed()
+        .select_related("family")
+        .order_by("family__position", "family__code", "position", "code")
+    )
+    return [
+        (str(family), [(competency.pk, str(competency)) for competency in group])
+        for family, group in groupby(competencies, key=lambda competency: competency.family)
+    ]
+
+
+def level_choices() -> list[tuple[int, str]]:
+    """The proficiency scale as choices (id, "number · name"), lowest first (one query)."""
+    return [(level.pk, str(level)) for level in ProficiencyLevel.objects.all()]
+
+
+def level_number_choices() -> list[tuple[int, str]]:
+    """The proficiency scale as choices keyed by number, for "at least this level" (one query)."""
+    return [(level.number, str(level)) for level in ProficiencyLevel.objects.all()]
+
+
 def competency_dictionary() -> QuerySet[CompetencyFamily]:
     """Families, each with its competencies."""
     return CompetencyFamily.objects.prefetch_related(

@@ -56,11 +56,12 @@ INSTALLED_APPS = [
     "administrations",
     "accounts",
     "contacts",
-    "experts",
     "library",
     "workplan",
     "outreach",
     "competencies",
+    # After the framework: an expert holds its competencies (demo and scale data load in order).
+    "experts",
     "needs",
     "portal",
 ]

@@ -8,8 +8,11 @@ from django.core.exceptions import ValidationError
 
 from competencies.models import SelfAssessment, SelfRating
 from competencies.services import assessment_save
-from tests.competencies.factories import make_competency, make_position, make_tool
+from experts.models import ExpertCompetency
+from experts.services import expert_withdraw
+from tests.competencies.factories import level, make_competency, make_position, make_tool
 from tests.competencies.pages import tables
+from tests.experts.factories import make_expert, make_experts
 from tests.factories import make_user
 from tests.pages import latin_words
 
@@ -209,6 +212,40 @@ def test_learning_is_offered_where_the_member_falls_short(member_client, assessm
     assert f"Helps with: {first.name_en}, {third.name_en}" in " ".join(offered.split())
 
 
+def test_each_gap_names_its_courses_and_the_experts_at_the_required_level(
+    member_client, assessment, competencies, azerbaijan, georgia
+):
+    first, second, third = competencies  # gaps: first (3 required, 1 rated), third (1, 0)
+    course = make_tool(title_en="Course for the first gap")
+    first.learning_resources.add(course)
+    make_expert(administration=georgia, family_name_en="Strong", competencies=[(first, 4)])
+    make_expert(administration=georgia, family_name_en="Weak", competencies=[(first, 2)])
+    gone = make_expert(administration=georgia, family_name_en="Gone", competencies=[(first, 3)])
+    expert_withdraw(expert=gone)
+    make_expert(administration=azerbaijan, family_name_en="Starter", competencies=[(third, 1)])
+    html = member_client.get(f"/en/competencies/self-assessment/{assessment.pk}/").content.decode()
+    help = " ".join(html[html.index("Help for each gap") :].split())
+    first_gap, third_gap = help[: help.index(third.name_en)], help[help.index(third.name_en) :]
+    assert first.name_en in first_gap and "Required level 3, yours 1." in first_gap
+    assert course.title_en in first_gap and "Experts at level 3 or above:" in first_gap
+    assert "Strong" in first_gap and "Weak" not in help and "Gone" not in help
+    assert "Starter" in third_gap and "none linked yet." in third_gap
+    assert second.name_en not in help  # no gap there
+
+
+def test_more_experts_than_a_gap_names_are_found_in_the_search(
+    member_client, assessment, competencies, georgia
+):
+    first = competencies[0]
+    for n in range(7):
+        make_expert(administration=georgia, family_name_en=f"Holder{n}", competencies=[(first, 3)])
+    html = member_client.get(f"/ru/competencies/self-assessment/{assessment.pk}/").content.decode()
+    help = html[html.index("Помощь по каждому разрыву") :]
+    assert help.count("/ru/members/experts/") == 5 + 1
+    assert f"?competency={first.pk}&amp;competency_level=3" in help
+    assert "Все 7 в базе данных экспертов" in help
+
+
 def test_a_requirement_added_later_is_shown_as_not_rated(member_client, assessment):
     newcomer = make_competency()
     assessment.position.requirements.create(
@@ -235,21 +272,28 @@ def test_the_pages_in_russian(member_client, assessment, page):
 
 
 def test_the_pages_run_a_fixed_number_of_queries(
-    member_client, member, django_assert_max_num_queries
+    member_client, member, georgia, django_assert_max_num_queries
 ):
     many = [make_competency() for _ in range(40)]
     position = make_position(requires={competency: 1 + n % 4 for n, competency in enumerate(many)})
     for competency in many[:20]:
         competency.learning_resources.add(make_tool(), make_tool())
+    # Each gap has experts to name, some more than a gap names.
+    experts = make_experts(8, administrations=[georgia])
+    ExpertCompetency.objects.bulk_create(
+        ExpertCompetency(expert=expert, competency=competency, level=level(4))
+        for n, competency in enumerate(many[:16])
+        for expert in (experts if n % 8 == 0 else experts[n % 8 : n % 8 + 1])
+    )
     assessment = assessment_save(
         owner=member, position=position, ratings={competency.pk: 0 for competency in many}
     )
     for other in range(10):
         assessment_save(owner=member, position=make_position(requires={many[other]: 2}), ratings={})
-    # Session and user, then the page's own reads.
+    # Session and user, then the page's own reads (on the result: the experts for the gaps).
     for path, budget in [
         ("", 5),
-        (f"{assessment.pk}/", 7),
+        (f"{assessment.pk}/", 8),
         (f"{assessment.pk}/edit/", 8),
     ]:
         with django_assert_max_num_queries(budget):

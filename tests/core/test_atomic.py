@@ -223,6 +223,8 @@ def test_an_admin_inline_save_that_fails_midway_saves_nothing(
             "languages-INITIAL_FORMS": "1",
             "languages-MIN_NUM_FORMS": "0",
             "languages-MAX_NUM_FORMS": "1000",
+            "competencies-TOTAL_FORMS": "0",
+            "competencies-INITIAL_FORMS": "0",
             "languages-0-id": expert.languages.get().pk,
             "languages-0-expert": expert.pk,
             "languages-0-language": "en",

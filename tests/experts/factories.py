@@ -8,8 +8,9 @@ from itertools import count
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from competencies.models import ProficiencyLevel
 from experts import services
-from experts.models import Expert, ExpertiseArea, ExpertLanguage, Nomination
+from experts.models import Expert, ExpertCompetency, ExpertiseArea, ExpertLanguage, Nomination
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 _serial = count(1)
@@ -36,9 +37,11 @@ def make_expert(
     administration,
     areas=("risk-management",),
     languages=(("en", 3),),
+    competencies=(),
     index: bool = True,
     **fields,
 ) -> Expert:
+    """An expert; `competencies` are (Competency, level number) pairs of the scale there is."""
     n = next(_serial)
     fields.setdefault("given_names_en", f"Given{n}")
     fields.setdefault("family_name_en", f"Family{n}")
@@ -53,6 +56,12 @@ def make_expert(
         ExpertLanguage(expert=expert, language=language, level=level)
         for language, level in languages
     )
+    if competencies:
+        levels = dict(ProficiencyLevel.objects.values_list("number", "pk"))
+        ExpertCompetency.objects.bulk_create(
+            ExpertCompetency(expert=expert, competency=competency, level_id=levels[number])
+            for competency, number in competencies
+        )
     if index:
         services.expert_index(expert_ids=[expert.pk])
     return expert

@@ -172,6 +172,8 @@ def test_reverting_an_edit_restores_the_russian_text(staff_client, azerbaijan):
         "languages-INITIAL_FORMS": "0",
         "languages-MIN_NUM_FORMS": "0",
         "languages-MAX_NUM_FORMS": "1000",
+        "competencies-TOTAL_FORMS": "0",
+        "competencies-INITIAL_FORMS": "0",
     }
     assert staff_client.post(url, {**form, **fingerprint(expert)}).status_code == 302
     edited = {**form, "position_ru": "Старший аналитик", **fingerprint(expert)}

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.competencies.factories import make_competency
 from tests.experts.factories import make_expert, make_experts, make_nomination
 from tests.pages import latin_words
 
@@ -94,9 +95,11 @@ def test_the_expert_page_runs_a_fixed_number_of_queries(
             "e-learning",
         ],
         languages=[("en", 3), ("ru", 4), ("az", 4), ("tr", 2), ("fr", 1)],
+        competencies=[(make_competency(descriptors=False), 1 + n % 4) for n in range(6)],
     )
-    # Session and user; the expert with administration; their missions; areas; languages.
-    with django_assert_max_num_queries(6):
+    # Session and user; the expert with administration; their missions; areas; languages;
+    # competencies with their levels.
+    with django_assert_max_num_queries(7):
         response = member_client.get(f"/en/members/experts/{expert.pk}/")
     assert response.status_code == 200
 

@@ -14,6 +14,7 @@ from administrations.models import Administration
 from experts.models import Availability
 from needs import selectors
 from needs.models import Mission, rotation_since
+from tests.competencies.factories import make_competency
 from tests.experts.factories import make_expert, make_experts
 from tests.factories import make_user
 from tests.needs.factories import make_need
@@ -136,6 +137,45 @@ def test_rotation_puts_experts_and_administrations_with_fewer_recent_missions_fi
     assert (beta.expert_missions, beta.administration_missions) == (0, 1)
     assert (gamma.expert_missions, gamma.administration_missions) == (0, 0)
     assert gamma.score - beta.score == 1 and beta.score - alpha.score == 4
+
+
+@pytest.fixture
+def competencies(need):
+    """The request also names two competencies of the framework."""
+    risk = make_competency(
+        code="OP-41", name_en="Risk profiling", name_ru="Профилирование рисков", descriptors=False
+    )
+    audit = make_competency(code="OP-42", name_en="Audit", name_ru="Аудит", descriptors=False)
+    need.competencies.set([risk, audit])
+    return risk, audit
+
+
+def test_the_requests_competencies_held_at_the_needed_level_rank_with_the_reason(
+    need, competencies, georgia
+):
+    risk, audit = competencies
+    make_expert(administration=georgia, family_name_en="Both", competencies=[(risk, 3), (audit, 4)])
+    make_expert(administration=georgia, family_name_en="One", competencies=[(audit, 3), (risk, 2)])
+    make_expert(administration=georgia, family_name_en="Novice", competencies=[(risk, 2)])
+    both, one, novice = ranked(need)
+    assert names([both, one, novice]) == ["Both", "One", "Novice"]
+    assert (both.held, both.competency_total, both.competency_points) == (2, 2, 20)
+    assert [competency.code for competency in both.held_competencies] == ["OP-41", "OP-42"]
+    assert (one.held, one.competency_points) == (1, 10)  # risk at 2 is below the needed 3
+    assert [competency.code for competency in one.held_competencies] == ["OP-42"]
+    assert (novice.held, novice.competency_points, novice.held_competencies) == (0, 0, [])
+    # Areas and competencies share the 40 points of what the request concerns.
+    assert (both.matched, both.areas_points) == (1, 10)
+    assert both.score == 10 + 20 + 0 + 20 + 12 + 8
+
+
+def test_staff_read_the_competencies_reason_in_russian(client, staff, need, competencies, georgia):
+    risk, _audit = competencies
+    make_expert(administration=georgia, family_name_en="Beridze", competencies=[(risk, 4)])
+    client.force_login(staff)
+    html = " ".join(client.get(f"/ru/members/needs/{need.pk}/").content.decode().split())
+    assert "1 из 2 на уровне 3 или выше (+10): OP-41 Профилирование рисков" in html
+    assert "компетенции запроса, которыми эксперт владеет на уровне 3 или выше (20)" in html
 
 
 def test_a_request_without_areas_ranks_nobody(need, georgia):

@@ -149,8 +149,8 @@ def test_the_experts_page_shows_their_missions_to_members(
         )
     client.force_login(member)
     # Session and user; the expert with administration; missions with their hosts; areas;
-    # languages.
-    with django_assert_max_num_queries(6):
+    # languages; competencies.
+    with django_assert_max_num_queries(7):
         html = client.get(f"/ru/members/experts/{expert.pk}/").content.decode()
     assert html.count("Азербайджан, 2 ") == 2  # the host of each, latest first
     assert html.index("мая 2026") < html.index("марта 2026")
