@@ -254,6 +254,7 @@ class FrameworkVersionAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("public page"))
     def public_page(self, version):
+        # format_html escapes both arguments: the version's address and its name.
         return format_html('<a href="{}">{}</a>', version.get_absolute_url(), version)
 
     def save_model(self, request, obj, form, change):

@@ -775,6 +775,7 @@ class EventEvaluationAdmin(HistoryAdmin):
 
     @admin.display(description=_("results of the event"))
     def results_link(self, evaluation):
+        # format_html escapes both arguments: an admin address and a translated label.
         return format_html(
             '<a href="{}">{}</a>',
             reverse("admin:outreach_event_evaluations", args=[evaluation.event_id]),
