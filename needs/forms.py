@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from competencies.models import Competency
 from core.concurrency import ConflictCheckFormMixin
+from core.evaluations import comment_field, score_field
 from core.uploads import KeepUploadsMixin, KeptFileInput
 from experts.models import ExpertiseArea, language_choices
 from needs import services
@@ -313,36 +314,12 @@ class MissionForm(forms.ModelForm):
         pass
 
 
-SCORES = [(str(n), str(n)) for n in range(1, 6)]
-
-
 class EvaluationForm(forms.Form):
     """A short evaluation of a mission: three ratings from 1 (poor) to 5 (excellent), and a
     comment."""
 
     required_css_class = "required"
-    preparation = forms.TypedChoiceField(
-        label=_("How well was the mission prepared and organised?"),
-        choices=SCORES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    relevance = forms.TypedChoiceField(
-        label=_("How well did it answer the need?"),
-        choices=SCORES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    results = forms.TypedChoiceField(
-        label=_("How useful will its results be?"),
-        choices=SCORES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("Comment"),
-        required=False,
-        max_length=COMMENT_MAX,
-        widget=forms.Textarea(attrs={"rows": 4, "maxlength": COMMENT_MAX}),
-        help_text=_("Optional: what worked, what to do differently next time."),
-    )
+    preparation = score_field(_("How well was the mission prepared and organised?"))
+    relevance = score_field(_("How well did it answer the need?"))
+    results = score_field(_("How useful will its results be?"))
+    comment = comment_field(COMMENT_MAX)

@@ -5,6 +5,7 @@ evaluation form."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.evaluations import comment_field, score_field
 from outreach.models import Registration, RegistrationSettings
 from outreach.models.evaluations import COMMENT_MAX
 from outreach.services import Person
@@ -150,39 +151,15 @@ class ReasonForm(forms.Form):
     )
 
 
-SCORES = [(str(n), str(n)) for n in range(1, 6)]
-
-
 class EventEvaluationForm(forms.Form):
     """A participant's short evaluation of an event: three ratings from 1 (poor) to 5
     (excellent), and a comment in plain text."""
 
     required_css_class = "required"
-    overall = forms.TypedChoiceField(
-        label=_("Overall, how would you rate the event?"),
-        choices=SCORES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    usefulness = forms.TypedChoiceField(
-        label=_("How useful was it for your work?"),
-        choices=SCORES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    organisation = forms.TypedChoiceField(
-        label=_("How well was it organised?"),
-        choices=SCORES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("Comment"),
-        required=False,
-        max_length=COMMENT_MAX,
-        widget=forms.Textarea(attrs={"rows": 4, "maxlength": COMMENT_MAX}),
-        help_text=_("Optional: what worked, what to do differently next time."),
-    )
+    overall = score_field(_("Overall, how would you rate the event?"))
+    usefulness = score_field(_("How useful was it for your work?"))
+    organisation = score_field(_("How well was it organised?"))
+    comment = comment_field(COMMENT_MAX)
 
 
 class ParticipantsMessageForm(forms.Form):
