@@ -99,7 +99,7 @@ test: install $(AXE) lint compilemessages check check-deploy
 		echo "Chromium not found (apt-get install chromium): the browser tests will be skipped."
 	@test -z "$(PDF_MISSING)" || \
 		echo "WeasyPrint's libraries not found (apt-get install $(PDF_MISSING)): the PDF tests will fail."
-	$(VENV)/bin/pytest -n 2 -p no:cacheprovider
+	$(VENV)/bin/pytest -n 2 --dist loadgroup -p no:cacheprovider
 	@# The caching, session and throttling tests once more, against a real Redis server.
 	$(VENV)/bin/pytest -p no:cacheprovider -q --cache=redis $(REDIS_TESTS)
 

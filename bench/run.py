@@ -135,6 +135,8 @@ def bench_database_url(fresh: bool) -> str:
     base, _, query = url.partition("?")
     root, _, name = base.rpartition("/")
     bench_name = os.environ.get("BENCH_DATABASE") or f"{name or 'postgres'}_bench"
+    # A migrated database to copy instead of migrating an empty one (the tests pass theirs).
+    template = os.environ.get("BENCH_TEMPLATE")
     connection = psycopg2.connect(url)
     connection.autocommit = True  # CREATE DATABASE cannot run in a transaction
     try:
@@ -147,7 +149,10 @@ def bench_database_url(fresh: bool) -> str:
                 )
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [bench_name])
             if cursor.fetchone() is None:
-                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(bench_name)))
+                create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(bench_name))
+                if template:
+                    create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
+                cursor.execute(create)
     finally:
         connection.close()
     return f"{root}/{bench_name}" + (f"?{query}" if query else "")

@@ -4,11 +4,15 @@ import shutil
 
 import pytest
 from django.core.cache import cache
+from django.db import connection, connections
+from django.db.backends.postgresql.creation import DatabaseCreation
+from django.db.backends.postgresql.operations import DatabaseOperations
 from django.utils import translation
 
 from administrations.models import Administration
 from bench.servers import RedisServer
 from core.cache import recent_fragments, recent_pages
+from tests import snapshot
 from tests.factories import make_user
 
 
@@ -29,6 +33,49 @@ def redis_server():
     server = RedisServer()
     yield server
     server.stop()
+
+
+MIGRATED_COPY_MARKER = "migrated_copy"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The drills, each minutes in subprocesses, go first, so each starts on a worker while the
+    other tests share the rest; after pytest-django's order, which puts tests without a
+    database last, they ran alone at the end of the run."""
+    items.sort(key=lambda item: "bench" not in item.path.parent.parts)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The migrated test database, its rows kept for `serialized_rollback` (tests/snapshot.py);
+    and, when a test of the session asks for `migrated_copy`, a copy of it taken now, before
+    any test changes it (a flush also empties the rows that data migrations seeded). Copying
+    takes a second where migrating takes a minute."""
+    wanted = any(item.get_closest_marker(MIGRATED_COPY_MARKER) for item in request.session.items)
+    database = connection.settings_dict["NAME"]
+    copy = f"{database}_migrated" if wanted else None
+    with django_db_blocker.unblock():
+        if copy:
+            connections.close_all()  # a database with sessions on it cannot be copied
+            with connection._nodb_cursor() as cursor:  # on the server's maintenance database
+                cursor.execute(f'DROP DATABASE IF EXISTS "{copy}"')
+                cursor.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{database}"')
+        snapshot.take(connection)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(DatabaseCreation, "deserialize_db_from_string", snapshot.restore)
+        patch.setattr(DatabaseOperations, "sql_flush", snapshot.flush_sql)
+        yield copy
+    if copy:
+        with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def migrated_copy(django_db_setup) -> str:
+    """A freshly migrated database that no test has changed, to copy (tests marked
+    `migrated_copy`)."""
+    return django_db_setup
 
 
 @pytest.fixture(autouse=True)

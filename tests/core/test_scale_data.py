@@ -8,7 +8,7 @@ import itertools
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import models
+from django.db import models, transaction
 
 from accounts.models import User
 from accounts.scale import BENCH_MEMBER, BENCH_STAFF
@@ -26,14 +26,20 @@ from outreach.models import Event, NewsItem
 from portal.management.commands.scale_data import load_all
 from workplan.models import Activity, Actual, Indicator, ReportingPeriod, Target
 
-pytestmark = pytest.mark.django_db
+# One worker runs the module, so the scale data is loaded once (`--dist loadgroup`).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("scale_data")]
 
 SCALE = 0.01
 
 
-@pytest.fixture
-def scaled_region(db):
-    load_all(stdout=io.StringIO(), scale=SCALE)
+@pytest.fixture(scope="module")
+def scaled_region(django_db_setup, django_db_blocker):
+    """The scale data, loaded once for the module's tests (loading is most of their cost) in a
+    transaction rolled back after them; each test's own transaction nests inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_all(stdout=io.StringIO(), scale=SCALE)
+        yield
+        transaction.set_rollback(True)
 
 
 def _valid(rows) -> None:
