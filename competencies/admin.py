@@ -94,11 +94,18 @@ class RequirementInline(BoundedInlineMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("competency", "level")
 
 
-@admin.register(FunctionalArea)
-class FunctionalAreaAdmin(FrameworkAdmin):
+class GroupingAdmin(FrameworkAdmin):
+    """The groupings of the framework (functional areas, competency families): a code, a name,
+    their place in the lists."""
+
     list_display = ["name", "code", "position"]
     list_editable = ["position"]
     search_fields = ["code", "name_en", "name_ru"]
+
+
+@admin.register(FunctionalArea)
+class FunctionalAreaAdmin(GroupingAdmin):
+    pass
 
 
 @admin.register(JobPosition)
@@ -114,10 +121,8 @@ class JobPositionAdmin(PublishedAdmin):
 
 
 @admin.register(CompetencyFamily)
-class CompetencyFamilyAdmin(FrameworkAdmin):
-    list_display = ["name", "code", "position"]
-    list_editable = ["position"]
-    search_fields = ["code", "name_en", "name_ru"]
+class CompetencyFamilyAdmin(GroupingAdmin):
+    pass
 
 
 @admin.register(Competency)

@@ -79,13 +79,21 @@ class AssessmentDetailView(MemberRequiredMixin, TemplateView):
         return super().get_context_data(profile=profile, assessment=assessment, **kwargs)
 
 
-@member_required
-def assessment_delete(request, pk):
-    assessment = get_object_or_404(selectors.assessments_of(request.user), pk=pk)
+def delete_own(request, assessment, *, delete, template: str):
+    """The page that asks to confirm, and the post that deletes one of the member's own
+    self-assessments (of either kind) with the service given."""
     if request.method == "POST":
-        services.assessment_delete(assessment=assessment)
+        delete(assessment=assessment)
         messages.success(request, _("Your self-assessment is deleted."))
         return redirect("competencies:assessment_list")
-    return render(
-        request, "competencies/selfassessment_confirm_delete.html", {"assessment": assessment}
+    return render(request, template, {"assessment": assessment})
+
+
+@member_required
+def assessment_delete(request, pk):
+    return delete_own(
+        request,
+        get_object_or_404(selectors.assessments_of(request.user), pk=pk),
+        delete=services.assessment_delete,
+        template="competencies/selfassessment_confirm_delete.html",
     )

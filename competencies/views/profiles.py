@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from administrations.access import MemberRequiredMixin, member_required
 from competencies import selectors, services
 from competencies.forms import ProfileAssessmentForm
+from competencies.views.assessments import delete_own
 
 
 @member_required
@@ -71,13 +72,9 @@ class ProfileAssessmentDetailView(MemberRequiredMixin, TemplateView):
 
 @member_required
 def profile_assessment_delete(request, pk):
-    assessment = get_object_or_404(selectors.profile_assessments_of(request.user), pk=pk)
-    if request.method == "POST":
-        services.profile_assessment_delete(assessment=assessment)
-        messages.success(request, _("Your self-assessment is deleted."))
-        return redirect("competencies:assessment_list")
-    return render(
+    return delete_own(
         request,
-        "competencies/profileassessment_confirm_delete.html",
-        {"assessment": assessment},
+        get_object_or_404(selectors.profile_assessments_of(request.user), pk=pk),
+        delete=services.profile_assessment_delete,
+        template="competencies/profileassessment_confirm_delete.html",
     )
