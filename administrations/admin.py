@@ -74,18 +74,30 @@ class AccountRequestAdmin(HistoryAdmin):
     def has_add_permission(self, request):
         return False  # requests come from the public form
 
-    @admin.action(description=_("Approve the selected requests and send the invitations"))
-    def approve_selected(self, request, queryset):
-        approved = 0
-        for account_request in queryset.filter(status=AccountRequest.Status.PENDING):
+    def _decide_each(self, request, account_requests, decide) -> int:
+        """Decide each request with the service; one it refuses is named with the reason and
+        the others go ahead. Returns how many were decided."""
+        decided = 0
+        for account_request in account_requests:
             try:
-                services.account_request_approve(account_request=account_request, by=request.user)
-                approved += 1
+                decide(account_request)
+                decided += 1
             except (ValidationError, PermissionDenied) as error:
                 reasons = getattr(error, "messages", None) or [gettext("Not allowed.")]
                 self.message_user(
                     request, f"{account_request}: {' '.join(reasons)}", messages.ERROR
                 )
+        return decided
+
+    @admin.action(description=_("Approve the selected requests and send the invitations"))
+    def approve_selected(self, request, queryset):
+        approved = self._decide_each(
+            request,
+            queryset.filter(status=AccountRequest.Status.PENDING),
+            lambda account_request: services.account_request_approve(
+                account_request=account_request, by=request.user
+            ),
+        )
         self.message_user(
             request,
             ngettext("%(count)s request approved.", "%(count)s requests approved.", approved)
@@ -99,20 +111,15 @@ class AccountRequestAdmin(HistoryAdmin):
         pending = queryset.filter(status=AccountRequest.Status.PENDING)
         form = DeclineReasonForm(request.POST if "reason" in request.POST else None)
         if form.is_valid():
-            declined = 0
-            for account_request in pending:
-                try:
-                    services.account_request_decline(
-                        account_request=account_request,
-                        by=request.user,
-                        reason=form.cleaned_data["reason"],
-                    )
-                    declined += 1
-                except (ValidationError, PermissionDenied) as error:
-                    reasons = getattr(error, "messages", None) or [gettext("Not allowed.")]
-                    self.message_user(
-                        request, f"{account_request}: {' '.join(reasons)}", messages.ERROR
-                    )
+            declined = self._decide_each(
+                request,
+                pending,
+                lambda account_request: services.account_request_decline(
+                    account_request=account_request,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                ),
+            )
             self.message_user(
                 request,
                 ngettext("%(count)s request declined.", "%(count)s requests declined.", declined)

@@ -94,8 +94,11 @@ class RequirementInline(BoundedInlineMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("competency", "level")
 
 
-@admin.register(FunctionalArea)
-class FunctionalAreaAdmin(FrameworkAdmin):
+@admin.register(FunctionalArea, CompetencyFamily)
+class GroupingAdmin(FrameworkAdmin):
+    """The groupings of the framework (functional areas, competency families): a code, a name,
+    their place in the lists."""
+
     list_display = ["name", "code", "position"]
     list_editable = ["position"]
     search_fields = ["code", "name_en", "name_ru"]
@@ -111,13 +114,6 @@ class JobPositionAdmin(PublishedAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["reports_to"]
     inlines = [RequirementInline]
-
-
-@admin.register(CompetencyFamily)
-class CompetencyFamilyAdmin(FrameworkAdmin):
-    list_display = ["name", "code", "position"]
-    list_editable = ["position"]
-    search_fields = ["code", "name_en", "name_ru"]
 
 
 @admin.register(Competency)
@@ -411,18 +407,8 @@ class ConsultationCommentAdmin(TranslatedHistoryAdmin):
         "replied_by",
         "replied_at",
     ]
-    readonly_fields = [
-        "round",
-        "position",
-        "competency",
-        "level",
-        "administration",
-        "author",
-        "created_at",
-        "text",
-        "replied_by",
-        "replied_at",
-    ]
+    # Staff write the answer and resolve; the rest is the member's comment and its record.
+    readonly_fields = [name for name in fields if name not in ("reply", "resolved")]
 
     def has_add_permission(self, request):
         return False  # comments come from the members' pages

@@ -13,6 +13,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from workplan.budget_selectors import GoalExecution, SourceShare
+from workplan.charts import BarChart, bar_length, stack
 
 
 def money(value: Decimal | None) -> str:
@@ -21,10 +22,6 @@ def money(value: Decimal | None) -> str:
         return ""
     places = 0 if value == value.to_integral_value() else 2
     return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
-
-
-def _width(value: Decimal, unit: float) -> float:
-    return round(float(value) * unit, 1)
 
 
 @dataclass(frozen=True)
@@ -49,29 +46,15 @@ class ExecutionBar:
 
 
 @dataclass(frozen=True)
-class ExecutionChart:
-    """Per goal, an outlined bar for the budget and a filled one for the spending below it."""
+class ExecutionChart(BarChart):
+    """Per goal, an outlined bar for the budget and a filled one for the spending below it (of
+    `ExecutionBar`s)."""
 
     LABEL_WIDTH = 80
     BAR_WIDTH = 400
     BAR_HEIGHT = 12
     ROW_HEIGHT = 36
     width = LABEL_WIDTH + BAR_WIDTH + 60
-
-    bars: list[ExecutionBar]
-    description: str
-
-    @property
-    def height(self) -> int:
-        return len(self.bars) * self.ROW_HEIGHT + 8
-
-    @property
-    def label_width(self) -> int:
-        return self.LABEL_WIDTH
-
-    @property
-    def bar_height(self) -> int:
-        return self.BAR_HEIGHT
 
 
 def execution_text(row: GoalExecution, currency: str) -> str:
@@ -85,14 +68,13 @@ def execution_text(row: GoalExecution, currency: str) -> str:
 
 
 def execution_chart(rows: list[GoalExecution], *, currency: str) -> ExecutionChart:
-    top = max([*(row.budgeted for row in rows), *(row.spent for row in rows)], default=0) or 1
-    unit = ExecutionChart.BAR_WIDTH / float(top)
+    unit = ExecutionChart.scale([*(row.budgeted for row in rows), *(row.spent for row in rows)])
     bars = [
         ExecutionBar(
             label=row.label,
-            y=index * ExecutionChart.ROW_HEIGHT + 4,
-            budget_width=_width(row.budgeted, unit),
-            spent_width=_width(row.spent, unit),
+            y=ExecutionChart.row_y(index),
+            budget_width=bar_length(row.budgeted, unit),
+            spent_width=bar_length(row.spent, unit),
             text=f"{row.execution}%" if row.execution is not None else money(row.spent),
         )
         for index, row in enumerate(rows)
@@ -125,56 +107,43 @@ class ShareBar:
 
 
 @dataclass(frozen=True)
-class ContributionsChart:
-    """Per year, one bar split by kind of source, on one scale."""
+class ContributionsChart(BarChart):
+    """Per year, one bar split by kind of source, on one scale (of `ShareBar`s)."""
 
     LABEL_WIDTH = 50
     BAR_WIDTH = 400
-    BAR_HEIGHT = 22
-    ROW_HEIGHT = 32
     width = LABEL_WIDTH + BAR_WIDTH + 90
-
-    bars: list[ShareBar]
-    description: str
-
-    @property
-    def height(self) -> int:
-        return len(self.bars) * self.ROW_HEIGHT + 8
-
-    @property
-    def bar_height(self) -> int:
-        return self.BAR_HEIGHT
 
 
 def contributions_chart(
     years: list[tuple[int, list[SourceShare]]], *, currency: str
 ) -> ContributionsChart:
     totals = [sum((share.amount for share in shares), Decimal(0)) for _year, shares in years]
-    unit = ContributionsChart.BAR_WIDTH / float(max(totals, default=0) or 1)
+    unit = ContributionsChart.scale(totals)
     bars, texts = [], []
     for index, ((year, shares), total) in enumerate(zip(years, totals, strict=True)):
-        x = float(ContributionsChart.LABEL_WIDTH)
-        segments = []
-        for share in shares:
-            if share.amount:
-                width = _width(share.amount, unit)
-                segments.append(
-                    ShareSegment(
-                        source=share.source.value,
-                        label=str(share.source.label),
-                        amount=money(share.amount),
-                        x=x,
-                        width=width,
-                    )
-                )
-                x = round(x + width, 1)
+        placed, end = stack(
+            ((share, share.amount) for share in shares),
+            unit=unit,
+            start=ContributionsChart.LABEL_WIDTH,
+        )
+        segments = [
+            ShareSegment(
+                source=share.source.value,
+                label=str(share.source.label),
+                amount=money(amount),
+                x=x,
+                width=width,
+            )
+            for share, amount, x, width in placed
+        ]
         bars.append(
             ShareBar(
                 label=str(year),
                 total=money(total),
-                y=index * ContributionsChart.ROW_HEIGHT + 4,
+                y=ContributionsChart.row_y(index),
                 segments=segments,
-                end_x=x + 6,
+                end_x=end + 6,
             )
         )
         parts = "; ".join(f"{segment.label}: {segment.amount}" for segment in segments)

@@ -7,7 +7,9 @@ content security policy); each status also has its own label, so colour is never
 """
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +24,63 @@ from workplan.selectors import (
     StatusRow,
     TargetSeries,
 )
+
+# The arithmetic of every chart of horizontal bars: the statuses, the results, the targets and the
+# budget's (`workplan.budget_charts`).
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Horizontal bars, one a row, on one scale, labelled at the left; each kind of chart sets
+    its own sizes (in pixels)."""
+
+    LABEL_WIDTH = 90
+    BAR_WIDTH = 440
+    BAR_HEIGHT = 22
+    ROW_HEIGHT = 32
+
+    bars: list
+    description: str
+
+    @property
+    def height(self) -> int:
+        return len(self.bars) * self.ROW_HEIGHT + 8
+
+    @property
+    def bar_height(self) -> int:
+        return self.BAR_HEIGHT
+
+    @property
+    def label_width(self) -> int:
+        return self.LABEL_WIDTH
+
+    @classmethod
+    def row_y(cls, index: int) -> int:
+        """The top of the bar of that row (from 0)."""
+        return index * cls.ROW_HEIGHT + 4
+
+    @classmethod
+    def scale(cls, totals: Iterable) -> float:
+        """Pixels a unit, so that the largest of the totals fills the bar's width."""
+        return cls.BAR_WIDTH / float(max(totals, default=0) or 1)
+
+
+def bar_length(value, unit: float) -> float:
+    """A value's length on a chart of that scale (`BarChart.scale`), to a tenth of a pixel."""
+    return round(float(value) * unit, 1)
+
+
+def stack(items: Iterable[tuple[Any, Any]], *, unit: float, start: float) -> tuple[list, float]:
+    """The segments of one stacked bar: the (item, value) pairs whose value is not zero, end to
+    end from `start`, each as (item, value, x, width); and the x where the bar ends."""
+    x = float(start)
+    segments = []
+    for item, value in items:
+        if value:
+            width = bar_length(value, unit)
+            segments.append((item, value, x, width))
+            x = round(x + width, 1)
+    return segments, x
 
 
 @dataclass(frozen=True)
@@ -56,29 +115,10 @@ class StackedBar:
 
 
 @dataclass(frozen=True)
-class StatusChart:
-    """Horizontal bars, one per goal, split by status, on one scale."""
+class StatusChart(BarChart):
+    """Horizontal bars, one per goal, split by status, on one scale (of `StackedBar`s)."""
 
-    LABEL_WIDTH = 90
-    BAR_WIDTH = 440
-    BAR_HEIGHT = 22
-    ROW_HEIGHT = 32
-    width = LABEL_WIDTH + BAR_WIDTH + 40
-
-    bars: list[StackedBar]
-    description: str
-
-    @property
-    def height(self) -> int:
-        return len(self.bars) * self.ROW_HEIGHT + 8
-
-    @property
-    def bar_height(self) -> int:
-        return self.BAR_HEIGHT
-
-    @property
-    def label_width(self) -> int:
-        return self.LABEL_WIDTH
+    width = BarChart.LABEL_WIDTH + BarChart.BAR_WIDTH + 40
 
 
 def _counts_text(row: StatusRow, categories, empty: str) -> str:
@@ -92,28 +132,24 @@ def _counts_text(row: StatusRow, categories, empty: str) -> str:
 
 def _stacked_chart(rows: list[StatusRow], categories, *, empty: str) -> StatusChart:
     """One bar per row, split by category (choices whose order the rows' counts follow)."""
-    scale_max = max((row.total for row in rows), default=0) or 1
-    unit = StatusChart.BAR_WIDTH / scale_max
+    unit = StatusChart.scale(row.total for row in rows)
     bars = []
     for index, row in enumerate(rows):
-        x = float(StatusChart.LABEL_WIDTH)
-        segments = []
-        for category, count in zip(categories, row.counts, strict=True):
-            if count:
-                width = round(count * unit, 1)
-                segments.append(
-                    Segment(
-                        status=category.value, label=category.label, count=count, x=x, width=width
-                    )
-                )
-                x = round(x + width, 1)
+        placed, end = stack(
+            zip(categories, row.counts, strict=True), unit=unit, start=StatusChart.LABEL_WIDTH
+        )
         bars.append(
             StackedBar(
                 label=row.label,
                 total=row.total,
-                y=index * StatusChart.ROW_HEIGHT + 4,
-                segments=segments,
-                end_x=x + 6,
+                y=StatusChart.row_y(index),
+                segments=[
+                    Segment(
+                        status=category.value, label=category.label, count=count, x=x, width=width
+                    )
+                    for category, count, x, width in placed
+                ],
+                end_x=end + 6,
             )
         )
     description = " ".join(
@@ -168,28 +204,20 @@ class Level:
     y: float
 
 
-@dataclass(frozen=True)
-class IndicatorChart:
-    """Columns of the actual value per reporting period, with the baseline and the target."""
+class ColumnPlot:
+    """The frame of a chart of columns, one slot a reporting period, over a value axis of four
+    equal steps from 0 to `top`; each kind of chart sets its right margin (in pixels)."""
 
     LEFT = 48
     TOP = 16
     PLOT_WIDTH = 420
     PLOT_HEIGHT = 160
-    RIGHT = 110
-    width = LEFT + PLOT_WIDTH + RIGHT
+    RIGHT = 0
     height = TOP + PLOT_HEIGHT + 36
 
-    columns: list[Column]
-    grid: list[Level]
-    baseline: Level | None
-    target: Level | None
-    unit: str
-    description: str
-
     @property
-    def has_figures(self) -> bool:
-        return any(column.value is not None for column in self.columns)
+    def width(self) -> int:
+        return self.LEFT + self.PLOT_WIDTH + self.RIGHT
 
     @property
     def plot_left(self) -> int:
@@ -212,12 +240,53 @@ class IndicatorChart:
         return self.LEFT - 6
 
     @property
-    def level_label_x(self) -> int:
-        return self.plot_right + 6
-
-    @property
     def missing_y(self) -> int:
         return self.plot_bottom - 5
+
+    @classmethod
+    def y_of(cls, value, top: int) -> float:
+        """Where a value stands on the axis."""
+        return round(cls.TOP + cls.PLOT_HEIGHT * (1 - float(value) / top), 1)
+
+    @classmethod
+    def grid_lines(cls, top: int) -> list[Level]:
+        """The axis's five lines, 0 to `top`."""
+        return [Level(value=top * step // 4, y=cls.y_of(top * step // 4, top)) for step in range(5)]
+
+    @classmethod
+    def column(cls, label: str, value, *, x: float, width: float, top: int) -> Column:
+        """A value's column (none drawn where there is no value)."""
+        y = cls.y_of(value, top) if value is not None else cls.TOP + cls.PLOT_HEIGHT
+        return Column(
+            label=label,
+            value=None if value is None else figure_text(value),
+            x=x,
+            y=y,
+            width=width,
+            height=round(cls.TOP + cls.PLOT_HEIGHT - y, 1),
+        )
+
+
+@dataclass(frozen=True)
+class IndicatorChart(ColumnPlot):
+    """Columns of the actual value per reporting period, with the baseline and the target."""
+
+    RIGHT = 110
+
+    columns: list[Column]
+    grid: list[Level]
+    baseline: Level | None
+    target: Level | None
+    unit: str
+    description: str
+
+    @property
+    def has_figures(self) -> bool:
+        return any(column.value is not None for column in self.columns)
+
+    @property
+    def level_label_x(self) -> int:
+        return self.plot_right + 6
 
     @property
     def target_label_y(self) -> float:
@@ -244,30 +313,21 @@ def indicator_chart(series: IndicatorSeries, period_names: list[str]) -> Indicat
     baseline, target = indicator.baseline_value, indicator.end_target
     top = _axis_top(math.ceil(max([*known, baseline or 0, target or 0])))
     chart = IndicatorChart
-
-    def y_of(value) -> float:
-        return round(chart.TOP + chart.PLOT_HEIGHT * (1 - float(value) / top), 1)
-
     slot = chart.PLOT_WIDTH / max(len(period_names), 1)
     bar_width = round(min(slot * 0.6, 48), 1)
-    columns = []
-    for index, (name, value) in enumerate(zip(period_names, series.values, strict=True)):
-        x = round(chart.LEFT + slot * index + (slot - bar_width) / 2, 1)
-        y = y_of(value) if value is not None else chart.TOP + chart.PLOT_HEIGHT
-        columns.append(
-            Column(
-                label=name,
-                value=None if value is None else figure_text(value),
-                x=x,
-                y=y,
-                width=bar_width,
-                height=round(chart.TOP + chart.PLOT_HEIGHT - y, 1),
-            )
+    columns = [
+        chart.column(
+            name,
+            value,
+            x=round(chart.LEFT + slot * index + (slot - bar_width) / 2, 1),
+            width=bar_width,
+            top=top,
         )
-    grid = [Level(value=top * step // 4, y=y_of(top * step // 4)) for step in range(5)]
+        for index, (name, value) in enumerate(zip(period_names, series.values, strict=True))
+    ]
 
     def level(value) -> Level | None:
-        return None if value is None else Level(value=figure_text(value), y=y_of(value))
+        return None if value is None else Level(value=figure_text(value), y=chart.y_of(value, top))
 
     values_text = "; ".join(
         _("%(period)s: %(value)s") % {"period": name, "value": _figure(value)}
@@ -284,7 +344,7 @@ def indicator_chart(series: IndicatorSeries, period_names: list[str]) -> Indicat
         description += " " + _("Target: %(value)s.") % {"value": figure_text(target)}
     return IndicatorChart(
         columns=columns,
-        grid=grid,
+        grid=chart.grid_lines(top),
         baseline=level(baseline),
         target=level(target),
         unit=unit,
@@ -319,28 +379,23 @@ TARGET_OUTCOMES = [
 
 def target_summary_chart(rows: list[GoalTargets]) -> StatusChart:
     """One bar per goal: its approved targets split into met, missed and not yet reported."""
-    scale_max = max((row.targets for row in rows), default=0) or 1
-    unit = StatusChart.BAR_WIDTH / scale_max
+    unit = StatusChart.scale(row.targets for row in rows)
     bars = []
     for index, row in enumerate(rows):
-        x = float(StatusChart.LABEL_WIDTH)
-        segments = []
-        for (outcome, label), count in zip(
-            TARGET_OUTCOMES, (row.met, row.missed, row.unreported), strict=True
-        ):
-            if count:
-                width = round(count * unit, 1)
-                segments.append(
-                    Segment(status=outcome, label=str(label), count=count, x=x, width=width)
-                )
-                x = round(x + width, 1)
+        counts = (row.met, row.missed, row.unreported)
+        placed, end = stack(
+            zip(TARGET_OUTCOMES, counts, strict=True), unit=unit, start=StatusChart.LABEL_WIDTH
+        )
         bars.append(
             StackedBar(
                 label=_("Goal %(number)s") % {"number": row.goal.number},
                 total=row.targets,
-                y=index * StatusChart.ROW_HEIGHT + 4,
-                segments=segments,
-                end_x=x + 6,
+                y=StatusChart.row_y(index),
+                segments=[
+                    Segment(status=outcome, label=str(label), count=count, x=x, width=width)
+                    for (outcome, label), count, x, width in placed
+                ],
+                end_x=end + 6,
             )
         )
     description = " ".join(
@@ -376,16 +431,10 @@ class PairedColumn:
 
 
 @dataclass(frozen=True)
-class TargetActualChart:
+class TargetActualChart(ColumnPlot):
     """For each approved period, the target (an outlined column) beside the actual (filled)."""
 
-    LEFT = 48
-    TOP = 16
-    PLOT_WIDTH = 420
-    PLOT_HEIGHT = 160
     RIGHT = 12
-    width = LEFT + PLOT_WIDTH + RIGHT
-    height = TOP + PLOT_HEIGHT + 36
 
     periods: list[PairedColumn]
     grid: list[Level]
@@ -403,52 +452,16 @@ class TargetActualChart:
             for column in (period.target, period.actual)
         )
 
-    @property
-    def plot_left(self) -> int:
-        return self.LEFT
-
-    @property
-    def plot_right(self) -> int:
-        return self.LEFT + self.PLOT_WIDTH
-
-    @property
-    def plot_bottom(self) -> int:
-        return self.TOP + self.PLOT_HEIGHT
-
-    @property
-    def axis_label_y(self) -> int:
-        return self.plot_bottom + 20
-
-    @property
-    def tick_label_x(self) -> int:
-        return self.LEFT - 6
-
-    @property
-    def missing_y(self) -> int:
-        return self.plot_bottom - 5
-
 
 def target_actual_chart(series: TargetSeries, period_names: list[str]) -> TargetActualChart:
     chart = TargetActualChart
     known = [value for value in (*series.targets, *series.actuals) if value is not None]
     top = _axis_top(math.ceil(max(known, default=0)))
-
-    def y_of(value) -> float:
-        return round(chart.TOP + chart.PLOT_HEIGHT * (1 - float(value) / top), 1)
-
     slot = chart.PLOT_WIDTH / max(len(period_names), 1)
     bar_width = round(min(slot * 0.35, 28), 1)
 
     def column(label: str, value, x: float) -> Column:
-        y = y_of(value) if value is not None else chart.TOP + chart.PLOT_HEIGHT
-        return Column(
-            label=label,
-            value=None if value is None else figure_text(value),
-            x=x,
-            y=y,
-            width=bar_width,
-            height=round(chart.TOP + chart.PLOT_HEIGHT - y, 1),
-        )
+        return chart.column(label, value, x=x, width=bar_width, top=top)
 
     periods = []
     for index, (name, target, actual) in enumerate(
@@ -463,7 +476,6 @@ def target_actual_chart(series: TargetSeries, period_names: list[str]) -> Target
                 center_x=round(center, 1),
             )
         )
-    grid = [Level(value=top * step // 4, y=y_of(top * step // 4)) for step in range(5)]
     indicator = series.indicator
     unit = indicator.unit or indicator.get_measure_display()
     values_text = "; ".join(
@@ -477,7 +489,7 @@ def target_actual_chart(series: TargetSeries, period_names: list[str]) -> Target
     }
     return TargetActualChart(
         periods=periods,
-        grid=grid,
+        grid=chart.grid_lines(top),
         unit=unit,
         description=description,
         shows_values=bar_width >= 24,

@@ -50,7 +50,8 @@ def _publication(fields: dict) -> None:
 
 def make_competency(*, family: str = "operational", descriptors: bool = True, **fields):
     n = next(_serial)
-    fields.setdefault("code", f"TT-{n}")
+    # Zero-padded, so that codes sort as they were made (TT-099 before TT-100).
+    fields.setdefault("code", f"TT-{n:03d}")
     fields.setdefault("name_en", f"Test competency {n}")
     fields.setdefault("name_ru", f"Тестовая компетенция {n}")
     fields.setdefault("definition_en", f"What competency {n} is about.")

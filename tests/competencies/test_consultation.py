@@ -7,12 +7,14 @@ import importlib
 import pytest
 from crontask import scheduler
 from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from competencies import services, views
+from competencies import services
 from competencies.models import ConsultationComment, ConsultationResponse, Status
 from competencies.tasks import remind_consultation_closing
+from competencies.views import consultation as consultation_views
 from tests.competencies.factories import (
     level,
     make_comment,
@@ -131,7 +133,7 @@ def test_a_too_long_comment_is_refused_and_nothing_saved(member_client, round):
 
 
 def test_comments_are_throttled(member_client, round, monkeypatch):
-    monkeypatch.setattr(views, "COMMENTS_PER_MEMBER", (2, 3600))
+    monkeypatch.setattr(consultation_views, "COMMENTS_PER_MEMBER", (2, 3600))
     for n in range(2):
         assert member_client.post(position_url(round), {"text": f"Note {n}"}).status_code == 302
     response = member_client.post(position_url(round), {"text": "One more"})
@@ -258,8 +260,8 @@ def test_the_pages_run_a_fixed_number_of_queries(
 
 def test_the_service_refuses_what_the_pages_do_not_offer(member, staff, round, outsider):
     position = round.positions.get()
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.consultation_comment_add(round=round, author=outsider, text="x", position=position)
     other = make_position()
-    with pytest.raises(services.ValidationError, match="not part of the consultation"):
+    with pytest.raises(ValidationError, match="not part of the consultation"):
         services.consultation_comment_add(round=round, author=member, text="x", position=other)
