@@ -249,14 +249,14 @@ def nomination_approve(*, nomination: Nomination, reviewer: User) -> Expert:
             nomination.competencies.values_list("competency_id", "level_id"),
             expert=expert,
         )
+        # The same revision holds the decision in the nomination's own history.
+        nomination.status = Nomination.Status.APPROVED
+        nomination.reviewer = reviewer
+        nomination.reviewed_at = timezone.now()
+        nomination.expert = expert
+        nomination.full_clean()
+        nomination.save()
     expert_index(expert_ids=[expert.pk])
-
-    nomination.status = Nomination.Status.APPROVED
-    nomination.reviewer = reviewer
-    nomination.reviewed_at = timezone.now()
-    nomination.expert = expert
-    nomination.full_clean()
-    nomination.save()
     transaction.on_commit(lambda: notifications.nomination_decided(nomination))
     transaction.on_commit(lambda: notifications.record_link(expert, reason="approved"))
     return expert
@@ -273,7 +273,10 @@ def nomination_reject(*, nomination: Nomination, reviewer: User, reason: str) ->
     nomination.reviewer = reviewer
     nomination.reviewed_at = timezone.now()
     nomination.full_clean()
-    nomination.save()
+    with reversion.create_revision():
+        reversion.set_user(reviewer)
+        history.note(gettext_noop("Rejected by the office"))
+        nomination.save()
     transaction.on_commit(lambda: notifications.nomination_decided(nomination))
     return nomination
 

@@ -321,3 +321,22 @@ def test_a_million_language_rows_are_refused_without_building_them(client, focal
     assert "Please submit at most 20 forms." in languages.non_form_errors()
     assert len(response.content) < 200_000
     assert not Nomination.objects.exists()
+
+
+@pytest.mark.parametrize("decision", ["approve", "reject"])
+def test_the_decision_is_in_the_nominations_own_history(staff_client, staff, focal_point, decision):
+    """Staff see who decided and the status before and after, in either language."""
+    nomination = make_nomination(nominated_by=focal_point)
+    if decision == "approve":
+        services.nomination_approve(nomination=nomination, reviewer=staff)
+    else:
+        services.nomination_reject(nomination=nomination, reviewer=staff, reason="Duplicate.")
+    url = f"/admin/experts/nomination/{nomination.pk}/history/"
+    english = " ".join(staff_client.get(url).content.decode().split())
+    note = f"Approved nomination no. {nomination.pk}" if decision == "approve" else "Rejected by"
+    status = "Approved" if decision == "approve" else "Rejected"
+    assert note in english
+    assert f'<th scope="row">Status</th><td>Pending review</td><td>{status}</td>' in english
+    russian = " ".join(staff_client.get(url, HTTP_ACCEPT_LANGUAGE="ru").content.decode().split())
+    note = "Одобрена кандидатура №" if decision == "approve" else "Отклонена бюро"
+    assert note in russian
