@@ -132,3 +132,5 @@ def test_every_benchmark_page_answers_within_the_query_budget(
         with django_assert_max_num_queries(page.queries, info=path):
             response = client.get(path)
         assert response.status_code == 200, path
+        if response.streaming:  # a file (the PDF), read to its end and closed
+            b"".join(response.streaming_content)
