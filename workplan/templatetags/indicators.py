@@ -34,20 +34,27 @@ def _text(obj, field: str, language: str) -> str:
     return shown if isinstance(shown, SafeString) else escape(shown)
 
 
+def _cell_pair(target: str, actual: str) -> str:
+    return (
+        f'<td class="number">{escape(target)}</td><td class="number actual">{escape(actual)}</td>'
+    )
+
+
 @register.filter
-def logframe_rows(indicators) -> str:
+def logframe_rows(indicators, pairs: dict[tuple[str, str], str] | None = None) -> str:
     """The rows of an activity's indicators: name and unit, baseline (and year), the target at
-    the plan's end, then the target and actual of each approved period."""
+    the plan's end, then the target and actual of each approved period. `pairs`: the cells of
+    each (target, actual) written so far, shared by the rows of a page (a few hundred distinct
+    ones among tens of thousands)."""
     language = get_language()
+    pairs = {} if pairs is None else pairs
     rows = []
     for row in indicators:
         indicator = row.indicator
         unit = _text(indicator, "unit", language) if indicator.unit_en else ""
         year = indicator.baseline_year
         cells = "".join(
-            f'<td class="number">{escape(target)}</td>'
-            f'<td class="number actual">{escape(actual)}</td>'
-            for target, actual in row.cells
+            pairs.get(cell) or pairs.setdefault(cell, _cell_pair(*cell)) for cell in row.cells
         )
         rows.append(
             '<tr><th scope="row" class="sticky">'
@@ -70,7 +77,7 @@ def logframe_activities(entries, span: int) -> str:
     none = escape(gettext("No indicator recorded yet."))
     # Every activity's address is the same but for its number, the last part: reversed once.
     prefix = reverse("workplan:activity", kwargs={"number": "1.1"}).removesuffix("1.1/")
-    groups = []
+    groups, pairs = [], {}
     for entry in entries:
         activity = entry.activity
         number = escape(activity.number)
@@ -95,7 +102,7 @@ def logframe_activities(entries, span: int) -> str:
             )
         parts.append("</div></th></tr>")
         if entry.indicators:
-            parts.append(logframe_rows(entry.indicators))
+            parts.append(logframe_rows(entry.indicators, pairs))
         else:
             parts.append(f'<tr><td colspan="{span}">{none}</td></tr>')
         parts.append("</tbody>")
