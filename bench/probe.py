@@ -53,6 +53,8 @@ def _get(client: Client, path: str):
     response = client.get(path)
     if response.status_code != 200:
         sys.exit(f"{path} answered {response.status_code}")
+    if response.streaming:  # a file (the PDF): read to the end, as a server sends it
+        b"".join(response.streaming_content)
     return response
 
 

@@ -35,6 +35,7 @@ RESULTS = BASE_DIR / "bench" / "results"
 REPORTER = BASE_DIR / "bench" / "report.lua"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 ACCEPT_ENCODING = "gzip, deflate, br"  # what browsers send
+PDF_PAGE = "progress report PDF"
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,10 @@ PAGES = [
     Page("activity", "/en/workplan/activities/{activity}/"),
     Page("progress dashboard", "/en/workplan/progress/"),
     Page("logframe", "/en/workplan/logframe/"),
-    # Its PDF is timed by bench/report_pdf.py: drawn afresh it outlasts a sync worker's timeout.
     Page("progress report", "/en/workplan/reports/{period}/"),
+    # Its PDF as drawn in the background when the period was approved (report_pdf_prepare()
+    # draws it before the run); the drawing itself is timed by bench/report_pdf.py.
+    Page(PDF_PAGE, "/en/workplan/reports/{period}/report.pdf"),
     Page("news list", "/en/news/"),
     Page("news item", "/en/news/{news}/"),
     Page("event", "/en/events/{meeting}/"),
@@ -191,6 +194,24 @@ def prepare(env: dict, scale: float = 1.0) -> None:
     print("Scale data: loading…", flush=True)
     print(manage(env, "scale_data", "--scale", str(scale)), end="")
     print(f"Scale data: loaded in {time.monotonic() - started:.0f} s.")
+
+
+def report_pdf_prepare(env: dict) -> None:
+    """The PDF of the report the benchmark requests, as the worker draws it once the period is
+    approved: minutes the first time, a check of the stored file afterwards."""
+    started = time.monotonic()
+    print("Progress report PDF: drawing (minutes the first time)…", flush=True)
+    manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from workplan.models import ReportingPeriod;"
+        "from workplan.tasks import report_pdf_draw;"
+        "period = ReportingPeriod.objects.approved().order_by('-starts_on').first();"
+        "report_pdf_draw.call(period_id=period.pk, language='en')",
+    )
+    print(f"Progress report PDF: ready in {time.monotonic() - started:.0f} s.")
 
 
 def probe(env: dict, pages: list[Page]) -> tuple[dict[str, dict], dict[str, str]]:
@@ -420,6 +441,8 @@ def main() -> None:
         for page in PAGES
         if page in PAGES[:2] or not only or any(name in page.name for name in only)
     ]
+    if any(page.path.endswith(".pdf") for page in pages):
+        report_pdf_prepare(env)
     probed, cookies = probe(env, pages)
     pages = [replace(page, path=probed[page.name]["path"]) for page in pages]
     load_before = os.getloadavg()
@@ -507,6 +530,7 @@ MEMBER_MAX_P99_MS = 150
 MAX_QUERIES = 10
 EXPERT_SEARCH_MAX_SERVER_P95_MS = 50
 EXPERT_RANKING_MAX_SERVER_P95_MS = 50  # issue 13: the ranking for one request
+PDF_MAX_MS = 5000  # issue 14: the PDF of a period, the first request after an edit included
 WORKER_MAX_MIB = 120
 
 
@@ -518,7 +542,15 @@ def targets(results: list[Result], pages: list[Page], peak_mib: float) -> list[t
         if result.page in ("floor", "bare floor"):
             continue
         if result.connections == 16:
-            if result.page in members:
+            if result.page == PDF_PAGE:  # a stored file streamed, not a page from the cache
+                checks.append(
+                    (
+                        max(result.cold_ms, result.p99_ms) < PDF_MAX_MS,
+                        f"{result.page}: {result.cold_ms:.0f} ms with the page cache empty, "
+                        f"p99 {result.p99_ms:.0f} ms (< {PDF_MAX_MS})",
+                    )
+                )
+            elif result.page in members:
                 checks.append(
                     (
                         result.ratio_to_floor >= MEMBER_MIN_RATIO

@@ -16,6 +16,7 @@ from accounts.models import User
 from administrations.models import Administration
 from core import history
 from library.models import Document
+from workplan import report_files
 from workplan.models import (
     Activity,
     Actual,
@@ -202,9 +203,10 @@ def period_report_submit(*, period: ReportingPeriod, by: User) -> ReportingPerio
 
 @transaction.atomic
 def period_report_approve(*, period: ReportingPeriod, by: User) -> ReportingPeriod:
-    """A reviewer approves the submitted report: its figures become public, and locked."""
+    """A reviewer approves the submitted report: its figures become public, and locked, and its
+    PDF is drawn in the background."""
     _check_reviewer(by)
-    return _move(
+    period = _move(
         period,
         to=Status.APPROVED,
         allowed_from=(Status.SUBMITTED,),
@@ -214,6 +216,8 @@ def period_report_approve(*, period: ReportingPeriod, by: User) -> ReportingPeri
         reviewed_on=timezone.now(),
         review_comment="",
     )
+    report_files.report_files_refresh(period=period)  # its PDF, drawn in the background
+    return period
 
 
 @transaction.atomic
@@ -238,12 +242,12 @@ def period_report_return(*, period: ReportingPeriod, by: User, comment: str) -> 
 
 @transaction.atomic
 def period_report_reopen(*, period: ReportingPeriod, by: User, comment: str) -> ReportingPeriod:
-    """A reviewer unlocks an approved report for a change; its figures leave the public pages
-    until it is approved again."""
+    """A reviewer unlocks an approved report for a change; its figures (and its PDF) leave the
+    public pages until it is approved again."""
     _check_reviewer(by)
     if not comment.strip():
         raise ValidationError(gettext("Say why the report is reopened."))
-    return _move(
+    period = _move(
         period,
         to=Status.DRAFT,
         allowed_from=(Status.APPROVED,),
@@ -255,6 +259,8 @@ def period_report_reopen(*, period: ReportingPeriod, by: User, comment: str) -> 
         reviewed_on=timezone.now(),
         review_comment=comment.strip(),
     )
+    report_files.report_files_refresh(period=period)  # its PDF files, now stale, deleted
+    return period
 
 
 @transaction.atomic

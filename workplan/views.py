@@ -2,18 +2,21 @@
 the exports, the IATI file, an approved period's progress report (and its PDF).
 
 All are public and the same for every anonymous visitor: urls.py wraps them in
-`cache_public_page`, and any staff edit of the plan refreshes them.
+`cache_public_page`, and any staff edit of the plan refreshes them. The PDF is a file drawn in
+the background and streamed from storage (workplan.report_files), never kept in the page cache.
 """
 
-from django.conf import settings
-from django.http import Http404, HttpResponse
-from django.template.loader import render_to_string
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.log import log_response
 from django.utils.translation import get_language
 from django.views.generic import TemplateView, View
 
+from core.files import private_storage
 from core.spreadsheets import resource_response
-from workplan import budget_views, charts, iati, pdf, selectors
+from workplan import budget_views, charts, iati, report_files, selectors
 from workplan.filters import filter_query
 from workplan.resources import LogframeResource, PlanTableResource
 
@@ -137,38 +140,45 @@ class IatiView(View):
         )
 
 
-def _report_context(identifier: str) -> dict:
-    report = selectors.period_report(plan=_current_plan(), identifier=identifier)
-    if report is None:
-        raise Http404("No approved reporting period of this name.")
-    rows = [section.results for section in report.goals]
-    return {
-        "report": report,
-        "result_chart": charts.result_chart(rows),
-        "results": selectors.RESULTS,
-    }
-
-
 class ReportView(TemplateView):
     """An approved period's progress report, to read and to print."""
 
     template_name = "workplan/period_report.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**_report_context(self.kwargs["period"]), **kwargs)
+        report = selectors.period_report(plan=_current_plan(), identifier=self.kwargs["period"])
+        if report is None:
+            raise Http404("No approved reporting period of this name.")
+        return super().get_context_data(**report_files.report_context(report), **kwargs)
 
 
 class ReportPdfView(View):
-    """The same report as a PDF file, in the page's language."""
+    """The same report as a PDF file in the page's language, as drawn in the background; while
+    the drawing of what the report shows now is not ready, a page that says so (503)."""
 
     def get(self, request, period):
-        context = {
-            **_report_context(period),
-            "site_url": settings.SITE_URL,
-            "svg_css": pdf.svg_css(),
-        }
-        html = render_to_string("workplan/period_report_pdf.html", context, request=request)
-        response = HttpResponse(pdf.html_to_pdf(html), content_type="application/pdf")
-        name = f"rocb-europe-progress-report-{context['report'].period.identifier}-{get_language()}"
-        response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+        stored = report_files.stored_report(plan=_current_plan(), identifier=period)
+        if stored is None:
+            raise Http404("No approved reporting period of this name.")
+        if stored.name is not None:
+            try:
+                return FileResponse(
+                    private_storage().open(stored.name, "rb"),
+                    filename=report_files.download_name(stored.period, get_language()),
+                    content_type="application/pdf",
+                )
+            except FileNotFoundError:  # deleted this instant (a newer drawing): not ready
+                pass
+        response = render(
+            request,
+            "workplan/report_pdf_pending.html",
+            {"period": stored.period},
+            status=503,
+        )
+        response["Retry-After"] = str(report_files.RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)
+        # Expected while a drawing runs: a line at INFO, not the error of an unforeseen 503.
+        log_response(
+            "PDF being drawn: %s", request.path, response=response, request=request, level="info"
+        )
         return response

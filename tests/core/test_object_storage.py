@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from accounts.models import User
 from bench.servers import SeaweedFS
 from core.files import private_storage
 from core.uploads import KEPT_HOURS, kept_uploads_purge, upload_keep
@@ -31,6 +32,9 @@ from tests.experts.test_nominations import URL as NOMINATE
 from tests.experts.test_nominations import form_data
 from tests.library.factories import make_document
 from tests.outreach.factories import make_news
+from tests.workplan.builders import make_big_plan
+from workplan import pdf, services
+from workplan.models import ReportingPeriod
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +200,26 @@ def test_kept_uploads_are_kept_and_purged_in_the_bucket(object_store):
     later = timezone.now() + datetime.timedelta(hours=KEPT_HOURS + 1)
     assert kept_uploads_purge(now=later) == 1
     assert not private_storage().exists(path)
+
+
+def test_a_reports_pdf_is_kept_in_the_bucket_served_from_it_and_deleted_on_reopening(
+    client, object_store, monkeypatch, django_capture_on_commit_callbacks
+):
+    server, _public, private = object_store
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html: b"%PDF-stand-in " + html[:60].encode())
+    reviewer = User.objects.create_superuser("reviewer@rocb.test", "x")
+    make_big_plan(goals=1, per_goal=1, periods=1, indicators=1)
+    ReportingPeriod.objects.filter(name_en="Year 2030").update(report_status="submitted")
+    period = ReportingPeriod.objects.get(name_en="Year 2030")
+    with django_capture_on_commit_callbacks(execute=True):  # the drawings, in each language
+        services.period_report_approve(period=period, by=reviewer)
+    english, russian = server.keys(private)
+    assert english.startswith(f"private/workplan-reports/{period.pk}/en-")
+    assert russian.startswith(f"private/workplan-reports/{period.pk}/ru-")
+    response = client.get("/ru/workplan/reports/year-2030/report.pdf")
+    assert response.status_code == 200
+    stored = server.client.get_object(Bucket=private, Key=russian)["Body"].read()
+    assert b"".join(response.streaming_content) == stored and b'lang="ru"' in stored
+    with django_capture_on_commit_callbacks(execute=True):
+        services.period_report_reopen(period=period, by=reviewer, comment="A wrong figure.")
+    assert server.keys(private) == []

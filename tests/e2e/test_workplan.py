@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.test_phone import PROBLEMS as PHONE_PROBLEMS
-from workplan import demo
+from workplan import demo, report_files
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -14,11 +14,13 @@ LANGUAGES = ["en", "ru"]
 
 
 @pytest.fixture
-def progress(django_user_model):
+def progress(django_user_model, monkeypatch):
     """Figures for the dashboard's charts (the real plan has none yet); the demo's reviewer
-    approves 2021, 2022 stays in draft."""
+    approves 2021, 2022 stays in draft. The report's PDF is not drawn (no test here opens it, and
+    its tasks would run at once, in seconds of WeasyPrint)."""
     import io
 
+    monkeypatch.setattr(report_files, "report_files_refresh", lambda *, period: None)
     django_user_model.objects.create_superuser("reviewer@rocb.test", "x")
     demo.load(stdout=io.StringIO())
 

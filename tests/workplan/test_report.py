@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from accounts.models import User
 from administrations.models import Administration
+from core.files import private_storage
 from library.models import Document
 from tests.library.factories import make_document
 from tests.workplan.builders import make_big_plan
@@ -130,17 +131,30 @@ def test_an_unknown_or_unapproved_period_has_no_report(client, reported):
     assert "/reports/2022/" not in sitemap
 
 
-def test_the_pdf_is_a_real_pdf_with_russian_text_in_an_embedded_font(client, db):
-    # A small plan (WeasyPrint takes its time over each page): 2030 approved, 2031 in draft.
+def test_the_pdf_is_a_real_pdf_with_russian_text_in_an_embedded_font(
+    client, reviewer, django_capture_on_commit_callbacks
+):
+    # A small plan (WeasyPrint takes its time over each page): 2030 submitted, 2031 in draft.
     make_big_plan(goals=1, per_goal=2, periods=2, indicators=1)
     ReportingPeriod.objects.filter(name_en="Year 2031").update(report_status="draft")
+    ReportingPeriod.objects.filter(name_en="Year 2030").update(report_status="submitted")
+    period = ReportingPeriod.objects.get(name_en="Year 2030")
+    # Approving draws the PDF in each language (the task runs at once in the tests).
+    with django_capture_on_commit_callbacks(execute=True):
+        services.period_report_approve(period=period, by=reviewer)
     response = client.get("/ru/workplan/reports/year-2030/report.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     disposition = response["Content-Disposition"]
     assert 'filename="rocb-europe-progress-report-year-2030-ru.pdf"' in disposition
-    assert response.content.startswith(b"%PDF-")
-    reader = PdfReader(io.BytesIO(response.content))
+    content = b"".join(response.streaming_content)  # the stored file, streamed
+    folder = f"workplan-reports/{period.pk}"
+    english_file, russian_file = sorted(private_storage().listdir(folder)[1])
+    assert english_file.startswith("en-") and russian_file.startswith("ru-")
+    with private_storage().open(f"{folder}/{russian_file}") as file:
+        assert file.read() == content
+    assert content.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(content))
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
     assert "Большой план" in text and "Отчёт о ходе выполнения за Год 2030" in text
     assert "Ход работы: Мероприятие 1.1, Год 2030" in text and "Исходное значение: 2" in text
@@ -153,7 +167,8 @@ def test_the_pdf_is_a_real_pdf_with_russian_text_in_an_embedded_font(client, db)
     assert fonts and all("DejaVu-Sans" in font for font in fonts), fonts  # no fallback font
     assert reader.metadata.title == "Отчёт о ходе выполнения за Год 2030 | Большой план"
     # The English PDF (the second and last PDF the tests draw).
-    english = PdfReader(io.BytesIO(client.get("/en/workplan/reports/year-2030/report.pdf").content))
+    response = client.get("/en/workplan/reports/year-2030/report.pdf")
+    english = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in english.pages))
     assert "Progress report Year 2030" in text and "Progress of Activity 1.1 in Year 2030" in text
     assert "Year 2031" not in text

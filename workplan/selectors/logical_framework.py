@@ -73,6 +73,8 @@ def logframe(*, plan: Plan, params: QueryDict) -> Logframe:
     by_id = {indicator.pk: indicator for indicator in indicators}
     targets: dict[tuple[int, int], str] = {}
     actuals: dict[tuple[int, int], str] = {}
+    # Tens of thousands of figures, a few hundred distinct ones: each written out once.
+    shown: dict[tuple[str, str], str] = {}
     for store, model in ((targets, Target), (actuals, Actual)):
         # Tens of thousands of rows at scale: read as text, trailing zeros trimmed by the
         # database, through a plain queryset (modeltranslation's rewrites cost more than the
@@ -90,7 +92,10 @@ def logframe(*, plan: Plan, params: QueryDict) -> Logframe:
         for indicator_id, period_id, text in rows:
             indicator = by_id.get(indicator_id)
             if indicator is not None:
-                store[indicator_id, period_id] = indicator.display_text(text)
+                figure = shown.get((indicator.measure, text))
+                if figure is None:
+                    figure = shown[indicator.measure, text] = indicator.display_text(text)
+                store[indicator_id, period_id] = figure
 
     period_ids = [period.pk for period in periods]
     per_activity: dict[int, list[LogframeIndicator]] = defaultdict(list)
