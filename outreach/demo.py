@@ -1,5 +1,6 @@
-"""Demo news and events for development (the tools come with migration 0003): among the events
-an open meeting with a waiting list, and a past workshop with its attendance and evaluations."""
+"""Demo news and events for development (the tools come with migration 0003), in both languages:
+among the events an open meeting, full, with a waiting list, and a past workshop with its
+documents (public, members' and participants'), its attendance and its evaluations."""
 
 import datetime
 
@@ -276,15 +277,14 @@ def load(*, stdout) -> None:
         event.save()
     load_meetings()
     load_past_workshop()
-    load_documented_workshop()
     load_course_details()
     stdout.write(
-        f"Outreach: {len(NEWS) + 1} news items (one draft), {len(events) + 2} events; the "
+        f"Outreach: {len(NEWS) + 1} news items (one draft), {len(events) + 1} events; the "
         "regional meeting of heads of training is open for registration, full, with a waiting "
-        "list; the workshop on training needs analysis is over, with attendance and evaluations; "
-        "the regional training needs workshop has its documents (agenda and report public, a "
-        "presentation for members, one for its participants: member@customs.test and "
-        "focal.ge@customs.test took part); "
+        "list; the workshop on training needs analysis is over, with its documents (agenda and "
+        "report public, a presentation for members, one for its participants), its attendance "
+        "(four attended, one absent) and three evaluations; member@customs.test and "
+        "focal.ge@customs.test took part in it; "
         f"{len(COURSE_DETAILS)} courses with their languages, length, format and enrolment link."
     )
 
@@ -399,20 +399,30 @@ def load_meetings() -> None:
     )
 
 
-# (name, email, administration code, position, mail language, sex, status) of the past
-# workshop's participants.
+# The past workshop's participants: (name, email, administration code, position, mail language,
+# sex, status after the event). The first two are demo logins (the member and the Georgian focal
+# point), who see the participants' presentation on the event's page; one participant was absent.
 WORKSHOP_PARTICIPANTS = [
     (
-        "Leyla Aliyeva",
-        "leyla.aliyeva@customs.test",
+        "Leyla Mammadova",
+        "member@customs.test",
         "AZ",
         "Head of Training",
         "en",
         "female",
         "attended",
     ),
+    ("Nino Beridze", "focal.ge@customs.test", "GE", "Head of HR", "ru", "female", "attended"),
     ("Rashad Huseynov", "rashad.huseynov@customs.test", "AZ", "Trainer", "en", "male", "attended"),
-    ("Tamar Beridze", "tamar.beridze@customs.test", "GE", "HR Officer", "ru", "female", "attended"),
+    (
+        "Tamar Gelashvili",
+        "tamar.gelashvili@customs.test",
+        "GE",
+        "HR Officer",
+        "ru",
+        "female",
+        "attended",
+    ),
     (
         "Levan Gelashvili",
         "levan.gelashvili@customs.test",
@@ -423,88 +433,17 @@ WORKSHOP_PARTICIPANTS = [
         "absent",
     ),
 ]
-# (language, overall, usefulness, organisation, comment) of its evaluations: anonymous.
+# Its evaluations, anonymous: (language, overall, usefulness, organisation, comment), answered by
+# three of the four who attended (the first, third and fourth).
 WORKSHOP_EVALUATIONS = [
     ("en", 5, 5, 4, "The exercises on our own training plans were the most useful part."),
     ("en", 4, 4, 5, ""),
     ("ru", 4, 5, 3, "Полезный семинар; раздаточные материалы хотелось бы получить заранее."),
 ]
+WORKSHOP_ANSWERED_BY = [0, 2, 3]  # positions in WORKSHOP_PARTICIPANTS
 
-
-def load_past_workshop() -> None:
-    """A workshop that ended a week ago: staff marked who attended (one of the four absent),
-    the evaluation forms went to the three who did, and each answered (in English and in
-    Russian)."""
-    today = timezone.localdate()
-    workshop = Event(
-        slug="training-needs-analysis-workshop",
-        kind=Event.Kind.WORKSHOP,
-        starts_on=today - datetime.timedelta(days=9),
-        ends_on=today - datetime.timedelta(days=7),
-        title_en="Regional workshop on training needs analysis",
-        title_ru="Региональный семинар по анализу потребностей в обучении",
-        place_en="Tbilisi, Georgia",
-        place_ru="Тбилиси, Грузия",
-        description_en=(
-            "Training managers of the region practised analysing their administrations' "
-            "training needs and turning them into a yearly plan."
-        ),
-        description_ru=(
-            "Руководители подразделений обучения региона учились анализировать потребности "
-            "своих администраций в обучении и составлять на их основе годовой план."
-        ),
-        status=Status.PUBLISHED,
-    )
-    workshop.full_clean()
-    workshop.save()
-    now = timezone.now()
-    settings = RegistrationSettings(
-        event=workshop,
-        opens_at=now - datetime.timedelta(days=40),
-        closes_at=now - datetime.timedelta(days=12),
-        capacity=20,
-        quota=4,
-        audience=Audience.MEMBERS,
-        language=EventLanguage.BOTH,
-        ask_sex=True,
-    )
-    settings.full_clean()
-    settings.save()
-    administrations = {a.code: a for a in Administration.objects.filter(code__in=["AZ", "GE"])}
-    registrations = []
-    for name, email, code, position, language, sex, status in WORKSHOP_PARTICIPANTS:
-        registration = Registration(
-            event=workshop,
-            administration=administrations[code],
-            full_name=name,
-            email=email,
-            position=position,
-            language=language,
-            sex=sex,
-            consent_to_list=True,
-            status=status,
-            created_at=now - datetime.timedelta(days=30),
-        )
-        registration.full_clean()
-        registration.save()
-        registrations.append(registration)
-    attended = [r for r in registrations if r.status == Registration.Status.ATTENDED]
-    settings.evaluations_mailed_at = now - datetime.timedelta(days=6)
-    settings.evaluations_mailed_to = len(attended)
-    settings.save(update_fields=["evaluations_mailed_at", "evaluations_mailed_to"])
-    for registration, answer in zip(attended, WORKSHOP_EVALUATIONS, strict=True):
-        language, overall, usefulness, organisation, comment = answer
-        services.event_evaluate(
-            registration=registration,
-            overall=overall,
-            usefulness=usefulness,
-            organisation=organisation,
-            comment=comment,
-            language=language,
-        )
-
-
-# (library document's English title, kind, who sees it on the event's page), from library.demo.
+# Its documents: (the library document's English title, from library.demo; kind; who sees it on
+# the event's page). Each visibility once at least.
 WORKSHOP_DOCUMENTS = [
     (
         "Agenda of the regional workshop on training needs analysis",
@@ -528,73 +467,101 @@ WORKSHOP_DOCUMENTS = [
     ),
 ]
 
-# (name, email, administration code, mail language) of the workshop's confirmed participants;
-# the first two are demo logins, who see the participants' presentation.
-DOCUMENTED_WORKSHOP_PARTICIPANTS = [
-    ("Leyla Mammadova", "member@customs.test", "AZ", "en"),
-    ("Nino Beridze", "focal.ge@customs.test", "GE", "ru"),
-    ("Tamar Gelashvili", "tamar.gelashvili@customs.test", "GE", "ru"),
-]
 
-
-def load_documented_workshop() -> None:
-    """A workshop held a month ago, in both languages, with its confirmed participants and its
-    documents (the library's demo documents of the "meetings" category)."""
-    today = timezone.localdate()
-    event = Event(
-        slug="regional-training-needs-workshop",
+def load_past_workshop() -> None:
+    """The past event, in both languages: a workshop that ended a week ago, with its documents
+    (agenda, presentations and report: public, members' and participants'), its attendance
+    marked by staff (four attended, one absent), and the evaluations that three of those who
+    attended gave through the form mailed to them (in English and in Russian)."""
+    today, now = timezone.localdate(), timezone.now()
+    workshop = Event(
+        slug="training-needs-analysis-workshop",
         kind=Event.Kind.WORKSHOP,
-        starts_on=today - datetime.timedelta(days=32),
-        ends_on=today - datetime.timedelta(days=31),
+        starts_on=today - datetime.timedelta(days=9),
+        ends_on=today - datetime.timedelta(days=7),
         title_en="Regional workshop on training needs analysis",
         title_ru="Региональный семинар по анализу потребностей в обучении",
         place_en="Tbilisi, Georgia",
         place_ru="Тбилиси, Грузия",
         description_en=(
-            "Training coordinators of the region compared their methods of training needs "
-            "analysis and drafted a regional training plan."
+            "Training managers of the region compared their methods of training needs analysis, "
+            "practised turning their administrations' needs into a yearly plan and drafted a "
+            "regional training plan."
         ),
         description_ru=(
-            "Координаторы по обучению из стран региона сравнили свои методы анализа "
-            "потребностей в обучении и подготовили проект регионального плана обучения."
+            "Руководители подразделений обучения региона сравнили свои методы анализа "
+            "потребностей в обучении, учились составлять на их основе годовой план своей "
+            "администрации и подготовили проект регионального плана обучения."
         ),
         status=Status.PUBLISHED,
     )
-    event.full_clean()
-    event.save()
-    now = timezone.now()
-    RegistrationSettings.objects.create(
-        event=event,
-        opens_at=now - datetime.timedelta(days=70),
-        closes_at=now - datetime.timedelta(days=40),
-        capacity=30,
-        quota=3,
+    workshop.full_clean()
+    workshop.save()
+    settings = RegistrationSettings(
+        event=workshop,
+        opens_at=now - datetime.timedelta(days=40),
+        closes_at=now - datetime.timedelta(days=12),
+        capacity=20,
+        quota=4,
         audience=Audience.MEMBERS,
         language=EventLanguage.BOTH,
+        ask_position=True,
+        ask_sex=True,
     )
+    settings.full_clean()
+    settings.save()
+
+    # Registered before it, marked attended or absent after it.
     administrations = {a.code: a for a in Administration.objects.filter(code__in=["AZ", "GE"])}
-    accounts = {user.email: user for user in User.objects.filter(email__endswith="@customs.test")}
-    for n, (name, email, code, language) in enumerate(DOCUMENTED_WORKSHOP_PARTICIPANTS):
-        Registration.objects.create(
-            event=event,
+    emails = [email for _name, email, *_rest in WORKSHOP_PARTICIPANTS]
+    accounts = {user.email: user for user in User.objects.filter(email__in=emails)}
+    registrations = []
+    for n, participant in enumerate(WORKSHOP_PARTICIPANTS):
+        name, email, code, position, language, sex, status = participant
+        registration = Registration(
+            event=workshop,
             administration=administrations[code],
-            user=accounts.get(email),
+            user=accounts.get(email),  # the demo logins, where the accounts' demo data is loaded
             full_name=name,
             email=email,
+            position=position,
             language=language,
+            sex=sex,
             consent_to_list=True,
-            status=Registration.Status.CONFIRMED,
-            created_at=now - datetime.timedelta(days=60 - n),
+            status=status,
+            created_at=now - datetime.timedelta(days=30 - n),
         )
+        registration.full_clean()
+        registration.save()
+        registrations.append(registration)
+
+    # The evaluation form went to those who attended, the day after; three answered.
+    settings.evaluations_mailed_at = now - datetime.timedelta(days=6)
+    settings.evaluations_mailed_to = sum(
+        r.status == Registration.Status.ATTENDED for r in registrations
+    )
+    settings.save(update_fields=["evaluations_mailed_at", "evaluations_mailed_to"])
+    for index, answer in zip(WORKSHOP_ANSWERED_BY, WORKSHOP_EVALUATIONS, strict=True):
+        language, overall, usefulness, organisation, comment = answer
+        services.event_evaluate(
+            registration=registrations[index],
+            overall=overall,
+            usefulness=usefulness,
+            organisation=organisation,
+            comment=comment,
+            language=language,
+        )
+
+    # Its documents are the library's demo documents (library loads first: INSTALLED_APPS order).
     titles = [title for title, _kind, _visibility in WORKSHOP_DOCUMENTS]
     documents = {d.title_en: d for d in Document.objects.filter(title_en__in=titles)}
     for position, (title, kind, visibility) in enumerate(WORKSHOP_DOCUMENTS):
-        if title in documents:  # the library's demo data loads first (INSTALLED_APPS order)
+        if title in documents:
             MeetingDocument.objects.create(
-                event=event,
+                event=workshop,
                 document=documents[title],
                 kind=kind,
                 visibility=visibility,
                 position=position,
             )
-    services.meeting_documents_keep_private(event=event)
+    services.meeting_documents_keep_private(event=workshop)

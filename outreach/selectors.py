@@ -140,6 +140,8 @@ def own_registration(*, event: Event, user) -> Registration | None:
     return (
         Registration.objects.filter(event=event)
         .filter(Q(user=user) | Q(email__iexact=user.email))
+        # The default order starts with the event's own (a join): one event here.
+        .order_by("created_at", "pk")
         .first()
     )
 

@@ -207,6 +207,9 @@ class EventRegisterView(TemplateView):
                 context.setdefault(
                     "formset", nomination_formset(registration_settings=registration_settings)
                 )
+                # Told apart here: in the template, `formset.is_bound` would build every row
+                # (a formset's item lookup comes first), which the cached blank rows spare.
+                context["formset_is_bound"] = context["formset"].is_bound
         return super().get_context_data(**context)
 
     def render_to_response(self, context, **response_kwargs):

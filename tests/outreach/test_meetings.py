@@ -374,6 +374,26 @@ def test_the_focal_points_page_runs_fixed_queries(
     assert page.count('name="registration"') == 200
 
 
+def test_the_blank_forms_are_rendered_once_until_the_events_questions_change(client, focal_point):
+    registration_settings = make_registration_settings(quota=2)
+    client.force_login(focal_point)
+    url = register_url(registration_settings.event)
+    first = client.get(url)
+    assert "includes/_field.html" in {template.name for template in first.templates}
+    again = client.get(url)
+    # The rows and the member's own form come from the cache: no field is rendered.
+    assert "includes/_field.html" not in {template.name for template in again.templates}
+    assert again.content.decode().count('name="nominees-0-') == first.content.decode().count(
+        'name="nominees-0-'
+    )
+    assert 'name="nominees-0-accessibility_needs"' not in again.content.decode()
+    registration_settings.ask_accessibility = True
+    registration_settings.save()
+    asked = client.get(url).content.decode()
+    assert 'name="nominees-0-accessibility_needs"' in asked
+    assert 'name="accessibility_needs"' in asked
+
+
 def test_the_event_page_links_to_its_registration(client):
     registration_settings = make_registration_settings()
     html = client.get(registration_settings.event.get_absolute_url()).content.decode()
