@@ -292,6 +292,16 @@ class Event(models.Model):
         return zoneinfo.ZoneInfo(self.time_zone or OFFICE_TIME_ZONE)
 
     @property
+    def utc_offset(self) -> str:
+        """The zone as its offset on the first day ("UTC+4"): the same in both languages, where
+        a zone's name ("Asia/Baku") has no Russian form."""
+        offset = self.starts_at.utcoffset() if self.has_times else datetime.timedelta()
+        minutes = int(offset.total_seconds() // 60)
+        hours, rest = divmod(abs(minutes), 60)
+        sign = "-" if minutes < 0 else "+"
+        return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "") if minutes else "UTC"
+
+    @property
     def starts_at(self) -> datetime.datetime | None:
         """The start as an aware date-time in the event's time zone (None: dates only)."""
         if not self.has_times:

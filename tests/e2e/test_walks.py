@@ -177,14 +177,14 @@ def test_the_four_walks(
 VISITOR = {
     "en": {
         "event": "Regional meeting of heads of customs training",
-        "zone": "(time in Asia/Baku)",
+        "zone": "(time in UTC+4)",
         "time": "9:30 a.m.",
         "tools": "All tools and e-learning courses",
         "enrol": re.compile(r"^Enrol in this course\W+Risk Management"),
     },
     "ru": {
         "event": "Региональное совещание руководителей таможенного обучения",
-        "zone": "(время по поясу Asia/Baku)",
+        "zone": "(время UTC+4)",
         "time": "9:30 – 17:00",
         "tools": "Все инструменты и курсы электронного обучения",
         "enrol": re.compile(r"^Записаться на курс\W+Управление рисками"),

@@ -61,6 +61,12 @@ def test_a_timed_event_is_in_its_time_zone_and_one_of_dates_stays_all_day():
     )
     assert timed.starts_at.isoformat() == "2030-05-12T09:30:00+02:00"
     assert timed.ends_at.utcoffset() == datetime.timedelta(hours=2)
+    # Shown as its offset, which reads the same in Russian.
+    assert timed.utc_offset == "UTC+2"
+    timed.time_zone = "Asia/Kathmandu"
+    assert timed.utc_offset == "UTC+5:45"
+    timed.time_zone, timed.starts_on = "America/St_Johns", datetime.date(2030, 1, 7)
+    assert timed.utc_offset == "UTC-3:30"
     dates_only = make_event()
     assert dates_only.starts_at is None and not dates_only.has_times
 
