@@ -281,6 +281,15 @@ class Expert(ExpertDetails):
                 name="experts_name_ru_idx",
                 condition=LISTED,
             ),
+            # The ranking for a needs request (needs.selectors.RANKING_SQL) reads every listed
+            # candidate's score and order columns from this index alone (an index-only scan of
+            # under 100 pages for 10,000 experts, instead of the table's wide rows).
+            models.Index(
+                fields=["id"],
+                include=["administration", "availability", "family_name_en", "given_names_en"],
+                name="experts_rankable_idx",
+                condition=LISTED,
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

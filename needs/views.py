@@ -60,6 +60,8 @@ class NeedListView(MemberRequiredMixin, ListView):
         return super().get_context_data(
             filter_form=self.filterset.form,
             can_submit=can_submit,
+            # The analysis's own rule: no permission queries for a member.
+            can_analyse=has_staff_permission(user, "needs.view_needsrequest"),
             open_rounds=list(selectors.round_open_list()) if can_submit else [],
             **kwargs,
         )

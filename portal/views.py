@@ -1,6 +1,7 @@
 """Pages that combine several apps: the public home, the members' home and the country pages."""
 
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -53,11 +54,19 @@ class MembersHomeView(MemberRequiredMixin, TemplateView):
 COUNTRY_LIST = 10
 
 
+def _lazy(read):
+    """A list read when the page first uses it: not at all when its section comes from the
+    fragment cache (country.html)."""
+    return SimpleLazyObject(read)
+
+
 @method_decorator(never_cache, name="dispatch")
 class CountryView(MemberRequiredMixin, TemplateView):
     """One member administration at a glance. Access: members and office staff; the requests
     themselves only to the administration's own members and staff (others read the counts).
-    Never cached: it lists contact points, which are personal data."""
+    Never cached as a page: it lists contact points, which are personal data. The sections
+    without them (experts, requests, activities, events, training centres) are cached fragments,
+    their lists read only when a section is rendered afresh."""
 
     template_name = "portal/country.html"
 
@@ -75,10 +84,12 @@ class CountryView(MemberRequiredMixin, TemplateView):
                 :COUNTRY_LIST
             ],
             needs=needs_selectors.needs_of(administration=administration, user=user)[:COUNTRY_LIST],
-            need_counts=needs_selectors.status_counts(administration=administration),
+            need_counts=_lazy(lambda: needs_selectors.status_counts(administration=administration)),
             activities=needs_selectors.activities_for_needs(administration=administration),
             missions=needs_selectors.missions_of(administration=administration, limit=COUNTRY_LIST),
-            events=outreach_selectors.events_attended_by(administration=administration),
+            events=_lazy(
+                lambda: outreach_selectors.events_attended_by(administration=administration)
+            ),
             reads_needs=user.is_staff or user.administration_id == administration.pk,
         )
         return context

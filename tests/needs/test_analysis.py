@@ -101,3 +101,17 @@ def test_the_page_runs_a_fixed_number_of_queries(
     client.force_login(staff)
     with django_assert_max_num_queries(10):
         assert client.get(f"/{language}/members/needs/analysis/").status_code == 200
+
+
+def test_the_needs_list_links_the_analysis_for_those_who_may_read_it(
+    client, staff, focal_point, django_assert_num_queries
+):
+    client.force_login(staff)
+    assert "/en/members/needs/analysis/" in client.get("/en/members/needs/").content.decode()
+    client.force_login(make_user(email="clerk@rocb.test", is_staff=True))
+    assert "/en/members/needs/analysis/" not in client.get("/en/members/needs/").content.decode()
+    client.force_login(focal_point)
+    client.get("/en/members/needs/")
+    with django_assert_num_queries(3):  # no permission query for a member
+        html = client.get("/en/members/needs/").content.decode()
+    assert "/en/members/needs/analysis/" not in html

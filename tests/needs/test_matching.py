@@ -223,6 +223,24 @@ def test_staff_include_the_own_administrations_experts_with_the_checkbox(
     assert "Mammadli" in html and "the requesting administration" in html
 
 
+def test_the_ranking_form_shows_the_choices_of_each_request(client, staff, need, georgia):
+    """The form is rendered once for each choice of its values: never another choice's copy."""
+    make_expert(administration=georgia, family_name_en="Beridze")
+    client.force_login(staff)
+
+    def form(**params) -> str:
+        html = client.get(need.get_absolute_url(), params).content.decode()
+        start = html.index('class="form ranking-form"')
+        return html[start : html.index("</form>", start)]
+
+    german = form(language="de", include_own="on")
+    assert '<option value="de" selected>' in german and "checked" in german
+    french = form(language="fr")
+    assert '<option value="fr" selected>' in french and "checked" not in french
+    assert '<option value="de" selected>' not in french
+    assert form(language="de", include_own="on") == german  # from the cache
+
+
 def test_the_ranking_is_paged(client, staff, need, georgia):
     make_experts(25, administrations=[georgia], areas=["risk-management"])
     client.force_login(staff)

@@ -155,3 +155,30 @@ def test_the_page_runs_a_fixed_number_of_queries(
     assert page_queries() == few <= 14
     # A glance: ten of each list, then a link to the full one.
     assert len(page["contacts"]) == len(page["experts"]) == len(page["needs"]) == 10
+
+
+def test_its_cached_sections_are_each_readers_and_each_administrations_own(
+    client,
+    member,
+    other_focal_point,
+    staff,
+    azerbaijan,
+    azerbaijan_at_a_glance,
+    django_assert_max_num_queries,
+):
+    """The sections read once and reused (experts, requests, activities, events, centres): the
+    requests' titles never shown to another administration's member after its own member's visit,
+    each administration its own, fresh after an edit, and a second visit skips their queries."""
+    path = "/en/members/countries/az/"
+    client.force_login(member)
+    assert "Risk profiling" in client.get(path).content.decode()
+    with django_assert_max_num_queries(7):
+        assert "Risk profiling" in client.get(path).content.decode()
+    client.force_login(other_focal_point)
+    html = client.get(path).content.decode()
+    assert "Planned: 1" in html and "Aygun Karimova" in html and "Risk profiling" not in html
+    assert "Aygun Karimova" not in client.get("/en/members/countries/ge/").content.decode()
+    client.force_login(staff)
+    assert f"?administration={azerbaijan.pk}" in client.get(path).content.decode()
+    make_expert(administration=azerbaijan, given_names_en="Rashid", family_name_en="Guliyev")
+    assert "Rashid Guliyev" in client.get(path).content.decode()
