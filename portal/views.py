@@ -64,8 +64,8 @@ def _lazy(read):
 class CountryView(MemberRequiredMixin, TemplateView):
     """One member administration at a glance. Access: members and office staff; the requests
     themselves only to the administration's own members and staff (others read the counts).
-    Never cached as a page: it lists contact points, which are personal data. The sections
-    without them (experts, requests, activities, events, training centres) are cached fragments,
+    Never cached as a page: it lists contact points and experts, which are personal data. The
+    sections without them (requests, activities, events, training centres) are cached fragments,
     their lists read only when a section is rendered afresh."""
 
     template_name = "portal/country.html"

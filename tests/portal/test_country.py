@@ -166,7 +166,7 @@ def test_its_cached_sections_are_each_readers_and_each_administrations_own(
     azerbaijan_at_a_glance,
     django_assert_max_num_queries,
 ):
-    """The sections read once and reused (experts, requests, activities, events, centres): the
+    """The sections read once and reused (requests, activities, events, centres): the
     requests' titles never shown to another administration's member after its own member's visit,
     each administration its own, fresh after an edit, and a second visit skips their queries."""
     path = "/en/members/countries/az/"
