@@ -132,7 +132,11 @@ class NeedDetailView(MemberRequiredMixin, DetailView):
 
     def ranking(self, need) -> dict:
         """The experts ranked for the request (office staff only), a page of them."""
-        form = RankingForm(self.request.GET, default_language=selectors.ranking_language(need))
+        default_language = selectors.ranking_language(need)
+        # Bound with the default language where none is chosen, so the menu shows the one used.
+        data = self.request.GET.copy()
+        data.setdefault("language", default_language)
+        form = RankingForm(data, default_language=default_language)
         choices = form.choices
         experts = selectors.ranked_experts(need=need, **choices)
         page = selectors.RankingPaginator(experts, RANKED_PER_PAGE).get_page(

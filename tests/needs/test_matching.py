@@ -239,6 +239,10 @@ def test_the_ranking_form_shows_the_choices_of_each_request(client, staff, need,
     assert '<option value="fr" selected>' in french and "checked" not in french
     assert '<option value="de" selected>' not in french
     assert form(language="de", include_own="on") == german  # from the cache
+    # With no choice made, the menu shows the language the ranking uses.
+    default = selectors.ranking_language(need)
+    assert f'<option value="{default}" selected>' in form()
+    assert f'<option value="{default}" selected>' in form(ranking_page="1")
 
 
 def test_the_ranking_is_paged(client, staff, need, georgia):
