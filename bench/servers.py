@@ -128,6 +128,10 @@ class SeaweedFS:
                 f"-filer.port={ports['filer']}",
                 "-s3",
                 f"-s3.port={self.port}",
+                # Off: on their fixed default ports (8181, 9101) a second server beside this one
+                # (another worker's, a drill's) fails to start its S3 gateway.
+                "-s3.port.iceberg=0",
+                "-s3.port.lance=0",
                 f"-s3.config={config}",
             ],
             stdout=subprocess.DEVNULL,
@@ -142,7 +146,11 @@ class SeaweedFS:
             aws_secret_access_key=self.SECRET_KEY,
             region_name="us-east-1",
         )
-        wait_for(self._answers, what="SeaweedFS")
+        try:
+            wait_for(self._answers, what="SeaweedFS")
+        except BaseException:
+            self.stop()  # not left running for another test to trip over
+            raise
 
     def _answers(self) -> bool:
         if self.process.poll() is not None:

@@ -42,10 +42,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def seaweedfs():
     server = SeaweedFS()
-    server.bucket("rocb-media")
-    server.bucket("rocb-private")
-    yield server
-    server.stop()
+    try:
+        server.bucket("rocb-media")
+        server.bucket("rocb-private")
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture
