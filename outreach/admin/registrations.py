@@ -3,6 +3,7 @@ as the pages, exported for the office's lists; and the anonymous counts left aft
 retention purge."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -93,27 +94,6 @@ class RegistrationAdmin(RecordedExportMixin, ExportMixin, HistoryAdmin):
     autocomplete_fields = ["event", "administration"]
     date_hierarchy = "created_at"
     actions = ["approve_selected", "decline_selected", "mark_attended", "mark_absent"]
-    readonly_fields = [
-        "event",
-        "administration",
-        "user",
-        "nominated_by",
-        "full_name",
-        "email",
-        "position",
-        "working_language",
-        "accessibility_needs",
-        "needs_visa_letter",
-        "sex",
-        "consent_to_list",
-        "language",
-        "status",
-        "reason",
-        "offer_expires_at",
-        "decided_by",
-        "created_at",
-        "reminded_at",
-    ]
     fieldsets = [
         (None, {"fields": ["event", "administration", "user", "nominated_by"]}),
         (
@@ -146,6 +126,8 @@ class RegistrationAdmin(RecordedExportMixin, ExportMixin, HistoryAdmin):
             },
         ),
     ]
+    # All of it read-only: staff decide through the actions, which keep the seats' rules.
+    readonly_fields = flatten_fieldsets(fieldsets)
 
     def has_add_permission(self, request):
         return False  # registrations come from the register page
