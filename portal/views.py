@@ -54,12 +54,6 @@ class MembersHomeView(MemberRequiredMixin, TemplateView):
 COUNTRY_LIST = 10
 
 
-def _lazy(read):
-    """A list read when the page first uses it: not at all when its section comes from the
-    fragment cache (country.html)."""
-    return SimpleLazyObject(read)
-
-
 @method_decorator(never_cache, name="dispatch")
 class CountryView(MemberRequiredMixin, TemplateView):
     """One member administration at a glance. Access: members and office staff; the requests
@@ -84,10 +78,13 @@ class CountryView(MemberRequiredMixin, TemplateView):
                 :COUNTRY_LIST
             ],
             needs=needs_selectors.needs_of(administration=administration, user=user)[:COUNTRY_LIST],
-            need_counts=_lazy(lambda: needs_selectors.status_counts(administration=administration)),
+            # Read when first used: not at all when their section is a cached fragment.
+            need_counts=SimpleLazyObject(
+                lambda: needs_selectors.status_counts(administration=administration)
+            ),
             activities=needs_selectors.activities_for_needs(administration=administration),
             missions=needs_selectors.missions_of(administration=administration, limit=COUNTRY_LIST),
-            events=_lazy(
+            events=SimpleLazyObject(
                 lambda: outreach_selectors.events_attended_by(administration=administration)
             ),
             reads_needs=user.is_staff or user.administration_id == administration.pk,

@@ -129,6 +129,7 @@ class BudgetTableResource(Resource):
             raise ValidationError(errors) from error
 
     def find(self, row):
+        """The row's existing record or a new one (each subclass knows its own key)."""
         raise NotImplementedError
 
     def _goal(self, row):

@@ -56,6 +56,7 @@ class _ThreadView(MemberRequiredMixin, TemplateView):
     """An item's draft text and its thread; members post to it while the round is open."""
 
     def thread(self, round):
+        """The item's thread in the round (each subclass names its kind of item)."""
         raise NotImplementedError
 
     def levels(self, thread):
