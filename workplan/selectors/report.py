@@ -85,6 +85,11 @@ class PeriodReport:
     def indicator_count(self) -> int:
         return self.totals.total
 
+    @property
+    def goal_rows(self) -> list[StatusRow]:
+        """Each goal's indicators counted by result (the dashboard's table has the same rows)."""
+        return [section.results for section in self.goals]
+
 
 def report_identifiers() -> list[str]:
     """The identifiers of the approved periods, newest first: each has a progress report."""
