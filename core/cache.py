@@ -51,6 +51,7 @@ from core.generations import (
     labels,
     public_content_tables,
     read_tables,
+    unwatched_tables,
     tables_of,
 )
 
@@ -86,6 +87,12 @@ def reads_checked(tables: Iterable[str], what: str):
         raise ImproperlyConfigured(
             f"{what} reads {', '.join(sorted(undeclared))}, which it does not declare: a write "
             "there would not refresh it."
+        )
+    unwatched = seen & unwatched_tables()
+    if unwatched:
+        raise ImproperlyConfigured(
+            f"{what} reads {', '.join(sorted(unwatched))}, whose writes move no generation "
+            "(settings.GENERATIONS_UNWATCHED_MODELS): it would not be refreshed."
         )
 
 

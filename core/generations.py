@@ -13,6 +13,9 @@ Django's cursor all count, without a signal or a call to remember. A write moves
 at once, and again once its transaction commits: a page rendered in between, from the data
 before the commit, is not kept either.
 
+Tables no cached page or fragment shows, written on every visit (the personal-data access log,
+sessions, login attempts, queued tasks), are left out: `settings.GENERATIONS_UNWATCHED_MODELS`.
+
 A generation starts from the clock, not from 1: if its key is lost (evicted from a full cache),
 the new generation cannot meet pages or fragments stored under an old one.
 """
@@ -116,6 +119,14 @@ def models_changed(*models: type[Model]) -> None:
     tables_changed(tables_of(labels(models)))
 
 
+@functools.cache
+def unwatched_tables() -> frozenset[str]:
+    """The tables of `settings.GENERATIONS_UNWATCHED_MODELS`, whose writes move no generation."""
+    return frozenset(
+        apps.get_model(label)._meta.db_table for label in settings.GENERATIONS_UNWATCHED_MODELS
+    )
+
+
 def written_tables(sql) -> tuple[str, ...]:
     """The tables an SQL statement writes to (none for a query that only reads)."""
     if not isinstance(sql, str):
@@ -163,7 +174,7 @@ def _tables_written(connection, tables: tuple[str, ...]) -> None:
 
 def _watch_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
-    tables = written_tables(sql)
+    tables = tuple(table for table in written_tables(sql) if table not in unwatched_tables())
     if tables:
         _tables_written(context["connection"], tables)
     return result

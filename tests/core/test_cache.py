@@ -10,9 +10,10 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
-from administrations.models import Administration
+from administrations.models import AccessLogEntry, Administration
+from administrations.services import record_access
 from core.cache import CachedPage, RecentValues, cache_public_page, recent_pages
-from core.generations import generations, tables_of, written_tables
+from core.generations import ANY_TABLE, generations, tables_of, written_tables
 from experts.models import Expert
 from tests.cache_contents import cache_contents
 from tests.experts.factories import make_expert
@@ -102,6 +103,34 @@ def test_a_page_that_reads_a_table_it_does_not_declare_fails():
 
     with pytest.raises(ImproperlyConfigured, match="administrations_administration"):
         undeclared(RequestFactory().get("/en/undeclared/"))
+
+
+def test_a_page_that_reads_an_unwatched_table_fails():
+    @cache_public_page(reads="administrations.AccessLogEntry")
+    def access_log(request):
+        list(AccessLogEntry.objects.all())
+        return HttpResponse("x")
+
+    with pytest.raises(ImproperlyConfigured, match="move no generation"):
+        access_log(RequestFactory().get("/en/access-log/"))
+
+
+def test_a_read_of_an_expert_record_leaves_every_cached_page_warm(azerbaijan, member):
+    """The access log is written on every expert page read: that write moves no generation,
+    not even "any table", which every cached page looks at first."""
+    get("/en/x/")
+    before = generations([ANY_TABLE])
+    record_access(
+        user=member,
+        kind=AccessLogEntry.Kind.EXPERT_RECORD,
+        obj=make_expert(administration=azerbaijan),
+    )
+    assert AccessLogEntry.objects.exists()
+    assert generations([ANY_TABLE]) != before  # the expert made above moved it on
+    before = generations([ANY_TABLE])
+    record_access(user=member, kind=AccessLogEntry.Kind.EXPERT_RECORD, obj=Expert.objects.get())
+    assert generations([ANY_TABLE]) == before
+    assert get("/en/x/").content == b"page 1"
 
 
 def test_a_page_served_from_memory_is_a_new_response_each_time():
