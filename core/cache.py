@@ -51,8 +51,8 @@ from core.generations import (
     labels,
     public_content_tables,
     read_tables,
-    unwatched_tables,
     tables_of,
+    unwatched_tables,
 )
 
 
