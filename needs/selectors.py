@@ -12,6 +12,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
@@ -89,6 +90,22 @@ NEED_DETAIL_RELATED = (
     "event__title",
 )
 
+# Of a mission and a note, what the page shows (not the expert's or the author's whole record;
+# the names in every language, which Mission's plain manager does not add as the request's does).
+MISSION_SHOWN = (
+    "need",
+    "start_date",
+    "end_date",
+    "report",
+    "evaluations_requested_at",
+    *(
+        f"expert__{name}{suffix}"
+        for name in ("given_names", "family_name", "administration__name")
+        for suffix in ("", *(f"_{code}" for code, _name in settings.LANGUAGES))
+    ),
+)
+NOTE_SHOWN = ("need", "text", "created_at", "author__full_name", "author__email")
+
 
 def need_detail(*, pk: int, user) -> NeedsRequest:
     """One request the user may see, with what its page shows (the office's notes for staff
@@ -113,13 +130,14 @@ def need_detail(*, pk: int, user) -> NeedsRequest:
         # How many of its two evaluations each mission has (the answers are in the admin).
         Prefetch(
             "missions",
-            Mission.objects.select_related("expert__administration").annotate(
-                evaluations_given=Count("evaluations")
-            ),
+            Mission.objects.select_related("expert__administration")
+            .only(*MISSION_SHOWN)
+            .annotate(evaluations_given=Count("evaluations")),
         ),
     ]
     if user.is_staff:
-        lookups.append(Prefetch("notes", NeedsNote.objects.select_related("author")))
+        notes = NeedsNote.objects.select_related("author").only(*NOTE_SHOWN)
+        lookups.append(Prefetch("notes", notes))
     return needs.prefetch_related(*lookups).get(pk=pk)
 
 

@@ -16,10 +16,19 @@ from core.templatetags.content import translated
 register = template.Library()
 
 
+def _text(value) -> str:
+    """A value as {{ value }} writes it, localized and escaped. The figures of a rank (points,
+    counts) are integers below 1,000, which no language writes with a separator: their digits,
+    without formats.localize's ten calls each."""
+    if type(value) is int and -1000 < value < 1000:
+        return str(value)
+    return conditional_escape(localize(value))
+
+
 def _message(text: str, **values) -> SafeString:
-    """A translated message with its values localized and escaped, as {% blocktranslate %}
-    writes it (the message itself is not escaped)."""
-    return mark_safe(text % {name: conditional_escape(localize(v)) for name, v in values.items()})  # noqa: S308
+    """A translated message with its values written as {% blocktranslate %} writes them (the
+    message itself is not escaped)."""
+    return mark_safe(text % {name: _text(value) for name, value in values.items()})  # noqa: S308
 
 
 def _names(items, code: bool = False) -> SafeString:
@@ -143,7 +152,7 @@ def ranked_expert(expert, *, competency_level, mission_url: str, can_add_mission
         language=_language(expert),
         availability_term=_("Availability"),
         availability=capfirst(expert.get_availability_display()),
-        availability_points=localize(expert.availability_points),
+        availability_points=_text(expert.availability_points),
         rotation_term=_("Rotation"),
         rotation=_rotation(expert),
         mission=mission,
