@@ -1,0 +1,159 @@
+"""One ranked expert of a request's page, with the reasons for the rank, written in Python: the
+ten rows of a page as template code ran about fifty {% blocktranslate %} (12 ms of the page);
+these functions give the same HTML, message for message, in a fraction of that."""
+
+from django import template
+from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from core.templatetags.content import translated
+
+register = template.Library()
+
+
+def _text(value) -> str:
+    """A value as {{ value }} writes it, localized and escaped. The figures of a rank (points,
+    counts) are integers below 1,000, which no language writes with a separator: their digits,
+    without formats.localize's ten calls each."""
+    if type(value) is int and -1000 < value < 1000:
+        return str(value)
+    return conditional_escape(localize(value))
+
+
+def _message(text: str, **values) -> SafeString:
+    """A translated message with its values written as {% blocktranslate %} writes them (the
+    message itself is not escaped)."""
+    return mark_safe(text % {name: _text(value) for name, value in values.items()})  # noqa: S308
+
+
+def _names(items, code: bool = False) -> SafeString:
+    """Areas or competencies by name in the page's language (`translated`), comma-separated."""
+    return mark_safe(  # noqa: S308
+        ", ".join(
+            (f"{conditional_escape(item.code)} " if code else "")
+            + conditional_escape(translated(item, "name"))
+            for item in items
+        )
+    )
+
+
+def _areas(expert) -> SafeString:
+    matched = _message(
+        _("%(matched)s of %(total)s (+%(points)s):"),
+        matched=expert.matched,
+        total=expert.area_total,
+        points=expert.areas_points,
+    )
+    return format_html("{} {}", matched, _names(expert.matched_areas))
+
+
+def _competencies(expert, level) -> SafeString:
+    """The competencies' term and description, with the blank line the template left; nothing
+    for a request that names no competency."""
+    if not expert.competency_total:
+        return mark_safe("")
+    held = _message(
+        _("%(held)s of %(total)s at level %(level)s or above (+%(points)s)"),
+        held=expert.held,
+        total=expert.competency_total,
+        level=level,
+        points=expert.competency_points,
+    )
+    if expert.held_competencies:
+        held = format_html("{}: {}", held, _names(expert.held_competencies, code=True))
+    return format_html("\n      <dt>{}</dt>\n      <dd>{}</dd>\n      ", _("Competencies"), held)
+
+
+def _language(expert) -> SafeString:
+    if not expert.level:
+        return _message(_("Does not speak %(language)s (+0)"), language=expert.language_name)
+    return _message(
+        _("%(language)s: %(level)s (+%(points)s)"),
+        language=expert.language_name,
+        level=expert.level_name,
+        points=expert.language_points,
+    )
+
+
+def _rotation(expert) -> SafeString:
+    own = _message(
+        ngettext(
+            "%(missions)s recent mission of the expert (+%(points)s);",
+            "%(missions)s recent missions of the expert (+%(points)s);",
+            expert.expert_missions,
+        ),
+        missions=expert.expert_missions,
+        points=expert.expert_rotation_points,
+    )
+    theirs = _message(
+        ngettext(
+            "%(missions)s of their administration (+%(points)s)",
+            "%(missions)s of their administration (+%(points)s)",
+            expert.administration_missions,
+        ),
+        missions=expert.administration_missions,
+        points=expert.administration_rotation_points,
+    )
+    return format_html("{}\n      {}", own, theirs)
+
+
+ROW = """<p><a href="{url}">{name}</a>, {administration}{own}:
+      <strong>{score}</strong></p>
+    <dl class="ranking-reasons">
+      <dt>{areas_term}</dt>
+      <dd>{areas}</dd>
+      {competencies}
+      <dt>{language_term}</dt>
+      <dd>{language}</dd>
+      <dt>{availability_term}</dt>
+      <dd>{availability} (+{availability_points})</dd>
+      <dt>{rotation_term}</dt>
+      <dd>{rotation}</dd>
+    </dl>
+    {mission}"""
+
+
+@register.simple_tag
+def ranked_expert(expert, *, competency_level, mission_url: str, can_add_mission) -> SafeString:
+    """An expert of the ranking (an ExpertRanking row): name, administration, score, each
+    reason with its points, and for staff who may add missions the link to record one."""
+    own = (
+        format_html(' <span class="badge">{}</span>', _("the requesting administration"))
+        if expert.is_own
+        else ""
+    )
+    score = ngettext("%(score)s point", "%(score)s points", expert.score)
+    mission = (
+        format_html(
+            '<p><a href="{}?expert={}">{}</a></p>',
+            mission_url,
+            expert.pk,
+            _("Record a mission of this expert"),
+        )
+        if can_add_mission
+        else ""
+    )
+    return format_html(
+        ROW,
+        url=reverse("experts:detail", args=[expert.pk]),
+        name=expert.full_name,
+        administration=expert.administration,
+        own=own,
+        score=_message(score, score=expert.score),
+        areas_term=_("Areas of expertise"),
+        areas=_areas(expert),
+        competencies=_competencies(expert, competency_level),
+        language_term=_("Working language"),
+        language=_language(expert),
+        availability_term=_("Availability"),
+        availability=capfirst(expert.get_availability_display()),
+        availability_points=_text(expert.availability_points),
+        rotation_term=_("Rotation"),
+        rotation=_rotation(expert),
+        mission=mission,
+    )
