@@ -110,7 +110,7 @@ WHERE e.administration_id = %(administration)s
 ORDER BY e.family_name_en, e.given_names_en, e.id
 LIMIT %(limit)s
 """
-AREA_NAMES = ["name_en", "name_ru"]
+EXPERT_NAMES = ["id", "given_names_en", "given_names_ru", "family_name_en", "family_name_ru"]
 
 
 def experts_provided_by(*, administration: Administration, limit: int) -> list[Expert]:
@@ -121,13 +121,23 @@ def experts_provided_by(*, administration: Administration, limit: int) -> list[E
         expert_areas=Expert.areas.through._meta.db_table,
         area=ExpertiseArea._meta.db_table,
     )
-    experts = list(Expert.objects.raw(sql, {"administration": administration.pk, "limit": limit}))
-    for expert in experts:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"administration": administration.pk, "limit": limit})
+        rows = cursor.fetchall()
+    areas = {}  # one object for each area shown, however many experts have it
+    experts = []
+    for *names, area_names in rows:
+        expert = Expert.from_db(connection.alias, EXPERT_NAMES, names)
         expert.area_list = [
-            ExpertiseArea.from_db(connection.alias, AREA_NAMES, names)
-            for names in expert.area_names
+            areas.get(tuple(pair)) or areas.setdefault(tuple(pair), _area(pair))
+            for pair in area_names
         ]
+        experts.append(expert)
     return experts
+
+
+def _area(names: list[str]) -> ExpertiseArea:
+    return ExpertiseArea.from_db(connection.alias, ["name_en", "name_ru"], names)
 
 
 def nominations_pending_count() -> int:

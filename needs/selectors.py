@@ -609,8 +609,11 @@ def missions_of(*, administration: Administration, limit: int = 20) -> dict[str,
     with connection.cursor() as cursor:
         cursor.execute(sql, {"administration": administration.pk, "limit": limit})
         rows = cursor.fetchall()
+    others = {}  # one object for each administration, however many missions it is on
     for side, _pk, start_date, end_date, *rest in rows:
         expert, other = rest[:5], rest[5:]
+        if other[0] not in others:
+            others[other[0]] = Administration.from_db(connection.alias, MISSION_OTHER, other)
         missions[side].append(
             MissionLine(
                 start_date=start_date,
@@ -618,7 +621,7 @@ def missions_of(*, administration: Administration, limit: int = 20) -> dict[str,
                 expert=Expert.from_db(connection.alias, MISSION_EXPERT, expert)
                 if expert[0] is not None
                 else None,
-                other=Administration.from_db(connection.alias, MISSION_OTHER, other),
+                other=others[other[0]],
             )
         )
     return missions

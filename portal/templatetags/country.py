@@ -2,9 +2,13 @@
 afresh on every visit (never cached), and as template loops their rows were most of the page's
 time. Each row is the markup the template wrote, escaped by `format_html`."""
 
+import datetime
+import functools
+
 from django import template
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.templatetags.content import translated
@@ -45,8 +49,8 @@ def mission_items(missions, side: str) -> str:
         "<li>{} – {}: {}</li>",
         (
             (
-                date_format(mission.start_date, "DATE_FORMAT"),
-                date_format(mission.end_date, "DATE_FORMAT"),
+                _day(mission.start_date, get_language()),
+                _day(mission.end_date, get_language()),
                 format_html(
                     other,
                     mission.expert.full_name if mission.expert else gone,
@@ -56,3 +60,10 @@ def mission_items(missions, side: str) -> str:
             for mission in missions
         ),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(day: datetime.date, language: str) -> str:
+    """The day as `|date:"DATE_FORMAT"` writes it in the active language, `language` (a key
+    only). Kept once written: formatting a date cost more than the rest of a mission's row."""
+    return date_format(day, "DATE_FORMAT")
