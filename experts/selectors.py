@@ -111,6 +111,7 @@ ORDER BY e.family_name_en, e.given_names_en, e.id
 LIMIT %(limit)s
 """
 EXPERT_NAMES = ["id", "given_names_en", "given_names_ru", "family_name_en", "family_name_ru"]
+AREA_NAMES = ["name_en", "name_ru"]
 
 
 def experts_provided_by(*, administration: Administration, limit: int) -> list[Expert]:
@@ -125,19 +126,19 @@ def experts_provided_by(*, administration: Administration, limit: int) -> list[E
         cursor.execute(sql, {"administration": administration.pk, "limit": limit})
         rows = cursor.fetchall()
     areas = {}  # one object for each area shown, however many experts have it
+
+    def area(names: list[str]) -> ExpertiseArea:
+        key = tuple(names)
+        if key not in areas:
+            areas[key] = ExpertiseArea.from_db(connection.alias, AREA_NAMES, names)
+        return areas[key]
+
     experts = []
     for *names, area_names in rows:
         expert = Expert.from_db(connection.alias, EXPERT_NAMES, names)
-        expert.area_list = [
-            areas.get(tuple(pair)) or areas.setdefault(tuple(pair), _area(pair))
-            for pair in area_names
-        ]
+        expert.area_list = [area(pair) for pair in area_names]
         experts.append(expert)
     return experts
-
-
-def _area(names: list[str]) -> ExpertiseArea:
-    return ExpertiseArea.from_db(connection.alias, ["name_en", "name_ru"], names)
 
 
 def nominations_pending_count() -> int:
