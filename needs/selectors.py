@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest
@@ -596,16 +597,70 @@ def analysis_rows(analysis: NeedsAnalysis) -> tuple[list, list[list]]:
     return headers, rows
 
 
-def missions_of(*, administration: Administration, limit: int = 20) -> dict[str, list[Mission]]:
+@dataclass(frozen=True)
+class MissionLine:
+    """A mission as the country page lists it: its days, the expert (names only; None once the
+    record is withdrawn or erased) and the administration on the other side of it."""
+
+    start_date: datetime.date
+    end_date: datetime.date
+    expert: Expert | None
+    other: Administration
+
+
+# Both lists of a country page's missions in one statement, on every visit: what it shows only.
+MISSIONS_SQL = """
+(SELECT 'received' AS side, m.id AS mission, m.start_date, m.end_date,
+        e.id, e.given_names_en, e.given_names_ru, e.family_name_en, e.family_name_ru,
+        o.id, o.name_en, o.name_ru
+ FROM {mission} m
+ LEFT JOIN {expert} e ON e.id = m.expert_id AND e.withdrawn_at IS NULL AND e.erased_on IS NULL
+ JOIN {administration} o ON o.id = m.provider_id
+ WHERE m.administration_id = %(administration)s
+ ORDER BY m.start_date DESC, m.id DESC LIMIT %(limit)s)
+UNION ALL
+(SELECT 'provided', m.id, m.start_date, m.end_date,
+        e.id, e.given_names_en, e.given_names_ru, e.family_name_en, e.family_name_ru,
+        o.id, o.name_en, o.name_ru
+ FROM {mission} m
+ LEFT JOIN {expert} e ON e.id = m.expert_id AND e.withdrawn_at IS NULL AND e.erased_on IS NULL
+ JOIN {administration} o ON o.id = m.administration_id
+ WHERE m.provider_id = %(administration)s
+ ORDER BY m.start_date DESC, m.id DESC LIMIT %(limit)s)
+ORDER BY side, start_date DESC, mission DESC
+"""
+MISSION_EXPERT = ["id", "given_names_en", "given_names_ru", "family_name_en", "family_name_ru"]
+MISSION_OTHER = ["id", "name_en", "name_ru"]
+
+
+def missions_of(*, administration: Administration, limit: int = 20) -> dict[str, list[MissionLine]]:
     """The missions an administration hosted ("received") and those its experts went on
-    ("provided"), latest first, `limit` of each (two queries)."""
-    missions = Mission.objects.select_related("expert", "administration", "provider").order_by(
-        "-start_date", "-pk"
+    ("provided"), latest first, `limit` of each (one query)."""
+    sql = MISSIONS_SQL.format(
+        mission=Mission._meta.db_table,
+        expert=Expert._meta.db_table,
+        administration=Administration._meta.db_table,
     )
-    return {
-        "received": list(missions.filter(administration=administration)[:limit]),
-        "provided": list(missions.filter(provider=administration)[:limit]),
-    }
+    missions = {"received": [], "provided": []}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"administration": administration.pk, "limit": limit})
+        rows = cursor.fetchall()
+    others = {}  # one object for each administration, however many missions it is on
+    for side, _pk, start_date, end_date, *rest in rows:
+        expert, other = rest[:5], rest[5:]
+        if other[0] not in others:
+            others[other[0]] = Administration.from_db(connection.alias, MISSION_OTHER, other)
+        missions[side].append(
+            MissionLine(
+                start_date=start_date,
+                end_date=end_date,
+                expert=Expert.from_db(connection.alias, MISSION_EXPERT, expert)
+                if expert[0] is not None
+                else None,
+                other=others[other[0]],
+            )
+        )
+    return missions
 
 
 def analysed_counts(*, start: datetime.date, end: datetime.date) -> dict[int, int]:

@@ -66,27 +66,43 @@ class CountryView(MemberRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        administration = contacts_selectors.member_administration(country=self.kwargs["code"])
+        administration, contacts = contacts_selectors.administration_at_a_glance(
+            country=self.kwargs["code"], contacts=COUNTRY_LIST
+        )
         user = self.request.user
         context.update(
             administration=administration,
-            contacts=contacts_selectors.administration_contact_points(
-                administration=administration
-            )[:COUNTRY_LIST],
-            centres=contacts_selectors.training_centres_of(administration=administration),
-            experts=experts_selectors.experts_provided_by(administration=administration)[
-                :COUNTRY_LIST
-            ],
-            needs=needs_selectors.needs_of(administration=administration, user=user)[:COUNTRY_LIST],
-            # Read when first used: not at all when their section is a cached fragment.
-            need_counts=SimpleLazyObject(
-                lambda: needs_selectors.status_counts(administration=administration)
+            # Personal data, read on every visit: each list in one statement, its shown columns.
+            contacts=contacts,
+            experts=experts_selectors.experts_provided_by(
+                administration=administration, limit=COUNTRY_LIST
             ),
-            activities=needs_selectors.activities_for_needs(administration=administration),
             missions=needs_selectors.missions_of(administration=administration, limit=COUNTRY_LIST),
-            events=SimpleLazyObject(
-                lambda: outreach_selectors.events_attended_by(administration=administration)
-            ),
             reads_needs=user.is_staff or user.administration_id == administration.pk,
+            **self.cached_sections(administration, user),
         )
         return context
+
+    @staticmethod
+    def cached_sections(administration, user) -> dict:
+        """What the cached fragments show, read when a fragment is rendered afresh only (their
+        QuerySets not even built otherwise: building one costs more than a fragment's hit)."""
+        return {
+            "needs": SimpleLazyObject(
+                lambda: needs_selectors.needs_of(administration=administration, user=user)[
+                    :COUNTRY_LIST
+                ]
+            ),
+            "need_counts": SimpleLazyObject(
+                lambda: needs_selectors.status_counts(administration=administration)
+            ),
+            "activities": SimpleLazyObject(
+                lambda: needs_selectors.activities_for_needs(administration=administration)
+            ),
+            "events": SimpleLazyObject(
+                lambda: outreach_selectors.events_attended_by(administration=administration)
+            ),
+            "centres": SimpleLazyObject(
+                lambda: contacts_selectors.training_centres_of(administration=administration)
+            ),
+        }
