@@ -11,7 +11,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from administrations.models import Administration
 from outreach import services
@@ -375,9 +375,44 @@ def test_the_focal_points_page_runs_fixed_queries(
         for n in range(200)
     )
     client.force_login(focal_point)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(4):
         page = client.get(register_url(registration_settings.event)).content.decode()
     assert page.count('name="registration"') == 200
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_focal_points_page_shows_their_own_and_their_administrations_registrations(
+    client, focal_point, georgia, language
+):
+    registration_settings = make_registration_settings(capacity=10, quota=None)
+    azerbaijan = focal_point.administration
+    # Theirs by address (in other capitals), made before they had an account.
+    own = make_registration(
+        registration_settings,
+        administration=azerbaijan,
+        full_name="Rashad",
+        email="FOCAL@customs.az",
+    )
+    make_registration(
+        registration_settings,
+        administration=azerbaijan,
+        full_name="Leyla",
+        position="Inspector",
+        status=Status.WITHDRAWN,
+    )
+    make_registration(registration_settings, administration=georgia, full_name="Nino")
+    make_registration(registration_settings, full_name="Anna")  # of the public
+    client.force_login(focal_point)
+    html = client.get(register_url(registration_settings.event, language)).content.decode()
+    with translation.override(language):
+        confirmed, withdrawn = str(Status.CONFIRMED.label), str(Status.WITHDRAWN.label)
+    assert 'id="own"' in html and 'id="register"' not in html
+    # Their withdrawal button is in both their section and the administration's list.
+    assert html.count(f'name="registration" value="{own.pk}"') == 2
+    assert f"Rashad: {confirmed}" in html and f"Leyla, Inspector: {withdrawn}" in html
+    assert html.index("Rashad:") < html.index("Leyla,")  # first made first
+    assert html.count('name="registration"') == 2  # a withdrawn one has no button
+    assert "Nino" not in html and "Anna" not in html
 
 
 def test_the_blank_forms_are_rendered_once_until_the_events_questions_change(client, focal_point):
