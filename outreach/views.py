@@ -155,8 +155,7 @@ class EventRegisterView(TemplateView):
     template_name = "outreach/event_register.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.event = selectors.event_registration(slug=kwargs["slug"])
-        self.registration_settings = selectors.registration_settings_of(self.event)
+        self.event, self.registration_settings = selectors.event_registration(slug=kwargs["slug"])
         user = request.user
         if self.registration_settings is not None:
             if self.registration_settings.audience != Audience.PUBLIC and not user.is_authenticated:

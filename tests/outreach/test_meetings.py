@@ -9,13 +9,13 @@ import icalendar
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from administrations.models import Administration
 from outreach import services
-from outreach.models import Audience, Event, Registration
+from outreach.models import Audience, Event, Registration, RegistrationSettings
 from outreach.services import Person
 from outreach.tasks import expire_seat_offers
 from tests.factories import make_user
@@ -413,6 +413,28 @@ def test_the_focal_points_page_shows_their_own_and_their_administrations_registr
     assert html.index("Rashad:") < html.index("Leyla,")  # first made first
     assert html.count('name="registration"') == 2  # a withdrawn one has no button
     assert "Nino" not in html and "Anna" not in html
+
+
+def test_a_draft_has_no_registration_page_and_an_event_without_settings_takes_none(client):
+    assert client.get(register_url(make_event(status="draft"))).status_code == 404
+    registration_settings = make_registration_settings(event=make_event(status="draft"))
+    assert client.get(register_url(registration_settings.event)).status_code == 404
+    response = client.get(register_url(make_event(title_en="Forum")))
+    html = response.content.decode()
+    assert response.status_code == 200 and "Registration: Forum" in html
+    assert "takes no registrations" in html and 'class="event-facts"' not in html
+
+
+def test_the_registration_pages_event_and_settings_need_no_database_converter():
+    """The page's selector makes them from a plain row (`from_db`), as the ORM would when it has
+    no converter to apply."""
+    fields = [*Event._meta.concrete_fields, *RegistrationSettings._meta.concrete_fields]
+    converted = [
+        field.name
+        for field in fields
+        if field.get_db_converters(connection) or connection.ops.get_db_converters(field)
+    ]
+    assert converted == []
 
 
 def test_the_blank_forms_are_rendered_once_until_the_events_questions_change(client, focal_point):
