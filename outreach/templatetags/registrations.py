@@ -1,6 +1,6 @@
 """The registration page's list of an administration's registrations, written in Python rather
-than by a template loop: every row has its own withdrawal form, and the loop was a third of the
-page's own work (issue 17)."""
+than by a template loop: every row has its own withdrawal form, and the loop took nearly half of
+the page template's own time (issue 17)."""
 
 from django import template
 from django.template.defaulttags import CsrfTokenNode
