@@ -165,14 +165,17 @@ class EventRegisterView(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
+    def may_register(self) -> bool:
+        """Whether the event's audience includes the user (asked once: for an invited event it
+        is a query)."""
+        settings_ = self.registration_settings
+        return settings_ is not None and services.may_register(settings_, self.request.user)
+
+    @cached_property
     def is_nominating(self) -> bool:
         user = self.request.user
         return (
-            self.registration_settings is not None
-            and user.is_authenticated
-            and user.is_member
-            and user.is_focal_point
-            and services.may_register(self.registration_settings, user)
+            user.is_authenticated and user.is_member and user.is_focal_point and self.may_register
         )
 
     def get_context_data(self, **kwargs):
@@ -222,8 +225,7 @@ class EventRegisterView(TemplateView):
         return super().get_context_data(**context)
 
     def render_to_response(self, context, **response_kwargs):
-        settings_ = self.registration_settings
-        if settings_ is not None and not services.may_register(settings_, self.request.user):
+        if self.registration_settings is not None and not self.may_register:
             response_kwargs.setdefault("status", 403)
         return super().render_to_response(context, **response_kwargs)
 
