@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -155,8 +155,7 @@ class EventRegisterView(TemplateView):
     template_name = "outreach/event_register.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.event = selectors.event_registration(slug=kwargs["slug"])
-        self.registration_settings = selectors.registration_settings_of(self.event)
+        self.event, self.registration_settings = selectors.event_registration(slug=kwargs["slug"])
         user = request.user
         if self.registration_settings is not None:
             if self.registration_settings.audience != Audience.PUBLIC and not user.is_authenticated:
@@ -166,14 +165,17 @@ class EventRegisterView(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
+    def may_register(self) -> bool:
+        """Whether the event's audience includes the user (asked once: for an invited event it
+        is a query)."""
+        settings_ = self.registration_settings
+        return settings_ is not None and services.may_register(settings_, self.request.user)
+
+    @cached_property
     def is_nominating(self) -> bool:
         user = self.request.user
         return (
-            self.registration_settings is not None
-            and user.is_authenticated
-            and user.is_member
-            and user.is_focal_point
-            and services.may_register(self.registration_settings, user)
+            user.is_authenticated and user.is_member and user.is_focal_point and self.may_register
         )
 
     def get_context_data(self, **kwargs):
@@ -188,33 +190,42 @@ class EventRegisterView(TemplateView):
         )
         if registration_settings is None:
             return super().get_context_data(**context)
-        own = selectors.own_registration(event=event, user=user)
+        registrations = selectors.user_registrations(
+            event=event,
+            user=user,
+            administration_id=user.administration_id if self.is_nominating else None,
+        )
+        own = registrations.own
         context |= {"own": own, "counts": selectors.seat_counts(registration_settings)}
+        # A form or formset in the arguments is a post shown again with its errors. A blank one
+        # is built only if the page renders it: not when it comes from the fragment cache
+        # (event_register.html), so the template asks whether it is bound here, not of it.
+        context["form_is_bound"] = "form" in kwargs
+        context["formset_is_bound"] = "formset" in kwargs
         if not context["refusal"] and own is None:
             context.setdefault(
                 "form",
-                PersonForm(
-                    registration_settings=registration_settings,
-                    identity=not user.is_authenticated,
-                    own=True,
+                SimpleLazyObject(
+                    lambda: PersonForm(
+                        registration_settings=registration_settings,
+                        identity=not user.is_authenticated,
+                        own=True,
+                    )
                 ),
             )
         if self.is_nominating:
-            context["nominated"] = selectors.administration_registrations(
-                event=event, administration_id=user.administration_id
-            )
+            context["nominated"] = registrations.administration
             if not context["refusal"]:
                 context.setdefault(
-                    "formset", nomination_formset(registration_settings=registration_settings)
+                    "formset",
+                    SimpleLazyObject(
+                        lambda: nomination_formset(registration_settings=registration_settings)
+                    ),
                 )
-                # Told apart here: in the template, `formset.is_bound` would build every row
-                # (a formset's item lookup comes first), which the cached blank rows spare.
-                context["formset_is_bound"] = context["formset"].is_bound
         return super().get_context_data(**context)
 
     def render_to_response(self, context, **response_kwargs):
-        settings_ = self.registration_settings
-        if settings_ is not None and not services.may_register(settings_, self.request.user):
+        if self.registration_settings is not None and not self.may_register:
             response_kwargs.setdefault("status", 403)
         return super().render_to_response(context, **response_kwargs)
 

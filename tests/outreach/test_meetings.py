@@ -9,13 +9,13 @@ import icalendar
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from administrations.models import Administration
 from outreach import services
-from outreach.models import Audience, Event, Registration
+from outreach.models import Audience, Event, Registration, RegistrationSettings
 from outreach.services import Person
 from outreach.tasks import expire_seat_offers
 from tests.factories import make_user
@@ -375,9 +375,66 @@ def test_the_focal_points_page_runs_fixed_queries(
         for n in range(200)
     )
     client.force_login(focal_point)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(4):
         page = client.get(register_url(registration_settings.event)).content.decode()
     assert page.count('name="registration"') == 200
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_focal_points_page_shows_their_own_and_their_administrations_registrations(
+    client, focal_point, georgia, language
+):
+    registration_settings = make_registration_settings(capacity=10, quota=None)
+    azerbaijan = focal_point.administration
+    # Theirs by address (in other capitals), made before they had an account.
+    own = make_registration(
+        registration_settings,
+        administration=azerbaijan,
+        full_name="Rashad",
+        email="FOCAL@customs.az",
+    )
+    make_registration(
+        registration_settings,
+        administration=azerbaijan,
+        full_name="Leyla",
+        position="Inspector",
+        status=Status.WITHDRAWN,
+    )
+    make_registration(registration_settings, administration=georgia, full_name="Nino")
+    make_registration(registration_settings, full_name="Anna")  # of the public
+    client.force_login(focal_point)
+    html = client.get(register_url(registration_settings.event, language)).content.decode()
+    with translation.override(language):
+        confirmed, withdrawn = str(Status.CONFIRMED.label), str(Status.WITHDRAWN.label)
+    assert 'id="own"' in html and 'id="register"' not in html
+    # Their withdrawal button is in both their section and the administration's list.
+    assert html.count(f'name="registration" value="{own.pk}"') == 2
+    assert f"Rashad: {confirmed}" in html and f"Leyla, Inspector: {withdrawn}" in html
+    assert html.index("Rashad:") < html.index("Leyla,")  # first made first
+    assert html.count('name="registration"') == 2  # a withdrawn one has no button
+    assert "Nino" not in html and "Anna" not in html
+
+
+def test_a_draft_has_no_registration_page_and_an_event_without_settings_takes_none(client):
+    assert client.get(register_url(make_event(status="draft"))).status_code == 404
+    registration_settings = make_registration_settings(event=make_event(status="draft"))
+    assert client.get(register_url(registration_settings.event)).status_code == 404
+    response = client.get(register_url(make_event(title_en="Forum")))
+    html = response.content.decode()
+    assert response.status_code == 200 and "Registration: Forum" in html
+    assert "takes no registrations" in html and 'class="event-facts"' not in html
+
+
+def test_the_registration_pages_event_and_settings_need_no_database_converter():
+    """The page's selector makes them from a plain row (`from_db`), as the ORM would when it has
+    no converter to apply."""
+    fields = [*Event._meta.concrete_fields, *RegistrationSettings._meta.concrete_fields]
+    converted = [
+        field.name
+        for field in fields
+        if field.get_db_converters(connection) or connection.ops.get_db_converters(field)
+    ]
+    assert converted == []
 
 
 def test_the_blank_forms_are_rendered_once_until_the_events_questions_change(client, focal_point):
