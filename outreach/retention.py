@@ -8,6 +8,7 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
+from django.utils import timezone
 from reversion.models import Version
 
 from outreach.models import Registration, RegistrationCount
@@ -17,7 +18,8 @@ from outreach.models import Registration, RegistrationCount
 def purge_expired(*, now: datetime.datetime) -> dict[str, int]:
     """Count, then delete (with their edit history), the registrations of events over for the
     retention period."""
-    cutoff = now.date() - datetime.timedelta(days=settings.REGISTRATION_RETENTION_DAYS)
+    # The office's date, as events' dates are (UTC's is a day behind after 20:00 UTC in Baku).
+    cutoff = timezone.localdate(now) - datetime.timedelta(days=settings.REGISTRATION_RETENTION_DAYS)
     expired = Registration.objects.filter(event__ends_on__lt=cutoff)
     tallies = expired.values("event_id", "administration_id", "status", "sex").annotate(
         n=Count("pk")

@@ -560,6 +560,19 @@ def test_the_nightly_purge_erases_past_registrations_and_keeps_their_counts(sett
     assert not RegistrationCount.objects.filter(event=recent.event).exists()
 
 
+def test_the_purge_counts_retention_days_in_the_office_s_time_zone(settings, azerbaijan):
+    """At 21:30 UTC it is already the next day in Baku, where events' dates are given."""
+    from outreach.retention import purge_expired
+
+    settings.REGISTRATION_RETENTION_DAYS = 30
+    now = datetime.datetime(2026, 12, 1, 21, 30, tzinfo=datetime.UTC)  # 2 December in Baku
+    over = make_registration_settings(
+        event=make_event(starts_on=datetime.date(2026, 11, 1), ends_on=datetime.date(2026, 11, 1))
+    )
+    make_registration(over, administration=azerbaijan)
+    assert purge_expired(now=now) == {"registrations": 1}
+
+
 def test_the_scheduler_expires_seat_offers():
     import importlib
 
