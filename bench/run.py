@@ -67,7 +67,8 @@ PAGES = [
     Page("competency dictionary", "/en/competencies/dictionary/"),
     Page("job description", "/en/competencies/positions/{position}/"),
     Page("site search", "/en/search/?q=risk+management"),
-    Page("members home", "/en/members/", member=True),
+    # The user, the focal point's contact points, and (rendered afresh) the records to confirm.
+    Page("members home", "/en/members/", member=True, queries=3),
     # Text and two filters: risk experts of one administration who speak Russian.
     Page(
         "experts search",
