@@ -1,7 +1,8 @@
 """Reads of the contacts app: the directory, one administration, the training centres."""
 
 from django.db import connection
-from django.db.models import Prefetch, Q, Subquery
+from django.db.models import CharField, F, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from modeltranslation.utils import build_localized_fieldname, get_language
@@ -99,6 +100,21 @@ def administration_at_a_glance(
 
 def administration_contact_points(*, administration: Administration):
     return administration.contact_points.order_by(ROLE_ORDER, "name")
+
+
+def contact_point_names(*, administration: Administration):
+    """An administration's contact points as rows of `id`, `role` and `shown_name`, in directory
+    order: for a list of them all that shows no more (a model instance carries every column of
+    both languages). The name in the page's language, else in English, as the model falls back."""
+    name = F("name_en")
+    if get_language() != "en":
+        own = NullIf(F(f"name_{get_language()}"), Value(""))
+        name = Coalesce(own, name, output_field=CharField())
+    return (
+        administration_contact_points(administration=administration)
+        .annotate(shown_name=name)
+        .values_list("id", "role", "shown_name", named=True)
+    )
 
 
 def training_centres():

@@ -10,14 +10,15 @@ for a login; the signed token in its address is its only key.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, FormView, ListView, TemplateView, View
+from django.views.generic import DetailView, FormView, TemplateView, View
 
 from administrations.access import (
     FocalPointRequiredMixin,
@@ -29,6 +30,7 @@ from core.files import attachment_response
 from core.spreadsheets import table_response
 from experts.models import Expert
 from needs import selectors, services, tokens
+from needs.filters import NeedFilter
 from needs.forms import EvaluationForm, MissionForm, NeedForm, NoteForm, RankingForm, TransitionForm
 from needs.models import NeedsRequest
 
@@ -37,32 +39,44 @@ RANKED_PER_PAGE = 10
 
 
 @method_decorator(never_cache, name="dispatch")
-class NeedListView(MemberRequiredMixin, ListView):
-    """One's administration's requests (staff: every administration's), filtered, 25 a page."""
+class NeedListView(MemberRequiredMixin, TemplateView):
+    """One's administration's requests (staff: every administration's), filtered, 25 a page.
+    The list is a cached fragment, the same for every reader of the administration (staff: of
+    all of them): its requests, the filters and the open rounds are read only when it is
+    rendered afresh."""
 
     template_name = "needs/need_list.html"
-    context_object_name = "needs"
-    paginate_by = NEEDS_PER_PAGE
 
-    def get_queryset(self):
-        self.filterset = selectors.need_list(request=self.request)
-        return self.filterset.qs
+    @cached_property
+    def filterset(self):
+        return selectors.need_list(request=self.request)
 
-    def paginate_queryset(self, queryset, page_size):
+    @cached_property
+    def page(self) -> Page:
         # A page number that is not one, or past the end, shows the nearest page.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
+        return Paginator(self.filterset.qs, NEEDS_PER_PAGE).get_page(self.request.GET.get("page"))
+
+    def filter_form(self):
+        """The filters' form; built only when the list is rendered afresh if no filter is asked
+        for (then it has no errors; a wrong filter's errors title the page, as on every form)."""
+        if any(name in self.request.GET for name in NeedFilter.base_filters):
+            return self.filterset.form
+        return SimpleLazyObject(lambda: self.filterset.form)
 
     def get_context_data(self, **kwargs):
         user = self.request.user
         can_submit = user.is_member and user.is_focal_point
         return super().get_context_data(
-            filter_form=self.filterset.form,
+            # Whose requests the list shows: what its fragment varies on.
+            list_scope="all" if user.is_staff else user.administration_id,
+            page_obj=SimpleLazyObject(lambda: self.page),
+            filter_form=self.filter_form(),
             can_submit=can_submit,
             # The analysis's own rule: no permission queries for a member.
             can_analyse=has_staff_permission(user, "needs.view_needsrequest"),
-            open_rounds=list(selectors.round_open_list()) if can_submit else [],
+            open_rounds=(
+                SimpleLazyObject(lambda: list(selectors.round_open_list())) if can_submit else []
+            ),
             **kwargs,
         )
 

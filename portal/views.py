@@ -40,9 +40,10 @@ class MembersHomeView(MemberRequiredMixin, TemplateView):
             # "Your administration": its focal point's tasks, each one link away.
             administration = user.administration
             context["own_contacts"] = list(
-                contacts_selectors.administration_contact_points(administration=administration)
+                contacts_selectors.contact_point_names(administration=administration)
             )
-            context["stale_count"] = experts_selectors.stale_experts(
+            # Counted when the template asks: not at all while its card is a cached fragment.
+            context["stale_count"] = lambda: experts_selectors.stale_experts(
                 administration=administration
             ).count()
         return context

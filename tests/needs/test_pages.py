@@ -264,13 +264,43 @@ def test_the_list_runs_a_fixed_number_of_queries(
     for _ in range(60):
         make_need(submitted_by=focal_point, areas=["risk-management", "integrity"])
     client.force_login(focal_point)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         response = client.get(f"/{language}/members/needs/")
     assert response.status_code == 200
     client.force_login(staff)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         response = client.get(f"/{language}/members/needs/", {"status": "submitted"})
     assert response.content.decode().count('class="badge status-submitted"') == 25
+
+
+def test_the_list_is_rendered_once_for_the_readers_of_the_same_requests(
+    client, member, focal_point, other_focal_point, staff, django_assert_max_num_queries
+):
+    """The list is a cached fragment: an administration's own for its members (with the focal
+    point's links for focal points only), never shown to another's, every administration's for
+    staff, fresh after a change; a second visit reads the user only, and a wrong filter still
+    titles the page with its error."""
+    needs_round = make_round()
+    need = make_need(submitted_by=focal_point, title_en="Ours")
+    url = reverse("needs:list")
+    client.force_login(focal_point)
+    assert f"?round={needs_round.pk}" in client.get(url).content.decode()
+    client.force_login(member)
+    assert "Ours" in client.get(url).content.decode()
+    with django_assert_max_num_queries(1):
+        html = client.get(url).content.decode()
+    assert "Ours" in html and reverse("needs:new") not in html and "?round=" not in html
+    client.force_login(other_focal_point)
+    html = client.get(url).content.decode()
+    assert "Ours" not in html and f"?round={needs_round.pk}" in html
+    client.force_login(staff)
+    assert 'name="administration"' in client.get(url).content.decode()
+    advance(need, "analysis", by=staff)
+    client.force_login(member)
+    assert 'class="badge status-analysis"' in client.get(url).content.decode()
+    for _ in range(2):
+        html = client.get(url, {"status": "nope"}).content.decode()
+        assert "<title>Error: " in html and "Select a valid choice." in html
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])

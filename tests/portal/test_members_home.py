@@ -48,6 +48,36 @@ def test_the_section_runs_a_fixed_number_of_queries(
     make_contacts([azerbaijan], 30)
     client.force_login(focal_point)
     # The user (the session comes from the cache), the contact points, the records to confirm.
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(3):
         response = client.get("/en/members/")
     assert response.content.decode().count("/members/contacts/az/") > 30
+    # The count is in a cached fragment; the contact points (personal data) are read each time.
+    with django_assert_max_num_queries(2):
+        response = client.get("/en/members/")
+    assert response.content.decode().count("/members/contacts/az/") > 30
+
+
+def test_the_administrations_tasks_are_its_own_and_counted_afresh_after_a_change(
+    client, focal_point, other_focal_point, azerbaijan, georgia
+):
+    client.force_login(focal_point)
+    assert "Records to confirm: 0</a>" in client.get("/en/members/").content.decode()
+    make_expert(administration=azerbaijan, confirmed_on="2020-01-01")
+    html = client.get("/en/members/").content.decode()
+    assert "Records to confirm: 1</a>" in html
+    client.force_login(other_focal_point)
+    html = client.get("/en/members/").content.decode()
+    assert f"?administration={georgia.pk}" in html and "Records to confirm: 0</a>" in html
+
+
+def test_a_contact_points_name_is_shown_escaped_and_in_russian_falls_back_to_english(
+    client, focal_point, azerbaijan
+):
+    contact = make_contact(azerbaijan, name="<b>O'Brien</b>", name_ru="")
+    client.force_login(focal_point)
+    for language, edit in [("en", "Edit"), ("ru", "Изменить")]:
+        html = client.get(f"/{language}/members/").content.decode()
+        name = "&lt;b&gt;O&#x27;Brien&lt;/b&gt;"
+        link = f'<a href="/{language}/members/contacts/az/{contact.pk}/edit/">'
+        assert f'{link}{edit}<span class="visually-hidden"> {name}</span></a>' in html
+        assert f"<li>{name} (" in html and "<b>O'Brien" not in html
