@@ -86,26 +86,34 @@ class Section:
         self.continued = continued
 
 
+@functools.cache
+def _row_words(language: str) -> tuple[str, dict[str, str], str, str]:
+    """A row's template with its labels, the roles' names, "never" and the check badge, in
+    `language`, escaped (worked out once per language: a page may hold a dozen tables)."""
+    with translation.override(language):
+        # Braces in a label are doubled for the row's own `format`.
+        labels = {
+            name: escape_text(label).replace("{", "{{").replace("}", "}}")
+            for name, label in {
+                "role": _("Role"),
+                "contact": _("Contact"),
+                "languages": _("Working languages"),
+                "verified": _("Verified on"),
+            }.items()
+        }
+        roles = {value: escape_text(str(label)) for value, label in ContactRole.choices}
+        due = DUE.format(escape_text(_("due for a check")))
+        return CONTACT_ROW.format(**labels), roles, escape_text(_("never")), due
+
+
 def contact_rows(contacts: list[dict]) -> SafeString:
     """The table rows of these contact points, as `_contact_table.html` writes them (one string
     format a row: through `format_html`, each of its dozen values took Django's lazy-text and
     escaping round)."""
     language = get_language()
-    # The labels escaped once a page; braces doubled for the row's own `format`.
-    labels = {
-        name: escape_text(label).replace("{", "{{").replace("}", "}}")
-        for name, label in {
-            "role": _("Role"),
-            "contact": _("Contact"),
-            "languages": _("Working languages"),
-            "verified": _("Verified on"),
-        }.items()
-    }
-    template = CONTACT_ROW.format(**labels)
-    roles = {value: escape_text(str(label)) for value, label in ContactRole.choices}
+    template, roles, never, due = _row_words(language)
     language_names = spoken_language_names()
     cutoff = verification_cutoff()
-    never, due = escape_text(_("never")), DUE.format(escape_text(_("due for a check")))
 
     def row(contact: dict) -> str:
         name, name_falls_back = _shown(contact, "name", language)
