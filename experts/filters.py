@@ -87,7 +87,7 @@ def in_page_language(field: str):
 def administration_choices() -> list[tuple[int, str]]:
     """The member administrations as choices (id, name), by name in the page language."""
     administrations = Administration.objects.members().order_by(in_page_language("name"))
-    return [(administration.pk, str(administration)) for administration in administrations]
+    return list(administrations.values_list("pk", "name"))  # `name`: as str() shows it
 
 
 class ExpertFilter(django_filters.FilterSet):
