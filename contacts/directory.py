@@ -4,9 +4,9 @@ in Python.
 A page holds `per_page` rows, a row being a contact point, or the line of an administration
 listed without one; an administration that goes on from the page before says so. The
 administrations' counts place a page, so only its few administrations' contact points are read
-and sorted. Each contact's table row is one `format_html` (fifty rows through the template's
-tags and filters cost some 15 ms); `_contact_table.html` has the same markup for the pages
-that render it.
+and sorted. Each contact's table row is one string format of escaped values (fifty rows
+through the template's tags and filters cost some 15 ms); `_contact_table.html` has the same
+markup for the pages that render it, and a test holds the two to it.
 """
 
 import datetime
