@@ -54,9 +54,18 @@ class ContactPointFilter(django_filters.FilterSet):
         )
         query = name_prefix_query(value)
         if query is not None:
-            condition |= Q(search=query)
-            queryset = queryset.annotate(search=CONTACT_SEARCH_VECTOR)
+            # The words as a subquery of their own, which the GIN index answers: beside the
+            # administration's name in one condition, every row's vector was worked out
+            # (130 ms over 3,000 contact points).
+            named = ContactPoint.objects.annotate(search=CONTACT_SEARCH_VECTOR)
+            condition |= Q(pk__in=named.filter(search=query).values("pk"))
         return queryset.filter(condition)
+
+    @property
+    def has_values(self) -> bool:
+        """Some filter was given a value, valid or not (`qs` then leaves out what an invalid
+        one would have chosen: not every contact point may be in it)."""
+        return self.is_bound and any(self.data.get(name) for name in self.filters)
 
     @property
     def is_filtering(self) -> bool:

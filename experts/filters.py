@@ -3,6 +3,7 @@
 import re
 
 import django_filters
+from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
@@ -83,6 +84,12 @@ def in_page_language(field: str):
     return Lower(Coalesce(NullIf(F(f"{field}_{language}"), Value("")), english))
 
 
+def administration_choices() -> list[tuple[int, str]]:
+    """The member administrations as choices (id, name), by name in the page language."""
+    administrations = Administration.objects.members().order_by(in_page_language("name"))
+    return list(administrations.values_list("pk", "name"))  # `name`: as str() shows it
+
+
 class ExpertFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -118,12 +125,14 @@ class ExpertFilter(django_filters.FilterSet):
         method="filter_nothing",  # read by filter_competency
         empty_label=_("Any level"),
     )
-    administration = django_filters.ModelChoiceFilter(
+    # Choices read once a request (see __init__): checking the chosen one and rendering the
+    # menu took a query each. Its error is the one a menu of records gives.
+    administration = django_filters.ChoiceFilter(
         label=_("Administration"),
-        queryset=lambda request: Administration.objects.members().order_by(
-            in_page_language("name")
-        ),
         empty_label=_("All administrations"),
+        error_messages={
+            "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]
+        },
     )
     accreditation = django_filters.ChoiceFilter(
         label=_("WCO accreditation"),
@@ -152,6 +161,7 @@ class ExpertFilter(django_filters.FilterSet):
         # value, or rendering the form outside its cached fragment), then shared by both.
         self.filters["competency"].extra["choices"] = _read_once(competency_choices)
         self.filters["competency_level"].extra["choices"] = _read_once(level_number_choices)
+        self.filters["administration"].extra["choices"] = _read_once(administration_choices)
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         text = with_synonyms(value)
