@@ -28,11 +28,13 @@ def _text(value) -> str:
 def _message(text: str, **values) -> SafeString:
     """A translated message with its values written as {% blocktranslate %} writes them (the
     message itself is not escaped)."""
+    # Safe: the message is the catalogue's, each value escaped by _text().
     return mark_safe(text % {name: _text(value) for name, value in values.items()})  # noqa: S308
 
 
 def _names(items, code: bool = False) -> SafeString:
     """Areas or competencies by name in the page's language (`translated`), comma-separated."""
+    # Safe: each code and name escaped by conditional_escape.
     return mark_safe(  # noqa: S308
         ", ".join(
             (f"{conditional_escape(item.code)} " if code else "")
@@ -49,6 +51,7 @@ def _areas(expert) -> SafeString:
         total=expert.area_total,
         points=expert.areas_points,
     )
+    # format_html escapes its values (the safe ones above pass as they are).
     return format_html("{} {}", matched, _names(expert.matched_areas))
 
 
@@ -56,6 +59,7 @@ def _competencies(expert, level) -> SafeString:
     """The competencies' term and description, with the blank line the template left; nothing
     for a request that names no competency."""
     if not expert.competency_total:
+        # Safe: empty.
         return mark_safe("")
     held = _message(
         _("%(held)s of %(total)s at level %(level)s or above (+%(points)s)"),
@@ -65,7 +69,9 @@ def _competencies(expert, level) -> SafeString:
         points=expert.competency_points,
     )
     if expert.held_competencies:
+        # format_html escapes its values.
         held = format_html("{}: {}", held, _names(expert.held_competencies, code=True))
+    # format_html escapes the term and its HTML-safe description.
     return format_html("\n      <dt>{}</dt>\n      <dd>{}</dd>\n      ", _("Competencies"), held)
 
 
@@ -99,6 +105,7 @@ def _rotation(expert) -> SafeString:
         missions=expert.administration_missions,
         points=expert.administration_rotation_points,
     )
+    # format_html escapes its values.
     return format_html("{}\n      {}", own, theirs)
 
 
@@ -123,12 +130,14 @@ def ranked_expert(expert, *, competency_level, mission_url: str, can_add_mission
     """An expert of the ranking (an ExpertRanking row): name, administration, score, each
     reason with its points, and for staff who may add missions the link to record one."""
     own = (
+        # format_html escapes the label.
         format_html(' <span class="badge">{}</span>', _("the requesting administration"))
         if expert.is_own
         else ""
     )
     score = ngettext("%(score)s point", "%(score)s points", expert.score)
     mission = (
+        # format_html escapes the URL, id and label.
         format_html(
             '<p><a href="{}?expert={}">{}</a></p>',
             mission_url,
@@ -138,6 +147,7 @@ def ranked_expert(expert, *, competency_level, mission_url: str, can_add_mission
         if can_add_mission
         else ""
     )
+    # format_html escapes every value of the row.
     return format_html(
         ROW,
         url=reverse("experts:detail", args=[expert.pk]),

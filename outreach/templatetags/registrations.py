@@ -30,6 +30,7 @@ def registration_items(context, registrations) -> str:
         "<li>\n{}: {}{}\n</li>",
         (
             (
+                # format_html escapes the name and position.
                 format_html("{}, {}", r.full_name, r.position) if r.position else r.full_name,
                 statuses.get(r.status, r.status),
                 _withdraw_form(r, csrf_input) if r.is_active else "",
@@ -41,4 +42,5 @@ def registration_items(context, registrations) -> str:
 
 def _withdraw_form(registration: Registration, csrf_input: str) -> str:
     label = gettext("Withdraw %(name)s") % {"name": registration.full_name}
+    # format_html escapes the token, id and label into the fixed HTML.
     return format_html(WITHDRAW_FORM, csrf_input, registration.pk, label)

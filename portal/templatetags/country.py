@@ -25,6 +25,7 @@ def expert_items(experts) -> str:
 
 
 def _expert(expert) -> str:
+    # format_html escapes the name and URL.
     name = format_html(
         '<a href="{}">{} {}</a>',
         expert.get_absolute_url(),
@@ -34,6 +35,7 @@ def _expert(expert) -> str:
     if not expert.area_list:
         return name
     areas = format_html_join("; ", "{}", ((translated(area, "name"),) for area in expert.area_list))
+    # format_html escapes its values.
     return format_html("{}: {}", name, areas)
 
 
@@ -51,6 +53,7 @@ def mission_items(missions, side: str) -> str:
             (
                 _day(mission.start_date, get_language()),
                 _day(mission.end_date, get_language()),
+                # format_html escapes every value.
                 format_html(
                     other,
                     mission.expert.full_name if mission.expert else gone,
