@@ -9,7 +9,6 @@ through the template's tags and filters cost some 15 ms); `_contact_table.html` 
 markup for the pages that render it, and a test holds the two to it.
 """
 
-import datetime
 import functools
 from collections import defaultdict
 from html import escape as escape_text
@@ -17,7 +16,6 @@ from types import SimpleNamespace
 
 from django.core.paginator import Paginator
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -26,6 +24,7 @@ from modeltranslation.utils import get_language
 
 from contacts.models import ContactRole, spoken_language_names, verification_cutoff
 from contacts.phones import phone_uri
+from core.dates import long_date
 from core.templatetags.content import translated
 
 # A contact point's row and its optional parts; the labels are filled in once a page, the rest
@@ -43,14 +42,6 @@ TITLE = ' <span class="meta contact-title">{}</span>'
 PHONE = '<br><a href="{}" class="nowrap">{}</a>'
 VERIFIED = '<time datetime="{}">{}</time>'
 DUE = '<br><span class="badge badge-warn">{}</span>'
-
-
-@functools.lru_cache(maxsize=2048)
-def _long_date(day: datetime.date, language: str) -> str:
-    """`day` as `|date:"DATE_FORMAT"` writes it, escaped (remembered: formatting a date takes a
-    dozen translation lookups, and the same few hundred days come back on every page)."""
-    with translation.override(language):
-        return escape_text(date_format(day, "DATE_FORMAT"))
 
 
 def _shown(values: dict, field: str, language: str) -> tuple[str, bool]:
@@ -130,7 +121,9 @@ def contact_rows(contacts: list[dict]) -> SafeString:
             email=escape_text(contact["email"]),
             phone=PHONE.format(escape_text(phone_uri(phone)), escape_text(phone)) if phone else "",
             languages=escape_text(languages),
-            verified=VERIFIED.format(verified_on.isoformat(), _long_date(verified_on, language))
+            verified=VERIFIED.format(
+                verified_on.isoformat(), escape_text(long_date(verified_on, language))
+            )
             if verified_on
             else never,
             due=due if verified_on is None or verified_on < cutoff else "",

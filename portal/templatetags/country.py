@@ -2,15 +2,12 @@
 afresh on every visit (never cached), and as template loops their rows were most of the page's
 time. Each row is the markup the template wrote, escaped by `format_html`."""
 
-import datetime
-import functools
-
 from django import template
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.dates import long_date
 from core.templatetags.content import translated
 
 register = template.Library()
@@ -51,8 +48,8 @@ def mission_items(missions, side: str) -> str:
         "<li>{} – {}: {}</li>",
         (
             (
-                _day(mission.start_date, get_language()),
-                _day(mission.end_date, get_language()),
+                long_date(mission.start_date, get_language()),
+                long_date(mission.end_date, get_language()),
                 # format_html escapes every value.
                 format_html(
                     other,
@@ -63,10 +60,3 @@ def mission_items(missions, side: str) -> str:
             for mission in missions
         ),
     )
-
-
-@functools.lru_cache(maxsize=4096)
-def _day(day: datetime.date, language: str) -> str:
-    """The day as `|date:"DATE_FORMAT"` writes it in the active language, `language` (a key
-    only). Kept once written: formatting a date cost more than the rest of a mission's row."""
-    return date_format(day, "DATE_FORMAT")
