@@ -63,6 +63,16 @@ def search_state(params) -> str:
     return kept.urlencode()
 
 
+def menus_state(params) -> str:
+    """The choices of the search's menus (every filter but the searched text) as a query string:
+    what their cached fragment is kept by. The text, perhaps a person's name, is left out."""
+    kept = QueryDict(mutable=True)
+    for name in ExpertFilter.base_filters:
+        if name != "q" and (values := params.getlist(name)):
+            kept.setlist(name, values)
+    return kept.urlencode()
+
+
 def _read_once(read):
     """A callable for a field's choices that reads them on its first call only."""
     found = []

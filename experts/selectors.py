@@ -55,11 +55,11 @@ def _missions() -> Prefetch:
 
 
 def expert_detail(*, pk: int) -> Expert:
-    """One listed expert with their administration and missions. The page reads the areas and
-    languages only when it renders the record afresh (one query each, as a prefetch would take);
-    a cached record needs neither."""
+    """One listed expert with their administration, areas, languages and missions."""
     return get_object_or_404(
-        Expert.objects.listed().select_related("administration").prefetch_related(_missions()),
+        Expert.objects.listed()
+        .select_related("administration")
+        .prefetch_related("areas", "languages", _missions()),
         pk=pk,
     )
 

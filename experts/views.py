@@ -28,7 +28,7 @@ from core.files import attachment_response
 from core.pagination import WindowCountPagination
 from core.spreadsheets import resource_response
 from experts import selectors, services
-from experts.filters import search_state
+from experts.filters import menus_state, search_state
 from experts.forms import (
     ExpertUpdateForm,
     NominationCorrectForm,
@@ -63,6 +63,7 @@ class ExpertListView(MemberRequiredMixin, WindowCountPagination, ListView):
             filter_form=self.filterset.form,
             any_word=self.filterset.any_word,
             search_state=search_state(self.request.GET),
+            menus_state=menus_state(self.request.GET),
             **kwargs,
         )
 
@@ -82,7 +83,6 @@ class ExpertDetailView(MemberRequiredMixin, DetailView):
         record_access(user=self.request.user, kind=AccessLogEntry.Kind.EXPERT_RECORD, obj=expert)
         return super().get_context_data(
             can_update=self.request.user.is_focal_point_for(expert.administration_id),
-            # Read only when the record's fragment is rendered afresh (a lazy queryset).
             competencies=selectors.expert_competencies(expert=expert),
             # "Back to the search" returns to the search the member came from, filters and all.
             search_state=search_state(self.request.GET),

@@ -1,12 +1,12 @@
 """Parts of a page rendered once and reused until their data changes (see `core.cache`).
 
     {% load fragments %}
-    {% cachedfragment "experts-filter-form" "experts.ExpertiseArea" request.GET.urlencode %}
+    {% cachedfragment "experts-filter-menus" "experts.ExpertiseArea" menus_state %}
       …
     {% endcachedfragment %}
 
-    {% cachedrows expert in experts "experts-row" "experts.Expert experts.ExpertLanguage" %}
-      <tr>…{{ expert.full_name }}…</tr>
+    {% cachedrows document in documents "library-document-entry" "library" area %}
+      <li>…{{ document.title }}…</li>
     {% endcachedrows %}
 
 The name comes first; then the models whose data the markup shows (`app_label.Model`, or an app
@@ -22,7 +22,7 @@ item and the page's context, not `forloop`.
 
 Only for markup that is the same for every user who may see the page: never a part that shows
 who is logged in, what they may do, or a form with a CSRF token (such markup is rendered but
-never stored).
+never stored), and never personal data (a person's name, position or contact details).
 """
 
 from django import template
