@@ -3,6 +3,7 @@ administrations), so rendered afresh on every visit and never cached, and as a t
 they were most of the page's time. Each row is the markup the template wrote."""
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from core.dates import long_date
 from core.pagination import prefetched
 from core.templatetags.content import in_running_text, translated
-from experts.models import Accreditation
+from experts.models import Accreditation, Level
 
 register = template.Library()
 
@@ -32,8 +33,10 @@ def expert_rows(experts, search_state: str) -> str:
     stale = _("needs confirming")
     language = get_language()
     query = f"?{search_state}" if search_state else ""
-    # The same few areas and language levels come back on every row: each written once a page
-    # (a name or label is a dozen translation lookups).
+    # The labels, areas and language levels come back row after row: each translated once a
+    # page (a lazy label is a dozen translation lookups each time it is read).
+    accreditations = {value: str(label) for value, label in Accreditation.choices}
+    levels = {value: str(label) for value, label in Level.choices}
     areas, skills = {}, {}
 
     def area_name(area):
@@ -44,8 +47,11 @@ def expert_rows(experts, search_state: str) -> str:
     def skill_name(skill):
         key = (skill.language, skill.level)
         if key not in skills:
-            skills[key] = in_running_text(skill)
+            skills[key] = in_running_text(f"{skill.language_name} ({levels[skill.level]})")
         return skills[key]
+
+    # The record's address is the search's own followed by the id (the URL contract).
+    records = reverse("experts:list")
 
     # format_html_join escapes every value that is not already safe markup.
     return format_html_join(
@@ -58,7 +64,7 @@ def expert_rows(experts, search_state: str) -> str:
         '      <td data-label="{}">{}{}</td>\n    </tr>',
         (
             (
-                _name(expert, query),
+                _name(expert, f"{records}{expert.pk}/{query}", accreditations),
                 labels["administration"],
                 expert.administration,
                 labels["position"],
@@ -79,18 +85,12 @@ def expert_rows(experts, search_state: str) -> str:
     )
 
 
-def _name(expert, query: str) -> str:
-    # format_html escapes the URL, the names and the accreditation's label.
-    link = format_html(
-        '<a href="{}{}">{}, {}</a>',
-        expert.get_absolute_url(),
-        query,
-        expert.family_name,
-        expert.given_names,
-    )
+def _name(expert, url: str, accreditations: dict) -> str:
+    # format_html escapes the URL and the names.
+    link = format_html('<a href="{}">{}, {}</a>', url, expert.family_name, expert.given_names)
     if expert.accreditation not in ACCREDITED:
         return link
     # format_html escapes the label; the link is safe markup already.
     return format_html(
-        '{}<br><span class="badge">{}</span>', link, expert.get_accreditation_display()
+        '{}<br><span class="badge">{}</span>', link, accreditations[expert.accreditation]
     )
