@@ -72,6 +72,13 @@ def floor(request):
 
 
 @never_cache
+def bench_base_page(request):
+    """Benchmark-only: `base.html` with nothing in it, what every page pays before its content
+    (the session, the user, the context processors, the header and its cached navigation)."""
+    return render(request, "base.html")
+
+
+@never_cache
 def bench_write(request):
     """Benchmark-only: one acknowledged write (a new session row), for bench/restart.py."""
     store = import_module(settings.SESSION_ENGINE).SessionStore()

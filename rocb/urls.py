@@ -52,6 +52,8 @@ if settings.BENCHMARK_FLOOR:
     # The same view served with no middleware at all (rocb.wsgi.BareHandler).
     urlpatterns.append(path("bench/bare", views.floor))
     urlpatterns.append(path("bench/write", views.bench_write))
+    # What every page pays before its content: base.html, empty, in the page's language.
+    urlpatterns += i18n_patterns(path("bench/base/", views.bench_base_page))
 
 handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"
