@@ -1,13 +1,16 @@
-"""The rows a request's page shows beside the request (its areas, competencies, attachments,
-missions and, for staff, the office's notes), read in one statement and put where
-prefetch_related would put them: `need.areas.all()` and the others then run no query.
+"""The rows a request's page shows beside the request (its administration, submitter, round,
+activity and event; its areas, competencies, attachments, missions and, for staff, the office's
+notes), read in one statement and put where select_related and prefetch_related would put them:
+`need.administration`, `need.areas.all()` and the others then run no query.
 
-Five prefetch querysets took about 13 ms of Python each visit (Django compiling each statement
-with its joins and orderings) and five round trips; this statement is written once. Each
-relation comes back as one JSON array of rows, in the order its model's Meta gives.
+Five prefetch querysets and the request's five joins took about 17 ms of Python each visit
+(Django compiling each statement with its joins and orderings) and five round trips; this
+statement is written once. Each relation comes back as JSON: the joined rows as one array,
+each prefetched relation as an array of rows in the order its model's Meta gives.
 """
 
 import datetime
+import functools
 
 from django.db import connection
 
@@ -30,9 +33,34 @@ MISSION_EXPERT = ["id", *EXPERT_NAMES, "administration_id"]
 MISSION_ADMINISTRATION = ["id", "name", "name_en", "name_ru"]
 NOTE = ["id", "need_id", "author_id", "text", "created_at"]
 NOTE_AUTHOR = ["id", "email", "full_name"]
+# The request's joined rows: of each, what the page shows (names and titles in both languages
+# for the fallback marks, the submitter's language for the ranking, the activity's number).
+TITLES = ["title", "title_en", "title_ru"]
+JOINED = {
+    "administration": ["id", "name", "name_en", "name_ru"],
+    "submitted_by": ["id", "full_name", "email", "language"],
+    "round": ["id", *TITLES],
+    "activity": ["id", "sequence", *TITLES, "goal_id"],
+    "event": ["id", *TITLES],
+}
+GOAL = ["id", "number"]
 
 DETAIL_ROWS_SQL = """
 SELECT
+    (SELECT json_build_array(
+            a.id, a.name, a.name_en, a.name_ru,
+            u.id, u.full_name, u.email, u.language,
+            r.id, r.title, r.title_en, r.title_ru,
+            w.id, w.sequence, w.title, w.title_en, w.title_ru, w.goal_id, g.id, g.number,
+            ev.id, ev.title, ev.title_en, ev.title_ru)
+        FROM {need} n
+        JOIN {administration} a ON a.id = n.administration_id
+        LEFT JOIN {user} u ON u.id = n.submitted_by_id
+        LEFT JOIN {round} r ON r.id = n.round_id
+        LEFT JOIN {activity} w ON w.id = n.activity_id
+        LEFT JOIN {goal} g ON g.id = w.goal_id
+        LEFT JOIN {event} ev ON ev.id = n.event_id
+        WHERE n.id = %(need)s),
     (SELECT COALESCE(json_agg(json_build_array(a.id, a.slug, a.name, a.name_en, a.name_ru)
             ORDER BY a.name_en, a.id), '[]')
         FROM {area} a JOIN {need_areas} na ON na.expertisearea_id = a.id
@@ -66,8 +94,17 @@ SELECT
 """
 
 
+def _related(name: str):
+    return NeedsRequest._meta.get_field(name).related_model
+
+
 def detail_rows_sql() -> str:
     return DETAIL_ROWS_SQL.format(
+        need=NeedsRequest._meta.db_table,
+        round=_related("round")._meta.db_table,
+        activity=_related("activity")._meta.db_table,
+        goal=_related("activity").goal.field.related_model._meta.db_table,
+        event=_related("event")._meta.db_table,
         area=ExpertiseArea._meta.db_table,
         need_areas=NeedsRequest.areas.through._meta.db_table,
         competency=Competency._meta.db_table,
@@ -92,8 +129,17 @@ def _day(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
+@functools.cache
+def _field_order(model, columns: tuple[str, ...]) -> tuple[list[str], list[int]]:
+    """The columns in the order of the model's fields, and where each is in `columns`."""
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in columns]
+    return names, [columns.index(name) for name in names]
+
+
 def _row(model, columns: list[str], values: list):
-    return model.from_db(connection.alias, columns, values)
+    # from_db takes the values in the order of the model's fields, whatever `columns` says.
+    names, positions = _field_order(model, tuple(columns))
+    return model.from_db(connection.alias, names, [values[at] for at in positions])
 
 
 def _missions(rows: list[list]) -> list[Mission]:
@@ -127,6 +173,17 @@ def _notes(rows: list[list]) -> list[NeedsNote]:
     return notes
 
 
+def _joined(need: NeedsRequest, values: list) -> None:
+    """The request's joined rows set as select_related sets them (None where there is none)."""
+    for name, columns in JOINED.items():
+        row, values = values[: len(columns)], values[len(columns) :]
+        related = _row(_related(name), columns, row) if row[0] is not None else None
+        if name == "activity" and related:
+            goal, values = values[: len(GOAL)], values[len(GOAL) :]
+            related.goal = _row(_related(name).goal.field.related_model, GOAL, goal)
+        NeedsRequest._meta.get_field(name).set_cached_value(need, related)
+
+
 def _prefetched(need: NeedsRequest, name: str, rows: list) -> None:
     """Rows put where prefetch_related puts a relation's (the manager's own queryset, so that
     anything else asked of it still reads this request's rows only)."""
@@ -137,12 +194,14 @@ def _prefetched(need: NeedsRequest, name: str, rows: list) -> None:
 
 
 def detail_rows_attach(*, need: NeedsRequest, notes: bool) -> None:
-    """Reads the request's areas, competencies, attachments and missions (each mission with its
-    expert, their administration and `evaluations_given`), and its notes with their authors if
-    `notes` (none otherwise), in one statement, and attaches them to `need` as prefetched."""
+    """Reads the request's joined rows (`JOINED`), its areas, competencies, attachments and
+    missions (each mission with its expert, their administration and `evaluations_given`), and
+    its notes with their authors if `notes` (none otherwise), in one statement, and attaches
+    them to `need` as select_related and prefetch_related would."""
     with connection.cursor() as cursor:
         cursor.execute(detail_rows_sql(), {"need": need.pk, "notes": notes})
-        areas, competencies, attachments, missions, note_rows = cursor.fetchone()
+        joined, areas, competencies, attachments, missions, note_rows = cursor.fetchone()
+    _joined(need, joined)
     if not hasattr(need, "_prefetched_objects_cache"):
         need._prefetched_objects_cache = {}
     _prefetched(need, "areas", [_row(ExpertiseArea, AREA, row) for row in areas])

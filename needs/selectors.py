@@ -74,33 +74,13 @@ def need_list(*, request: HttpRequest) -> NeedFilter:
     return NeedFilter(request.GET, queryset=needs, request=request)
 
 
-# Every column of the request itself (its page shows nearly all of them, its forms the rest) …
-NEED_OWN_FIELDS = tuple(field.name for field in NeedsRequest._meta.concrete_fields)
-# … and of its related rows what the page shows: names and titles in both languages (for the
-# fallback marks), the submitter's name and language (the ranking's), the activity's number.
-NEED_DETAIL_RELATED = (
-    "administration__name",
-    "submitted_by__full_name",
-    "submitted_by__email",
-    "submitted_by__language",
-    "round__title",
-    "activity__sequence",
-    "activity__title",
-    "activity__goal__number",
-    "event__title",
-)
-
-
 def need_detail(*, pk: int, user) -> NeedsRequest:
     """One request the user may see, with what its page shows (the office's notes for staff
-    only): the request in one statement, its related rows in another (`needs.detail_rows`).
-    Raises NeedsRequest.DoesNotExist for a request the user may not see."""
+    only): the request's own row in one statement, every related row in another
+    (`needs.detail_rows`). Raises NeedsRequest.DoesNotExist for a request the user may not
+    see."""
     need = (
         NeedsRequest.objects.visible_to(user)
-        .select_related("administration", "submitted_by", "round", "activity__goal", "event")
-        # Of the joined rows only what the page shows: PostgreSQL's planning of the join grows
-        # with every column it carries (about 6 ms for all of theirs, against 0.5 ms).
-        .only(*NEED_OWN_FIELDS, *NEED_DETAIL_RELATED)
         # The requests merged into this one, as numbers (with the row: no query of their own).
         .annotate(
             duplicate_ids=ArraySubquery(

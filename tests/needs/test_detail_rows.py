@@ -1,5 +1,6 @@
 """A request's related rows read in one statement (needs.detail_rows): the same rows, fields and
-order as Django's prefetch of each relation gives, for a request with every kind of row."""
+order as Django's select_related and prefetch of each relation give, for a request with every
+kind of row."""
 
 import datetime
 
@@ -13,7 +14,8 @@ from needs import selectors, services
 from needs.models import Mission, MissionEvaluation, NeedsAttachment, NeedsNote, NeedsRequest
 from tests.competencies.factories import make_competency
 from tests.experts.factories import PDF, make_expert
-from tests.needs.factories import make_need
+from tests.needs.factories import advance, make_need, make_round
+from tests.outreach.factories import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +30,10 @@ def need(focal_point, staff, georgia):
         submitted_by=focal_point,
         areas=[area.slug for area in ExpertiseArea.objects.all()],
         attachments=[SimpleUploadedFile(f"{n}.pdf", PDF) for n in range(3)],
+        round=make_round(),
     )
+    need = advance(need, "planned", by=staff)
+    NeedsRequest.objects.filter(pk=need.pk).update(event=make_event())
     need.competencies.set([make_competency(descriptors=False) for _ in range(4)])
     for n in range(3):
         services.need_note_add(need=need, author=staff, text=f"Note {n}")
@@ -97,6 +102,48 @@ def test_the_rows_are_those_of_each_relation_in_its_order(need, staff, django_as
     # Latest first: the third (two evaluations), the first (none), the second (one).
     assert [mission[4] for mission in read_missions] == [2, 0, 1]
     assert authors == ["None", str(staff), str(staff)]
+
+
+JOINED = [
+    "administration.name_en",
+    "administration.name_ru",
+    "submitted_by.full_name",
+    "submitted_by.email",
+    "submitted_by.language",
+    "round.title_en",
+    "round.title_ru",
+    "activity.number",
+    "activity.title_en",
+    "activity.title_ru",
+    "event.title_en",
+    "event.title_ru",
+]
+
+
+def joined(need):
+    values = []
+    for path in JOINED:
+        relation, name = path.split(".")
+        values.append(getattr(getattr(need, relation), name))
+    return values
+
+
+def test_the_joined_rows_are_those_of_select_related(need, focal_point, django_assert_num_queries):
+    expected = NeedsRequest.objects.select_related(
+        "administration", "submitted_by", "round", "activity__goal", "event"
+    ).get(pk=need.pk)
+    read = selectors.need_detail(pk=need.pk, user=focal_point)
+    with django_assert_num_queries(0):
+        values = joined(read)
+    assert values == joined(expected)
+    assert None not in [read.submitted_by, read.round, read.activity, read.event]
+    assert read.activity.get_absolute_url() == expected.activity.get_absolute_url()
+    bare = make_need(submitted_by=focal_point)
+    NeedsRequest.objects.filter(pk=bare.pk).update(submitted_by=None)
+    read = selectors.need_detail(pk=bare.pk, user=focal_point)
+    with django_assert_num_queries(0):
+        assert [read.submitted_by, read.round, read.activity, read.event] == [None] * 4
+        assert read.administration == bare.administration
 
 
 def test_members_get_no_notes_and_another_administration_nothing(
