@@ -87,8 +87,9 @@ PAGES = [
     # Seven sections: the session and user, then the page's own 8 queries (3 when its cached
     # sections are warm).
     Page("country page", "/en/members/countries/az/", member=True),
-    # A request's page as office staff see it: the experts ranked for it (10,000 experts).
-    Page("expert ranking", "/en/members/needs/{need}/", staff=True),
+    # A request's page as office staff see it: the experts ranked for it (10,000 experts). The
+    # user, the request, its related rows (needs.detail_rows), the ranking.
+    Page("expert ranking", "/en/members/needs/{need}/", staff=True, queries=4),
 ]
 
 
