@@ -7,12 +7,20 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from contacts.directory import contact_rows
 from core.dates import long_date
 from core.templatetags.content import translated
 
 register = template.Library()
 
 ROWS = "\n    "  # between two rows, as the page's other lists are indented
+
+
+@register.simple_tag
+def contact_table_rows(contacts: list[dict]):
+    """The contact points' rows of `contacts/_contact_table.html`, by the directory's writer: one
+    for the table wherever it shows (through the template's tags a row took some 0.5 ms)."""
+    return contact_rows(contacts)
 
 
 @register.simple_tag
