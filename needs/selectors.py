@@ -599,13 +599,14 @@ def analysis_rows(analysis: NeedsAnalysis) -> tuple[list, list[list]]:
 
 @dataclass(frozen=True)
 class MissionLine:
-    """A mission as the country page lists it: its days, the expert (names only; None once the
-    record is withdrawn or erased) and the administration on the other side of it."""
+    """A mission as the country page lists it: its days, the expert's names (`given_names_en`,
+    `given_names_ru`, `family_name_en`, `family_name_ru`; None once the record is withdrawn or
+    erased) and the name of the administration on the other side of it (`name_en`, `name_ru`)."""
 
     start_date: datetime.date
     end_date: datetime.date
-    expert: Expert | None
-    other: Administration
+    expert: dict | None
+    other: dict
 
 
 # Both lists of a country page's missions in one statement, on every visit: what it shows only.
@@ -645,19 +646,16 @@ def missions_of(*, administration: Administration, limit: int = 20) -> dict[str,
     with connection.cursor() as cursor:
         cursor.execute(sql, {"administration": administration.pk, "limit": limit})
         rows = cursor.fetchall()
-    others = {}  # one object for each administration, however many missions it is on
     for side, _pk, start_date, end_date, *rest in rows:
         expert, other = rest[:5], rest[5:]
-        if other[0] not in others:
-            others[other[0]] = Administration.from_db(connection.alias, MISSION_OTHER, other)
         missions[side].append(
             MissionLine(
                 start_date=start_date,
                 end_date=end_date,
-                expert=Expert.from_db(connection.alias, MISSION_EXPERT, expert)
+                expert=dict(zip(MISSION_EXPERT, expert, strict=True))
                 if expert[0] is not None
                 else None,
-                other=others[other[0]],
+                other=dict(zip(MISSION_OTHER, other, strict=True)),
             )
         )
     return missions

@@ -232,3 +232,23 @@ def test_its_contact_rows_are_the_administration_pages(member_client, azerbaijan
     assert len(rows) == 4
     assert rows == contact_rows_of(administration)
     assert "Elvin &lt;b&gt;Mammadov&lt;/b&gt;" in "".join(rows)
+
+
+def test_the_lists_of_people_escape_the_names(
+    client, member, azerbaijan, georgia, other_focal_point, staff
+):
+    """The rows written in Python escape every name they show: experts' and administrations'."""
+    expert = make_expert(
+        administration=azerbaijan, given_names_en="Léa <i>", family_name_en="O'Neil & Co"
+    )
+    Expert.objects.filter(pk=expert.pk).update(given_names_ru="", family_name_ru="")
+    georgia.name_en = "Georgia <b>"
+    georgia.save()
+    _mission(make_need(submitted_by=other_focal_point), expert, staff)
+    client.force_login(member)
+    html = client.get("/en/members/countries/az/").content.decode()
+    experts = html[html.index('id="experts-heading"') : html.index('id="needs-heading"')]
+    missions = html[html.index('id="missions-heading"') : html.index('id="events-heading"')]
+    assert "Léa &lt;i&gt; O&#x27;Neil &amp; Co</a>" in experts
+    assert "Léa &lt;i&gt; O&#x27;Neil &amp; Co → Georgia &lt;b&gt;</li>" in missions
+    assert "<i>" not in html and "<b>" not in html
