@@ -6,12 +6,13 @@ modeltranslation already falls back to English when `obj.title` is read on a Rus
 these helpers tell the reader (and screen readers, through `lang="en"`) that it happened.
 """
 
+import html
 from types import SimpleNamespace
 
 from django import template
 from django.conf import settings
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
@@ -76,7 +77,8 @@ def translated_value(values: dict, field: str, language: str) -> SafeString:
     """`translated` for such values: the field's text escaped, marked where English stands in."""
     text, fallback = shown_value(values, field, language)
     if not fallback:
-        return escape(text)
+        # Escaped by `html.escape`, as Django's `escape` does without its lazy-text round: safe.
+        return mark_safe(html.escape(text))  # noqa: S308
     names = SimpleNamespace(**{field: text, f"{field}_{language}": "", f"{field}_en": text})
     return translated(names, field)
 
