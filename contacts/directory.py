@@ -12,12 +12,10 @@ markup for the pages that render it, and a test holds the two to it.
 import functools
 from collections import defaultdict
 from html import escape as escape_text
-from types import SimpleNamespace
 
 from django.core.paginator import Paginator
 from django.utils import translation
 from django.utils.functional import cached_property
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from modeltranslation.utils import get_language
@@ -25,7 +23,7 @@ from modeltranslation.utils import get_language
 from contacts.models import ContactRole, spoken_language_names, verification_cutoff
 from contacts.phones import phone_uri
 from core.dates import long_date
-from core.templatetags.content import translated
+from core.templatetags.content import shown_value, translated_value
 
 # A contact point's row and its optional parts; the labels are filled in once a page, the rest
 # with escaped values (`html.escape`, as Django's `escape` does, without its lazy-text round).
@@ -44,26 +42,6 @@ VERIFIED = '<time datetime="{}">{}</time>'
 DUE = '<br><span class="badge badge-warn">{}</span>'
 
 
-def _shown(values: dict, field: str, language: str) -> tuple[str, bool]:
-    """A translated field's text as the model shows it (the page language's, else the English:
-    contact points and administrations fall back to English only), and whether it is the
-    English standing in."""
-    own = values[f"{field}_{language}"]
-    if own or language == "en":
-        return own or "", False
-    english = values[f"{field}_en"] or ""
-    return english, bool(english)
-
-
-def _marked(values: dict, field: str, language: str) -> SafeString:
-    """The field's text as HTML, marked as `{% translated %}` marks it where English stands in."""
-    text, fallback = _shown(values, field, language)
-    if not fallback:
-        return escape(text)
-    names = SimpleNamespace(**{field: text, f"{field}_{language}": "", f"{field}_en": text})
-    return translated(names, field)
-
-
 class Section:
     """One administration on a page of the directory, with its rows there (`rows`, "" for an
     administration without contact points)."""
@@ -71,8 +49,8 @@ class Section:
     def __init__(self, administration: dict, rows: SafeString, *, continued: bool):
         language = get_language()
         self.slug = administration["code"].lower()
-        self.name = _shown(administration, "name", language)[0]
-        self.heading = _marked(administration, "name", language)
+        self.name = shown_value(administration, "name", language)[0]
+        self.heading = translated_value(administration, "name", language)
         self.rows = rows
         self.continued = continued
 
@@ -107,8 +85,8 @@ def contact_rows(contacts: list[dict]) -> SafeString:
     cutoff = verification_cutoff()
 
     def row(contact: dict) -> str:
-        name, name_falls_back = _shown(contact, "name", language)
-        title = _marked(contact, "title", language)
+        name, name_falls_back = shown_value(contact, "name", language)
+        title = translated_value(contact, "title", language)
         phone, verified_on = contact["phone"], contact["verified_on"]
         languages = ", ".join(language_names.get(code, code) for code in contact["languages"])
         return template.format(

@@ -129,11 +129,10 @@ GLANCE_CONTACT = [
 ]  # fmt: skip
 
 
-def administration_at_a_glance(
-    *, country: str, contacts: int
-) -> tuple[Administration, list[ContactPoint]]:
+def administration_at_a_glance(*, country: str, contacts: int) -> tuple[Administration, list[dict]]:
     """The member administration of an ISO code (any case; 404 for any other) and its first
-    `contacts` contact points, in the directory's order."""
+    `contacts` contact points, in the directory's order, as the values a directory row shows
+    (`contacts.directory.contact_rows` writes them)."""
     sql = GLANCE_SQL.format(
         administration=Administration._meta.db_table,
         contact_point=ContactPoint._meta.db_table,
@@ -150,7 +149,7 @@ def administration_at_a_glance(
         connection.alias, GLANCE_ADMINISTRATION, rows[0][:split]
     )
     points = [
-        ContactPoint.from_db(connection.alias, GLANCE_CONTACT, row[split:])
+        dict(zip(GLANCE_CONTACT, row[split:], strict=True))
         for row in rows[:contacts]
         if row[split] is not None
     ]

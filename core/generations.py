@@ -100,6 +100,23 @@ def any_table_generation() -> int:
     return generations([ANY_TABLE])[0]
 
 
+# The generations this process read last of each set of tables, with the "any table" generation
+# read before them. The sets are the declarations of the cached fragments: a few dozen.
+_remembered: dict[tuple[str, ...], tuple[int, list[int]]] = {}
+
+
+def generations_since(tables: tuple[str, ...], *, any_table: int) -> list[int]:
+    """`generations` of these tables, without reading them again while "any table" is still at
+    `any_table` (read before the call): a writer moves it last, so no table has changed since
+    this process read them with it. A page's fragments read one key, not one for each table."""
+    remembered = _remembered.get(tables)
+    if remembered is not None and remembered[0] == any_table:
+        return remembered[1]
+    current = generations(tables)
+    _remembered[tables] = (any_table, current)
+    return current
+
+
 def _move_on(key: str) -> None:
     try:
         cache.incr(key)

@@ -114,9 +114,10 @@ EXPERT_NAMES = ["id", "given_names_en", "given_names_ru", "family_name_en", "fam
 AREA_NAMES = ["name_en", "name_ru"]
 
 
-def experts_provided_by(*, administration: Administration, limit: int) -> list[Expert]:
-    """The first `limit` listed experts an administration provides to the region, by name, with
-    only their names read, each with `area_list`, its areas of expertise (their names only)."""
+def experts_provided_by(*, administration: Administration, limit: int) -> list[dict]:
+    """The first `limit` listed experts an administration provides to the region, by name, as
+    values: `id` and the names in both languages, with `areas`, the names of its areas of
+    expertise (`name_en`, `name_ru`). Values, not model instances: the page shows the names only."""
     sql = PROVIDED_BY_SQL.format(
         expert=Expert._meta.db_table,
         expert_areas=Expert.areas.through._meta.db_table,
@@ -125,18 +126,10 @@ def experts_provided_by(*, administration: Administration, limit: int) -> list[E
     with connection.cursor() as cursor:
         cursor.execute(sql, {"administration": administration.pk, "limit": limit})
         rows = cursor.fetchall()
-    areas = {}  # one object for each area shown, however many experts have it
-
-    def area(names: list[str]) -> ExpertiseArea:
-        key = tuple(names)
-        if key not in areas:
-            areas[key] = ExpertiseArea.from_db(connection.alias, AREA_NAMES, names)
-        return areas[key]
-
     experts = []
     for *names, area_names in rows:
-        expert = Expert.from_db(connection.alias, EXPERT_NAMES, names)
-        expert.area_list = [area(pair) for pair in area_names]
+        expert = dict(zip(EXPERT_NAMES, names, strict=True))
+        expert["areas"] = [dict(zip(AREA_NAMES, pair, strict=True)) for pair in area_names]
         experts.append(expert)
     return experts
 

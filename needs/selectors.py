@@ -550,35 +550,38 @@ def analysis_rows(analysis: NeedsAnalysis) -> tuple[list, list[list]]:
 
 @dataclass(frozen=True)
 class MissionLine:
-    """A mission as the country page lists it: its days, the expert (names only; None once the
-    record is withdrawn or erased) and the administration on the other side of it."""
+    """A mission as the country page lists it: its days, the expert's names (`given_names_en`,
+    `given_names_ru`, `family_name_en`, `family_name_ru`; None once the record is withdrawn or
+    erased) and the name of the administration on the other side of it (`name_en`, `name_ru`)."""
 
     start_date: datetime.date
     end_date: datetime.date
-    expert: Expert | None
-    other: Administration
+    expert: dict | None
+    other: dict
 
 
 # Both lists of a country page's missions in one statement, on every visit: what it shows only.
+# The names are joined once to the twenty missions, not in each list: PostgreSQL planned the
+# statement with a join in each list in 0.9–1.3 ms, this one in 0.4 ms (and runs it as fast).
 MISSIONS_SQL = """
-(SELECT 'received' AS side, m.id AS mission, m.start_date, m.end_date,
-        e.id, e.given_names_en, e.given_names_ru, e.family_name_en, e.family_name_ru,
-        o.id, o.name_en, o.name_ru
- FROM {mission} m
- LEFT JOIN {expert} e ON e.id = m.expert_id AND e.withdrawn_at IS NULL AND e.erased_on IS NULL
- JOIN {administration} o ON o.id = m.provider_id
- WHERE m.administration_id = %(administration)s
- ORDER BY m.start_date DESC, m.id DESC LIMIT %(limit)s)
-UNION ALL
-(SELECT 'provided', m.id, m.start_date, m.end_date,
-        e.id, e.given_names_en, e.given_names_ru, e.family_name_en, e.family_name_ru,
-        o.id, o.name_en, o.name_ru
- FROM {mission} m
- LEFT JOIN {expert} e ON e.id = m.expert_id AND e.withdrawn_at IS NULL AND e.erased_on IS NULL
- JOIN {administration} o ON o.id = m.administration_id
- WHERE m.provider_id = %(administration)s
- ORDER BY m.start_date DESC, m.id DESC LIMIT %(limit)s)
-ORDER BY side, start_date DESC, mission DESC
+SELECT x.side, x.mission, x.start_date, x.end_date,
+       e.id, e.given_names_en, e.given_names_ru, e.family_name_en, e.family_name_ru,
+       o.id, o.name_en, o.name_ru
+FROM (
+  (SELECT 'received' AS side, m.id AS mission, m.start_date, m.end_date, m.expert_id,
+          m.provider_id AS other
+   FROM {mission} m
+   WHERE m.administration_id = %(administration)s
+   ORDER BY m.start_date DESC, m.id DESC LIMIT %(limit)s)
+  UNION ALL
+  (SELECT 'provided', m.id, m.start_date, m.end_date, m.expert_id, m.administration_id
+   FROM {mission} m
+   WHERE m.provider_id = %(administration)s
+   ORDER BY m.start_date DESC, m.id DESC LIMIT %(limit)s)
+) x
+LEFT JOIN {expert} e ON e.id = x.expert_id AND e.withdrawn_at IS NULL AND e.erased_on IS NULL
+JOIN {administration} o ON o.id = x.other
+ORDER BY x.side, x.start_date DESC, x.mission DESC
 """
 MISSION_EXPERT = ["id", "given_names_en", "given_names_ru", "family_name_en", "family_name_ru"]
 MISSION_OTHER = ["id", "name_en", "name_ru"]
@@ -596,19 +599,16 @@ def missions_of(*, administration: Administration, limit: int = 20) -> dict[str,
     with connection.cursor() as cursor:
         cursor.execute(sql, {"administration": administration.pk, "limit": limit})
         rows = cursor.fetchall()
-    others = {}  # one object for each administration, however many missions it is on
     for side, _pk, start_date, end_date, *rest in rows:
         expert, other = rest[:5], rest[5:]
-        if other[0] not in others:
-            others[other[0]] = Administration.from_db(connection.alias, MISSION_OTHER, other)
         missions[side].append(
             MissionLine(
                 start_date=start_date,
                 end_date=end_date,
-                expert=Expert.from_db(connection.alias, MISSION_EXPERT, expert)
+                expert=dict(zip(MISSION_EXPERT, expert, strict=True))
                 if expert[0] is not None
                 else None,
-                other=others[other[0]],
+                other=dict(zip(MISSION_OTHER, other, strict=True)),
             )
         )
     return missions

@@ -6,9 +6,13 @@ modeltranslation already falls back to English when `obj.title` is read on a Rus
 these helpers tell the reader (and screen readers, through `lang="en"`) that it happened.
 """
 
+import html
+from types import SimpleNamespace
+
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
@@ -56,6 +60,27 @@ def translated(obj, field: str):
         value,
         marks.get(shown, ""),
     )
+
+
+def shown_value(values: dict, field: str, language: str) -> tuple[str, bool]:
+    """A translated field's text in rows read as values (`field_en`, `field_ru`), as a model
+    that falls back to English only shows it (the page language's, else the English), and
+    whether it is the English standing in: for rows written in Python, without model instances."""
+    own = values[f"{field}_{language}"]
+    if own or language == "en":
+        return own or "", False
+    english = values[f"{field}_en"] or ""
+    return english, bool(english)
+
+
+def translated_value(values: dict, field: str, language: str) -> SafeString:
+    """`translated` for such values: the field's text escaped, marked where English stands in."""
+    text, fallback = shown_value(values, field, language)
+    if not fallback:
+        # Escaped by `html.escape`, as Django's `escape` does without its lazy-text round: safe.
+        return mark_safe(html.escape(text))  # noqa: S308
+    names = SimpleNamespace(**{field: text, f"{field}_{language}": "", f"{field}_en": text})
+    return translated(names, field)
 
 
 @register.simple_tag

@@ -30,13 +30,14 @@ from django.db.models import QuerySet, prefetch_related_objects
 from django.utils.safestring import mark_safe
 
 from core.cache import fragment_key, fragments_get_many, fragments_set_many, reads_checked
-from core.generations import generations, tables_of
+from core.generations import any_table_generation, generations_since, tables_of
 
 register = template.Library()
 
 CSRF_FIELD = 'name="csrfmiddlewaretoken"'
-# Where a rendering keeps the generations it has read: one cache read per page, not per row.
-GENERATIONS = "rocb.fragments.generations"
+# Where a rendering keeps the "any table" generation it has read: while it is unchanged, so are
+# the tables' generations this process read last (`generations_since`): one cache read a page.
+ANY_TABLE_SEEN = "rocb.fragments.any_table"
 
 
 class _CachedNode(template.Node):
@@ -51,12 +52,12 @@ class _CachedNode(template.Node):
 
     def generations(self, context) -> list[int]:
         tables = self.tables(context)
-        known = context.render_context.get(GENERATIONS)
-        if known is None:
-            known = context.render_context[GENERATIONS] = {}
-        if tables not in known:
-            known[tables] = generations(tables)
-        return known[tables]
+        if not tables:
+            return []
+        any_table = context.render_context.get(ANY_TABLE_SEEN)
+        if any_table is None:
+            any_table = context.render_context[ANY_TABLE_SEEN] = any_table_generation()
+        return generations_since(tables, any_table=any_table)
 
     def checked(self, context):
         return reads_checked(self.tables(context), f"The fragment {self.name.resolve(context)!r}")

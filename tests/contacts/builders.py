@@ -1,6 +1,7 @@
-"""Builders for contact points and training centres in tests."""
+"""Builders for contact points and training centres in tests, and a reader of their rows."""
 
 import datetime
+import re
 from decimal import Decimal
 from itertools import count
 
@@ -60,3 +61,9 @@ def make_centre(administration, **fields) -> TrainingCentre:
     fields.setdefault("programmes_en", "Risk management\nLeadership")
     fields.setdefault("programmes_ru", "Управление рисками\nЛидерство")
     return TrainingCentre.objects.create(administration=administration, **fields)
+
+
+def contact_rows_of(html: str) -> list[str]:
+    """The contact rows of a page, with the white space between tags taken out."""
+    rows = re.findall(r'<tr id="contact-\d+">.*?</tr>', html, re.S)
+    return [re.sub(r"\s*(<[^>]+>)\s*", r"\1", row) for row in rows]

@@ -1,11 +1,11 @@
 import pickle
-import re
 
 import pytest
 from django.core.cache import cache
 
 from administrations.models import Administration
 from core.cache import recent_fragments
+from tests.contacts.builders import contact_rows_of as rows_of
 from tests.contacts.builders import make_contact, make_contacts
 from tests.factories import make_administration
 from tests.pages import latin_words
@@ -194,12 +194,6 @@ def test_the_lower_case_address_answers_itself(member_client):
 
 
 # Pages of fifty contact points --------------------------------------------------------------
-
-
-def rows_of(html: str) -> list[str]:
-    """The contact rows of a page, with the white space between tags taken out."""
-    rows = re.findall(r'<tr id="contact-\d+">.*?</tr>', html, re.S)
-    return [re.sub(r"\s*(<[^>]+>)\s*", r"\1", row) for row in rows]
 
 
 def test_a_page_shows_fifty_contact_points_and_keeps_the_filters_in_its_links(

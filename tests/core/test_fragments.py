@@ -6,6 +6,8 @@ from django.utils import translation
 
 from administrations.models import Administration
 from contacts.models import ContactPoint
+from core import generations
+from core.generations import ANY_TABLE, tables_of
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +61,31 @@ def test_a_fragment_with_a_csrf_token_is_never_stored():
     counter = Counter()
     assert 'value="1"' in render(source, counter=counter)
     assert 'value="2"' in render(source, counter=counter)
+
+
+TWO_FRAGMENTS = (
+    '{% cachedfragment "one" "administrations" %}[{{ counter }}]{% endcachedfragment %}'
+    '{% cachedfragment "two" "contacts" %}[{{ counter }}]{% endcachedfragment %}'
+)
+
+
+def test_while_no_table_changes_a_page_reads_only_the_any_table_generation(monkeypatch):
+    """Its fragments' tables are read again, and the changed one rendered afresh, after a write."""
+    counter = Counter()
+    assert render(TWO_FRAGMENTS, counter=counter) == "[1][2]"
+    read, real = [], generations.generations
+
+    def reading(tables):
+        read.append(tables)
+        return real(tables)
+
+    monkeypatch.setattr(generations, "generations", reading)
+    assert render(TWO_FRAGMENTS, counter=counter) == "[1][2]"
+    assert read == [[ANY_TABLE]]
+    read.clear()
+    Administration.objects.get(code="AZ").save()
+    assert render(TWO_FRAGMENTS, counter=counter) == "[3][2]"
+    assert read == [[ANY_TABLE], tables_of("administrations"), tables_of("contacts")]
 
 
 ROWS = (

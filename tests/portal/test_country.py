@@ -10,7 +10,7 @@ from django.utils import timezone
 from experts.models import Expert
 from needs import services
 from outreach.models import RegistrationCount
-from tests.contacts.builders import make_centre, make_contact, make_contacts
+from tests.contacts.builders import contact_rows_of, make_centre, make_contact, make_contacts
 from tests.experts.factories import make_expert, make_experts
 from tests.needs.factories import advance, make_need
 from tests.outreach.factories import make_event, make_registration, make_registration_settings
@@ -213,3 +213,43 @@ def test_the_lists_of_people_in_either_language(client, member, azerbaijan, azer
     experts, missions, rows = page("en")
     assert "<span" not in experts and ": an expert no longer listed (Georgia)</li>" in missions
     assert rows == [head.pk, elchin.pk, anar.pk, aydan.pk]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_its_contact_rows_are_the_administration_pages(member_client, azerbaijan, language):
+    """The rows written in Python (`contacts.directory`) are those the administration's page
+    writes through `_contact_table.html`: a name without Russian, no title, no phone, no
+    languages, never verified, and markup in a name, escaped."""
+    make_contact(azerbaijan, name="Rashad Aliyev", name_ru="Рашад Алиев", role="head")
+    make_contact(azerbaijan, name="Nigar Hasanova", name_ru="", title_ru="", phone="")
+    make_contact(
+        azerbaijan, name="Elvin <b>Mammadov</b>", name_ru="", title_en="", title_ru="", languages=[]
+    )
+    make_contact(azerbaijan, name="Farid Aliyev", verified_on=None, languages=["az", "tr"])
+    country = member_client.get(f"/{language}/members/countries/az/").content.decode()
+    administration = member_client.get(f"/{language}/members/contacts/az/").content.decode()
+    rows = contact_rows_of(country)
+    assert len(rows) == 4
+    assert rows == contact_rows_of(administration)
+    assert "Elvin &lt;b&gt;Mammadov&lt;/b&gt;" in "".join(rows)
+
+
+def test_the_lists_of_people_escape_the_names(
+    client, member, azerbaijan, georgia, other_focal_point, staff
+):
+    """The rows written in Python escape every name they show: experts' and administrations'."""
+    expert = make_expert(
+        administration=azerbaijan, given_names_en="Léa <i>", family_name_en="O'Neil & Co"
+    )
+    Expert.objects.filter(pk=expert.pk).update(given_names_ru="", family_name_ru="")
+    georgia.name_en = "Georgia <b>"
+    georgia.save()
+    _mission(make_need(submitted_by=other_focal_point), expert, staff)
+    client.force_login(member)
+    html = client.get("/en/members/countries/az/").content.decode()
+    experts = html[html.index('id="experts-heading"') : html.index('id="needs-heading"')]
+    missions = html[html.index('id="missions-heading"') : html.index('id="events-heading"')]
+    link = f'<a href="{expert.get_absolute_url()}">'
+    assert f"{link}Léa &lt;i&gt; O&#x27;Neil &amp; Co</a>" in experts
+    assert "Léa &lt;i&gt; O&#x27;Neil &amp; Co → Georgia &lt;b&gt;</li>" in missions
+    assert "<i>" not in html and "<b>" not in html
