@@ -3,11 +3,11 @@ administrations), so rendered afresh on every visit and never cached, and as a t
 they were most of the page's time. Each row is the markup the template wrote."""
 
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.addresses import record_addresses
 from core.dates import long_date
 from core.pagination import prefetched
 from core.templatetags.content import in_running_text, translated
@@ -50,8 +50,7 @@ def expert_rows(experts, search_state: str) -> str:
             skills[key] = in_running_text(f"{skill.language_name} ({levels[skill.level]})")
         return skills[key]
 
-    # The record's address is the search's own followed by the id (the URL contract).
-    records = reverse("experts:list")
+    address = record_addresses("experts:detail")
 
     # format_html_join escapes every value that is not already safe markup.
     return format_html_join(
@@ -64,7 +63,7 @@ def expert_rows(experts, search_state: str) -> str:
         '      <td data-label="{}">{}{}</td>\n    </tr>',
         (
             (
-                _name(expert, f"{records}{expert.pk}/{query}", accreditations),
+                _name(expert, f"{address(expert.pk)}{query}", accreditations),
                 labels["administration"],
                 expert.administration,
                 labels["position"],

@@ -6,12 +6,12 @@ are read as values: `translated_value` marks the English standing in, as `{% tra
 from html import escape
 
 from django import template
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from contacts.directory import contact_rows
+from core.addresses import record_addresses
 from core.dates import long_date
 from core.templatetags.content import shown_value, translated_value
 
@@ -20,7 +20,6 @@ register = template.Library()
 ROWS = "\n    "  # between two rows, as the page's other lists are indented
 EXPERT = '<li><a href="{url}">{given_names} {family_name}</a>{areas}</li>'
 MISSION = "<li>{start} – {end}: {who}</li>"
-SOME_ID = 918273645  # an id that the address of a record has nowhere else
 MISSION_OTHER = {"received": "{} ({})", "provided": "{} → {}"}
 
 
@@ -36,14 +35,12 @@ def expert_items(experts: list[dict]):
     """An `<li>` for each expert (`experts.selectors.experts_provided_by`): the name, linking to
     the record, then the areas of expertise."""
     language = get_language()
-    # A record's address differs from another's by the id only: one `reverse` a list, not a row.
-    head, tail = reverse("experts:detail", args=[SOME_ID]).split(str(SOME_ID))
-    head, tail = escape(head), escape(tail)
+    address = record_addresses("experts:detail")
 
     def item(expert: dict) -> str:
         areas = "; ".join(translated_value(area, "name", language) for area in expert["areas"])
         return EXPERT.format(
-            url=f"{head}{expert['id']:d}{tail}",
+            url=escape(address(expert["id"])),
             given_names=translated_value(expert, "given_names", language),
             family_name=translated_value(expert, "family_name", language),
             areas=f": {areas}" if areas else "",
