@@ -180,6 +180,10 @@ def test_staff_add_a_note_on_the_page(staff_client, focal_point):
     response = staff_client.post(need.get_absolute_url(), {"note": "1", "text": "Call them"})
     assert response.status_code == 302
     assert need.notes.get().text == "Call them"
+    # The blank form, once shown (and kept as a fragment), never stands in for a refused one.
+    assert (
+        "This field is required." not in staff_client.get(need.get_absolute_url()).content.decode()
+    )
     refused = staff_client.post(need.get_absolute_url(), {"note": "1", "text": " "})
     assert "This field is required." in refused.content.decode()
     assert need.notes.count() == 1
