@@ -9,6 +9,7 @@ starts. For each page it:
 and it logs a member and a staff member in for wrk's logged-in pages. Prints one JSON line.
 """
 
+import importlib
 import json
 import os
 import statistics
@@ -22,7 +23,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rocb.settings.base")
 # The portal loaded as each of the server's workers loads it (Django set up, then the objects made
 # at start-up frozen out of the garbage collector's sight), so that the times measured here are
 # the server's, collections included.
-import rocb.wsgi  # noqa: E402, F401
+importlib.import_module("rocb.wsgi")
 
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
@@ -67,6 +68,22 @@ def _milliseconds(client: Client, path: str, *, cold: bool) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def ranking_milliseconds(user: User, need_pk: str) -> list[float]:
+    """The ranking alone, as the request page reads it (issue 13's figure): the first page of
+    experts ranked for the request, its statement and its rows, timed WARM_RUNS times."""
+    from needs import selectors
+    from needs.views import RANKED_PER_PAGE
+
+    need = selectors.need_detail(pk=int(need_pk), user=user)
+    times = []
+    for _ in range(WARM_RUNS + 1):  # the first one warms up
+        started = time.perf_counter()
+        ranking = selectors.ranked_experts(need=need)
+        list(selectors.RankingPaginator(ranking, RANKED_PER_PAGE).get_page(1).object_list)
+        times.append((time.perf_counter() - started) * 1000)
+    return sorted(times[1:])
+
+
 def main() -> None:
     pages = json.loads(sys.argv[1])
     values = placeholders()
@@ -96,6 +113,10 @@ def main() -> None:
             "server_p50_ms": round(statistics.median(warm), 1),
             "server_p95_ms": round(warm[int(len(warm) * 0.95) - 1], 1),
         }
+        if "{need}" in page["path"] and page["staff"]:  # the page that ranks experts
+            ranking = ranking_milliseconds(User.objects.get(email=BENCH_STAFF), values["need"])
+            p95 = ranking[int(len(ranking) * 0.95) - 1]
+            figures[page["name"]]["ranking_p95_ms"] = round(p95, 1)
     cache.clear()
     name = settings.SESSION_COOKIE_NAME
     cookies = {

@@ -107,6 +107,8 @@ class Result:
     queries: int
     server_p95_ms: float  # inside the server, without network and queueing (bench/probe.py)
     cold_ms: float  # a fresh render, the page cache empty
+    # The page that ranks experts: the ranking alone, as the page reads it (bench/probe.py).
+    ranking_p95_ms: float | None = None
 
 
 def environment(database_url: str) -> dict:
@@ -416,6 +418,7 @@ def result(
         queries=probed[page.name]["queries"],
         server_p95_ms=probed[page.name]["server_p95_ms"],
         cold_ms=probed[page.name]["cold_ms"],
+        ranking_p95_ms=probed[page.name].get("ranking_p95_ms"),
     )
 
 
@@ -585,12 +588,15 @@ def targets(results: list[Result], pages: list[Page], peak_mib: float) -> list[t
                     f"{result.page}: {result.queries} queries (≤ {MAX_QUERIES})",
                 )
             )
-            if result.page == "expert ranking":
+            if result.ranking_p95_ms is not None:
+                # Issue 13: "the expert ranking for one request under 50 ms in the server
+                # (p95)": the ranking itself; the whole page is judged as a members page above.
                 checks.append(
                     (
-                        result.server_p95_ms < EXPERT_RANKING_MAX_SERVER_P95_MS,
-                        f"{result.page}: p95 {result.server_p95_ms:.0f} ms in the server "
-                        f"(< {EXPERT_RANKING_MAX_SERVER_P95_MS})",
+                        result.ranking_p95_ms < EXPERT_RANKING_MAX_SERVER_P95_MS,
+                        f"{result.page}: the ranking p95 {result.ranking_p95_ms:.0f} ms in the "
+                        f"server (< {EXPERT_RANKING_MAX_SERVER_P95_MS}); the whole page p95 "
+                        f"{result.server_p95_ms:.0f} ms",
                     )
                 )
             if result.page == "experts search":
