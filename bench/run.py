@@ -10,6 +10,8 @@
    load from other processes; the run with the median ratio to the first floor is reported
    with its ratio to both, with the queries one request makes, the time a request takes inside the
    server (bench/probe.py), the workers' peak memory and the machine's load average.
+4. After the pages, a registration rush (bench/registration_rush.py): many people register at
+   once for an event of its own with few seats, and the database is counted: 0 overbooked.
 
 The table is printed and the figures written to bench/results/latest.json.
 """
@@ -36,6 +38,7 @@ REPORTER = BASE_DIR / "bench" / "report.lua"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 ACCEPT_ENCODING = "gzip, deflate, br"  # what browsers send
 PDF_PAGE = "progress report PDF"
+RUSH = "registration rush"  # chosen by --only as a page is
 
 
 @dataclass(frozen=True)
@@ -239,6 +242,46 @@ def probe(env: dict, pages: list[Page]) -> tuple[dict[str, dict], dict[str, str]
     return data["pages"], data["cookies"]
 
 
+def registration_rush(env: dict, args) -> dict:
+    """The rush's figures (bench/registration_rush.py, in a Django process of its own)."""
+    script = BASE_DIR / "bench" / "registration_rush.py"
+    command = [sys.executable, str(script), "--registrations", str(args.rush_registrations)]
+    command += ["--capacity", str(args.rush_capacity), "--connections", str(args.rush_connections)]
+    output = subprocess.run(  # noqa: S603
+        command, cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False
+    )
+    if output.returncode:
+        sys.exit(f"bench/registration_rush.py failed:\n{output.stderr}")
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def format_rush(rush: dict) -> str:
+    return (
+        f"{RUSH}: {rush['registrations']} registrations from {rush['connections']} connections "
+        f"in {rush['seconds']:.1f} s ({rush['rps']:.0f} req/s), {rush['held']} seats of "
+        f"{rush['capacity']} held, {rush['waiting']} waiting, {rush['overbooked']} overbooked, "
+        f"{rush['errors']} errors"
+    )
+
+
+def rush_check(rush: dict) -> tuple[bool, str]:
+    """Issue 17: the capacity holds, every post is answered and saved, the rest wait in order."""
+    seated = min(rush["capacity"], rush["registrations"])
+    met = (
+        rush["overbooked"] == 0
+        and rush["errors"] == 0
+        and rush["saved"] == rush["accepted"] == rush["registrations"]
+        and rush["held"] == seated
+        and rush["waiting"] == rush["registrations"] - seated
+        and rush["out_of_order"] == 0
+    )
+    return met, (
+        f"{RUSH}: {rush['overbooked']} overbooked and {rush['errors']} errors "
+        f"({rush['saved']} saved of {rush['accepted']} accepted, {rush['held']} seats of "
+        f"{rush['capacity']} held, {rush['waiting']} waiting, {rush['out_of_order']} out of order)"
+    )
+
+
 def cookie_for(page: Page, cookies: dict[str, str]) -> str | None:
     """The session cookie a page is requested with, if any."""
     if page.staff:
@@ -422,38 +465,15 @@ def result(
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fresh", action="store_true", help="rebuild the scale data")
-    parser.add_argument("--seconds", type=int, default=4, help="length of each measured run")
-    parser.add_argument("--warmup", type=int, default=2, help="length of the warm-up run")
-    parser.add_argument("--repeats", type=int, default=3, help="measured runs per page")
-    parser.add_argument("--connections", default="16,64", help="comma-separated")
-    parser.add_argument(
-        "--only", help="measure only pages whose name contains this (or one of, comma-separated)"
-    )
-    parser.add_argument(
-        "--scale", type=float, default=1.0, help="scale data size (the tests' smoke run: 0.01)"
-    )
-    parser.add_argument("--results", type=Path, default=RESULTS / "latest.json")
-    args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        sys.exit("wrk is not installed: apt-get install wrk (make bench does it).")
-
-    env = environment(bench_database_url(args.fresh))
-    prepare(env, args.scale)
-    only = [name.strip() for name in (args.only or "").split(",") if name.strip()]
-    pages = [
-        page
-        for page in PAGES
-        if page in PAGES[:2] or not only or any(name in page.name for name in only)
-    ]
+def measure_pages(
+    env: dict, args, pages: list[Page]
+) -> tuple[list[Page], list[Result], float, float]:
+    """Each page measured at each number of connections: the pages with their paths filled, the
+    results, the workers' peak memory (MiB) and the highest 1-minute load average."""
     if any(page.path.endswith(".pdf") for page in pages):
         report_pdf_prepare(env)
     probed, cookies = probe(env, pages)
     pages = [replace(page, path=probed[page.name]["path"]) for page in pages]
-    load_before = os.getloadavg()
-    print(f"Load average before the run: {format_load(load_before)}", flush=True)
     server = Server(env)
     results: list[Result] = []
     try:
@@ -478,16 +498,61 @@ def main() -> None:
             ]
     finally:
         server.stop()
-    peak_mib = server.peak_worker_rss / 2**20
+    return pages, results, server.peak_worker_rss / 2**20, server.peak_load
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fresh", action="store_true", help="rebuild the scale data")
+    parser.add_argument("--seconds", type=int, default=4, help="length of each measured run")
+    parser.add_argument("--warmup", type=int, default=2, help="length of the warm-up run")
+    parser.add_argument("--repeats", type=int, default=3, help="measured runs per page")
+    parser.add_argument("--connections", default="16,64", help="comma-separated")
+    parser.add_argument(
+        "--only",
+        help="measure only the pages (and the registration rush) whose name contains this "
+        "(or one of, comma-separated)",
+    )
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="scale data size (the tests' smoke run: 0.01)"
+    )
+    parser.add_argument("--rush-registrations", type=int, default=200)
+    parser.add_argument("--rush-capacity", type=int, default=20, help="the rush event's seats")
+    parser.add_argument("--rush-connections", type=int, default=64)
+    parser.add_argument("--results", type=Path, default=RESULTS / "latest.json")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed: apt-get install wrk (make bench does it).")
+
+    env = environment(bench_database_url(args.fresh))
+    prepare(env, args.scale)
+    only = [name.strip() for name in (args.only or "").split(",") if name.strip()]
+
+    def chosen(name: str) -> bool:
+        return not only or any(part in name for part in only)
+
+    pages = [page for page in PAGES if page in PAGES[:2] or chosen(page.name)]
+    load_before = os.getloadavg()
+    print(f"Load average before the run: {format_load(load_before)}", flush=True)
+    results, checks, peak_mib, peak_load = [], [], 0.0, 0.0
+    if any(chosen(page.name) for page in PAGES):  # not when --only names the rush alone
+        pages, results, peak_mib, peak_load = measure_pages(env, args, pages)
+        print_table(results, peak_mib)
+        checks = targets(results, pages, peak_mib)
+    else:
+        pages = []
+    rush = None
+    if chosen(RUSH):  # after the pages: its event and registrations are deleted at its end
+        rush = registration_rush(env, args)
+        print(f"\n{format_rush(rush)}")
+        checks.append(rush_check(rush))
     load_after = os.getloadavg()
-    print_table(results, peak_mib)
-    checks = targets(results, pages, peak_mib)
-    print("\nTargets (16 connections):")
+    print("\nTargets (the pages at 16 connections):")
     for met, text in checks:
         print(f"  {'met   ' if met else 'MISSED'} {text}")
     print(
         f"Load average (1, 5, 15 min): before {format_load(load_before)}, "
-        f"after {format_load(load_after)}; highest 1-minute figure {server.peak_load:.2f} "
+        f"after {format_load(load_after)}; highest 1-minute figure {peak_load:.2f} "
         f"on {os.cpu_count()} CPUs"
     )
     args.results.parent.mkdir(parents=True, exist_ok=True)
@@ -498,11 +563,12 @@ def main() -> None:
                 "cpus": os.cpu_count(),
                 "load_average_before": load_before,
                 "load_average_after": load_after,
-                "peak_load_average_1min": round(server.peak_load, 2),
+                "peak_load_average_1min": round(peak_load, 2),
                 "peak_worker_mib": round(peak_mib, 1),
                 "paths": {page.name: page.path for page in pages},
                 "targets": [{"met": met, "target": text} for met, text in checks],
                 "results": [asdict(result) for result in results],
+                "registration_rush": rush,
             },
             indent=2,
         )

@@ -1,6 +1,7 @@
 """`make bench` and `make scale-drill` run on a hundredth of the scale data, so a change that
 breaks the benchmark or the two-host set-up (sessions, files, cache invalidation across hosts,
-PgBouncer, HAProxy) is red at once; their figures mean nothing at this size.
+PgBouncer, HAProxy) is red at once; their figures mean nothing at this size, except the
+registration rush's counts: the capacity held, every post answered (issue 17).
 
 Both run in one test on one benchmark database, built once (copied from the migrated test
 database, then filled): building it is most of their cost."""
@@ -60,17 +61,26 @@ def run(command: list[str], env: dict) -> str:
     reason=f"needs {', '.join(NEEDED)} (.ci/run installs them)",
 )
 def test_the_benchmark_and_the_two_host_drill_run_on_the_scale_data(tmp_path, bench_environment):
-    # The benchmark: loads, serves and measures (the database is reused: no --fresh).
+    # The benchmark: loads, serves and measures (the database is reused: no --fresh), then the
+    # registration rush, smaller: 40 people for 5 seats from 16 connections.
     results = tmp_path / "results.json"
-    command = [sys.executable, "bench/run.py", "--scale", SCALE, "--only", "news"]
+    command = [sys.executable, "bench/run.py", "--scale", SCALE, "--only", "news,rush"]
     command += ["--seconds", "1", "--warmup", "1", "--repeats", "1", "--connections", "2"]
-    run(
+    command += ["--rush-registrations", "40", "--rush-capacity", "5", "--rush-connections", "16"]
+    output = run(
         [*command, "--results", str(results)], {**bench_environment, "BENCH_PORT": str(free_port())}
     )
     figures = json.loads(results.read_text())
     measured = {row["page"]: row for row in figures["results"]}
     assert set(measured) == {"floor", "bare floor", "news list", "news item"}
     assert all(row["errors"] == 0 and row["rps"] > 0 for row in measured.values())
+    rush = figures["registration_rush"]
+    assert (rush["overbooked"], rush["errors"], rush["held"], rush["waiting"]) == (0, 0, 5, 35)
+    assert rush["saved"] == rush["accepted"] == 40
+    assert rush["out_of_order"] == 0
+    assert "40 registrations from 16 connections" in output
+    assert "5 seats of 5 held, 35 waiting, 0 overbooked, 0 errors" in output
+    assert "met    registration rush: 0 overbooked and 0 errors" in output
 
     # Two hosts behind HAProxy share sessions, files and cache, and survive one stopping.
     output = run(
