@@ -5,10 +5,12 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
 from django.template.base import Node
 from django.utils import timezone
 
-from experts.models import Expert
+from experts.models import Expert, ExpertiseArea
+from experts.selectors import PROVIDED_BY_SQL
 from needs import services
 from outreach.models import RegistrationCount
 from tests.contacts.builders import contact_rows_of, make_centre, make_contact, make_contacts
@@ -283,6 +285,25 @@ def test_a_warm_visit_renders_few_of_the_pages_own_tags(
     azerbaijan.website = "https://customs.example.az/"
     azerbaijan.save()
     assert 'href="https://customs.example.az/"' in client.get(path).content.decode()
+
+
+def test_its_experts_are_read_in_name_order_from_an_index(azerbaijan, georgia):
+    """An administration's first experts by name (`experts_provided_by`, on every visit) come
+    from `experts_provided_by_idx` in its order, not from all its records sorted."""
+    make_experts(30, administrations=[azerbaijan, georgia])
+    sql = PROVIDED_BY_SQL.format(
+        expert=Expert._meta.db_table,
+        expert_areas=Expert.areas.through._meta.db_table,
+        area=ExpertiseArea._meta.db_table,
+    )
+    with connection.cursor() as cursor:
+        # As on many rows: neither the whole table read nor the rows of another index gathered.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute(f"EXPLAIN {sql}", {"administration": azerbaijan.pk, "limit": 10})
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Scan using experts_provided_by_idx" in plan
+    assert "Sort Key: e.family_name_en" not in plan
 
 
 def test_the_lists_of_people_escape_the_names(
