@@ -60,8 +60,8 @@ class CountryView(MemberRequiredMixin, TemplateView):
     """One member administration at a glance. Access: members and office staff; the requests
     themselves only to the administration's own members and staff (others read the counts).
     Never cached as a page: it lists contact points and experts, which are personal data. The
-    sections without them (requests, activities, events, training centres) are cached fragments,
-    their lists read only when a section is rendered afresh."""
+    parts without them (the head with the page's contents, requests, activities, events, training
+    centres) are cached fragments, their lists read only when a part is rendered afresh."""
 
     template_name = "portal/country.html"
 

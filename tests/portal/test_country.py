@@ -5,9 +5,12 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.template.base import Node
 from django.utils import timezone
 
-from experts.models import Expert
+from experts.models import Expert, ExpertiseArea
+from experts.selectors import PROVIDED_BY_SQL
 from needs import services
 from outreach.models import RegistrationCount
 from tests.contacts.builders import contact_rows_of, make_centre, make_contact, make_contacts
@@ -232,6 +235,75 @@ def test_its_contact_rows_are_the_administration_pages(member_client, azerbaijan
     assert len(rows) == 4
     assert rows == contact_rows_of(administration)
     assert "Elvin &lt;b&gt;Mammadov&lt;/b&gt;" in "".join(rows)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_its_contact_table_is_the_administration_pages(member_client, azerbaijan, language):
+    """The whole read-only table written in Python (`contacts.directory.contact_table`: caption,
+    header, rows) is the one the administration's page writes through `_contact_table.html`,
+    and the country page no longer renders that template; a name in the caption is escaped."""
+    azerbaijan.name_en = azerbaijan.name_ru = "Azerbaijan <b>"
+    azerbaijan.save()
+    make_contact(azerbaijan, name="Rashad Aliyev", name_ru="Рашад Алиев", role="head")
+    make_contact(azerbaijan, name="Nigar Hasanova", name_ru="", phone="")
+    country = member_client.get(f"/{language}/members/countries/az/")
+    administration = member_client.get(f"/{language}/members/contacts/az/")
+
+    def table(response) -> str:
+        html = re.search(r'<div class="table-scroll">.*?</div>', response.content.decode(), re.S)
+        return re.sub(r"\s*(<[^>]+>)\s*", r"\1", html[0])
+
+    assert table(country) == table(administration)
+    assert "Azerbaijan &lt;b&gt;</caption>" in table(country)
+    assert "contacts/_contact_table.html" not in {t.name for t in country.templates}
+
+
+def test_a_warm_visit_renders_few_of_the_pages_own_tags(
+    client, member, staff, azerbaijan, azerbaijan_at_a_glance, monkeypatch
+):
+    """Once the page's cached fragments are stored (its head with the contents among them), a
+    visit renders only the lists of people and a few headings and links of its own template:
+    each tag rendered costs, and the page is held to a CPU budget (bench/run.py). An edit of the
+    administration shows at once."""
+    rendered = []
+    render_annotated = Node.render_annotated
+
+    def counted(node, context):
+        if node.origin.template_name == "portal/country.html":
+            rendered.append(type(node).__name__)
+        return render_annotated(node, context)
+
+    monkeypatch.setattr(Node, "render_annotated", counted)
+    client.force_login(member)
+    path = "/en/members/countries/az/"
+    client.get(path)
+    rendered.clear()
+    html = client.get(path).content.decode()
+    assert "<h1>Azerbaijan</h1>" in html
+    assert rendered.count("TranslateNode") <= 8 and rendered.count("URLNode") <= 2
+    assert len(rendered) <= 40, rendered
+    azerbaijan.website = "https://customs.example.az/"
+    azerbaijan.save()
+    assert 'href="https://customs.example.az/"' in client.get(path).content.decode()
+
+
+def test_its_experts_are_read_in_name_order_from_an_index(azerbaijan, georgia):
+    """An administration's first experts by name (`experts_provided_by`, on every visit) come
+    from `experts_provided_by_idx` in its order, not from all its records sorted."""
+    make_experts(30, administrations=[azerbaijan, georgia])
+    sql = PROVIDED_BY_SQL.format(
+        expert=Expert._meta.db_table,
+        expert_areas=Expert.areas.through._meta.db_table,
+        area=ExpertiseArea._meta.db_table,
+    )
+    with connection.cursor() as cursor:
+        # As on many rows: neither the whole table read nor the rows of another index gathered.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute(f"EXPLAIN {sql}", {"administration": azerbaijan.pk, "limit": 10})
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Scan using experts_provided_by_idx" in plan
+    assert "Sort Key: e.family_name_en" not in plan
 
 
 def test_the_lists_of_people_escape_the_names(
