@@ -11,6 +11,12 @@ AXE := node_modules/axe-core/axe.min.js
 REDIS_TESTS := tests/core/test_cache.py tests/core/test_fragments.py tests/core/test_personal_data.py \
 	tests/accounts/test_throttling.py tests/administrations/test_account_requests.py
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+# Compiled bytecode is kept, in the checkout's .cache (git-ignored), even where the environment
+# says PYTHONDONTWRITEBYTECODE: the test run starts some thirty Python processes (the drills'
+# manage.py, probes and gunicorn workers, the security tests' manage.py), each of which would
+# otherwise compile Django and the portal again, 2-3 s of CPU apiece.
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
+unexport PYTHONDONTWRITEBYTECODE
 # What WeasyPrint (the PDF progress reports) needs from Debian: Pango, HarfBuzz's subsetter, and
 # the font with Cyrillic glyphs the reports embed. Empty when all are there.
 PDF_MISSING = $(shell /sbin/ldconfig -p 2>/dev/null | grep -qF libpangoft2-1.0.so.0 && \

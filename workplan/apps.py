@@ -5,21 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 def create_initial_versions(sender, using, verbosity, apps, **kwargs):
     """Give every work-plan row without a version its first one (the plan the migrations
-    load, at first), so the first edit staff make in the admin can be reverted."""
-    from django.core.management import call_command
+    load, at first), so the first edit staff make in the admin can be reverted: what
+    reversion's createinitialrevisions makes, in a few statements per model."""
+    from core.initial_versions import create_initial_versions
 
     try:
         apps.get_model("workplan", "Actual")
     except LookupError:  # the work plan's migrations are not (or no longer) applied
         return
-    call_command(
-        "createinitialrevisions",
-        "workplan",
-        using=using,
-        model_db=using,
-        verbosity=max(verbosity - 1, 0),
-        comment="Initial version.",
-    )
+    create_initial_versions("workplan", using=using, comment="Initial version.")
 
 
 class WorkplanConfig(AppConfig):

@@ -11,9 +11,9 @@ post-migrate hook would give it on the next `migrate` (a minute at full scale).
 
 import datetime
 
-from django.core.management import call_command
 from django.db.models import Max
 
+from core.initial_versions import create_initial_versions
 from core.scaling import bilingual, generator, pick, scaled
 from workplan import budget_scale
 from workplan.models import (
@@ -256,7 +256,7 @@ def load(*, stdout, scale: float = 1.0) -> None:
         report_status=ReportingPeriod.ReportStatus.APPROVED
     )
     budget = budget_scale.load(plan=plan, periods=periods, rng=rng)
-    call_command("createinitialrevisions", "workplan", comment="Initial version.", verbosity=0)
+    create_initial_versions("workplan", comment="Initial version.")
     stdout.write(
         f"  {len(activities)} activities, {len(indicators)} indicators, {len(periods)} periods, "
         f"{Target.objects.count()} targets, {Actual.objects.count()} actuals; {budget}"

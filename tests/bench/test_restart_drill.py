@@ -8,12 +8,16 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from bench.servers import free_port
+from rocb import embedded_db
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-def test_restart_drill_loses_no_acknowledged_write():
+@pytest.mark.migrated_copy
+def test_restart_drill_loses_no_acknowledged_write(migrated_copy):
     # pgserver runs the server as its own system user when started by root: it must reach the
     # folder, which pytest's private tmp_path does not allow.
     folder = Path(tempfile.mkdtemp(prefix="rocb-restart-drill-"))
@@ -22,6 +26,10 @@ def test_restart_drill_loses_no_acknowledged_write():
         k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
     }
     env.update(ROCB_PGDATA=str(folder / "pgdata"), BENCH_PORT=str(free_port()))
+    # The drill's database copied from the migrated test database, not migrated afresh.
+    server = os.environ.get("DATABASE_URL") or embedded_db.ensure_running()
+    base, _, query = server.partition("?")
+    env["BENCH_TEMPLATE_URL"] = f"{base.rpartition('/')[0]}/{migrated_copy}?{query}"
     try:
         result = subprocess.run(  # noqa: S603
             [sys.executable, "bench/restart.py"],
