@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.drill import pg_binary  # noqa: E402
 from bench.run import PORT, bench_database_url, environment, manage  # noqa: E402
 
 CLIENTS = 8
@@ -86,15 +87,13 @@ def copy_template(database_url: str) -> None:
     template = os.environ.get("BENCH_TEMPLATE_URL")
     if not template:
         return
-    from pgserver._commands import POSTGRES_BIN_PATH
-
     dump = subprocess.run(  # noqa: S603
-        [str(POSTGRES_BIN_PATH / "pg_dump"), "--no-owner", "--no-privileges", template],
+        [pg_binary("pg_dump"), "--no-owner", "--no-privileges", template],
         capture_output=True,
         check=True,
     )
     subprocess.run(  # noqa: S603
-        [str(POSTGRES_BIN_PATH / "psql"), "-q", "-v", "ON_ERROR_STOP=1", database_url],
+        [pg_binary("psql"), "-q", "-v", "ON_ERROR_STOP=1", database_url],
         input=dump.stdout,
         capture_output=True,
         check=True,
