@@ -223,9 +223,10 @@ def collect_static(env: dict) -> None:
 PREPARE_DATABASE = """
 import os, time
 from django.core.management import call_command
-from accounts.models import User
 call_command("migrate", interactive=False, verbosity=0)
-if User.objects.filter(email="bench@member.test").exists():
+from accounts.models import User
+from accounts.scale import BENCH_MEMBER
+if User.objects.filter(email=BENCH_MEMBER).exists():
     print("Scale data: already loaded (use --fresh to rebuild).")
 else:
     started = time.monotonic()
