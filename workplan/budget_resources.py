@@ -129,8 +129,12 @@ class BudgetTableResource(Resource):
             raise ValidationError(errors) from error
 
     def find(self, row):
-        """The row's existing record or a new one (each subclass knows its own key)."""
-        raise NotImplementedError
+        """The row's existing record, found by its key (`key(row)`, each subclass's own: the
+        fields that name one record)."""
+        return self._meta.model.objects.filter(**self.key(row)).first()
+
+    def init_instance(self, row=None):
+        return self._meta.model(**self.key(row))
 
     def _goal(self, row):
         number = _whole(row.get("goal"), "goal", _("a goal's number"))
@@ -181,12 +185,8 @@ class BudgetLineResource(BudgetTableResource):
         fields = ("goal", "year", "amount", "note_en", "note_ru")
         name = gettext_lazy("Budget lines: goal, year, amount")
 
-    def find(self, row):
-        goal, year = self._goal(row), self._year(row)
-        return BudgetLine.objects.filter(goal=goal, year=year).first()
-
-    def init_instance(self, row=None):
-        return BudgetLine(goal=self._goal(row), year=self._year(row))
+    def key(self, row) -> dict:
+        return {"goal": self._goal(row), "year": self._year(row)}
 
 
 CONTRIBUTION_HEADERS = {
@@ -236,7 +236,7 @@ class ContributionResource(BudgetTableResource):
                 if name:
                     self.donors[name.casefold()] = donor
 
-    def _key(self, row) -> dict:
+    def key(self, row) -> dict:
         errors = {}
         source = self.sources.get(_text(row.get("source")).casefold())
         if source is None:
@@ -285,12 +285,6 @@ class ContributionResource(BudgetTableResource):
             "administration": administration,
             "donor": donor,
         }
-
-    def find(self, row):
-        return Contribution.objects.filter(**self._key(row)).first()
-
-    def init_instance(self, row=None):
-        return Contribution(**self._key(row))
 
 
 EXPENDITURE_HEADERS = {
@@ -341,11 +335,8 @@ class ExpenditureResource(BudgetTableResource):
             )
         return period
 
-    def find(self, row):
-        return Expenditure.objects.filter(goal=self._goal(row), period=self._period(row)).first()
-
-    def init_instance(self, row=None):
-        return Expenditure(goal=self._goal(row), period=self._period(row))
+    def key(self, row) -> dict:
+        return {"goal": self._goal(row), "period": self._period(row)}
 
     def check_row(self, instance, row):
         fields = ("amount", "note_en", "note_ru")

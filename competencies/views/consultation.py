@@ -55,9 +55,22 @@ class ConsultationRoundView(MemberRequiredMixin, TemplateView):
 class _ThreadView(MemberRequiredMixin, TemplateView):
     """An item's draft text and its thread; members post to it while the round is open."""
 
+    # Each subclass names its kind of item: the selector that reads its thread, the item's model,
+    # the URL's part that names it, and the comment's field that points to it.
+    read_thread: staticmethod
+    item_model: type
+    url_key: str
+    item_field: str
+
     def thread(self, round):
-        """The item's thread in the round (each subclass names its kind of item)."""
-        raise NotImplementedError
+        """The item's thread in the round."""
+        try:
+            return self.read_thread(round=round, **{self.url_key: self.kwargs[self.url_key]})
+        except self.item_model.DoesNotExist:
+            raise Http404 from None
+
+    def item(self, thread):
+        return {self.item_field: getattr(thread, self.item_field)}
 
     def levels(self, thread):
         return None
@@ -118,31 +131,21 @@ class _ThreadView(MemberRequiredMixin, TemplateView):
 
 class ConsultationPositionView(_ThreadView):
     template_name = "competencies/consultation_position.html"
-
-    def thread(self, round):
-        try:
-            return consultation.position_thread(round=round, slug=self.kwargs["slug"])
-        except JobPosition.DoesNotExist:
-            raise Http404 from None
-
-    def item(self, thread):
-        return {"position": thread.position}
+    read_thread = staticmethod(consultation.position_thread)
+    item_model = JobPosition
+    url_key = "slug"
+    item_field = "position"
 
 
 class ConsultationCompetencyView(_ThreadView):
     template_name = "competencies/consultation_competency.html"
-
-    def thread(self, round):
-        try:
-            return consultation.competency_thread(round=round, code=self.kwargs["code"])
-        except Competency.DoesNotExist:
-            raise Http404 from None
+    read_thread = staticmethod(consultation.competency_thread)
+    item_model = Competency
+    url_key = "code"
+    item_field = "competency"
 
     def levels(self, thread):
         return thread.level_choices
-
-    def item(self, thread):
-        return {"competency": thread.competency}
 
 
 @member_required
