@@ -85,7 +85,8 @@ PAGES = [
     Page("materials", "/en/members/materials/", member=True),
     # Six when its list is rendered afresh (as the budget test meets it), one when cached.
     Page("needs list", "/en/members/needs/", member=True, queries=6),
-    # The plan's budget: every goal, year, source and period of the scale data.
+    # The plan's budget: every goal, year, source and period of the scale data (one cached
+    # fragment: the session and the current plan when it is warm).
     Page("budget", "/en/members/budget/", member=True),
     # Seven sections: the session and user, then the page's own 8 queries (3 when its cached
     # sections are warm).

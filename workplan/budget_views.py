@@ -2,12 +2,16 @@
 contributions by source, the approved expenditure per goal and period, and execution.
 
 Members only (`MemberRequiredMixin`): every member administration's users read the same page, so
-it names the administrations' contributions; it is never cached (`no-store`). The public pages
-show yearly totals only (`budget_selectors.public_budget`, on the dashboard).
+it names the administrations' contributions; no browser or proxy keeps it (`no-store`). Its
+figures are the same for every member and name no person, so the server keeps them rendered (one
+fragment, refreshed by a write to a table they come from) and reads them only when it renders
+them again. The public pages show yearly totals only (`budget_selectors.public_budget`, on the
+dashboard).
 """
 
 from django.http import Http404
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView, View
 
@@ -36,14 +40,21 @@ class BudgetView(MemberRequiredMixin, TemplateView):
     template_name = "workplan/budget.html"
 
     def get_context_data(self, **kwargs):
-        overview = budget_selectors.budget_overview(plan=_current_plan())
+        plan = _current_plan()
+        # Read (and drawn) only when the page's cached fragment is missing.
+        overview = SimpleLazyObject(lambda: budget_selectors.budget_overview(plan=plan))
         return super().get_context_data(
+            plan=plan,
             overview=overview,
-            execution_chart=budget_charts.execution_chart(
-                overview.execution, currency=overview.currency
+            execution_chart=SimpleLazyObject(
+                lambda: budget_charts.execution_chart(
+                    overview.execution, currency=overview.currency
+                )
             ),
-            contributions_chart=budget_charts.contributions_chart(
-                overview.shares, currency=overview.currency
+            contributions_chart=SimpleLazyObject(
+                lambda: budget_charts.contributions_chart(
+                    overview.shares, currency=overview.currency
+                )
             ),
             sources=budget_selectors.SOURCES,
             **kwargs,

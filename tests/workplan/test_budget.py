@@ -147,6 +147,21 @@ def test_members_read_the_budget_by_goal_source_and_period(member_client, budget
     assert latin_words(ru, allowed=MEMBER_NAME) == []
 
 
+def test_the_members_page_reads_its_figures_only_after_a_change(member_client, budget):
+    """Its figures are one cached fragment: a second visit reads no budget table, and a write
+    to one of them shows at once."""
+    member_client.get(BUDGET_PAGE)
+    with CaptureQueriesContext(connection) as warm:
+        assert member_client.get(BUDGET_PAGE).status_code == 200
+    assert not [q["sql"] for q in warm.captured_queries if "workplan_budgetline" in q["sql"]]
+    budget_services.budget_line_set(goal=budget["two"], year=2020, amount=25000)
+    assert '<td class="number">25,000</td>' in member_client.get(BUDGET_PAGE).content.decode()
+    donor = Contribution.objects.get(source="donor").donor
+    donor.name_en = "Green Fund"
+    donor.save()
+    assert '<th scope="row">Green Fund</th>' in member_client.get(BUDGET_PAGE).content.decode()
+
+
 def test_the_export_lists_every_figure_of_the_page(member_client, budget):
     response = member_client.get("/en/members/budget/export.csv")
     assert response["Content-Disposition"] == 'attachment; filename="rocb-europe-budget.csv"'
