@@ -78,7 +78,8 @@ PAGES = [
         "/en/members/experts/?q=risk&administration={az}&language=ru",
         member=True,
     ),
-    Page("expert", "/en/members/experts/{expert}/", member=True),
+    # The user, the record with every list it shows (experts.detail_rows), the access log.
+    Page("expert", "/en/members/experts/{expert}/", member=True, queries=3),
     # The bench member is a focal point: the page has the nominations too.
     Page("registration form", "/en/events/{meeting}/register/", member=True),
     Page("contacts directory", "/en/members/contacts/", member=True),

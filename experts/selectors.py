@@ -3,14 +3,13 @@
 import datetime
 
 from django.db import connection
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import QueryDict
-from django.shortcuts import get_object_or_404
 
 from administrations.models import Administration
-from competencies.models import Status
+from experts.detail_rows import ExpertDetail, expert_detail_rows
 from experts.filters import ExpertFilter, Sort
-from experts.models import Expert, ExpertCompetency, ExpertiseArea, Nomination
+from experts.models import Expert, ExpertiseArea, Nomination
 
 # The columns of an expert the search result does not show (contact details, the long texts, the
 # vector).
@@ -43,35 +42,11 @@ def expert_search(*, params: QueryDict) -> ExpertFilter:
     return ExpertFilter(params, queryset=_with_relations(Expert.objects.listed()))
 
 
-def _missions() -> Prefetch:
-    """An expert's missions with their host administrations, latest first. The mission model
-    is the needs app's, a layer this app does not import: it is reached through the reverse
-    relation of its foreign key to Expert (`related_name="missions"`)."""
-    missions = Expert._meta.get_field("missions").related_model._default_manager
-    return Prefetch(
-        "missions",
-        missions.select_related("administration").order_by("-start_date", "-pk"),
-    )
-
-
-def expert_detail(*, pk: int) -> Expert:
-    """One listed expert with their administration, areas, languages and missions."""
-    return get_object_or_404(
-        Expert.objects.listed()
-        .select_related("administration")
-        .prefetch_related("areas", "languages", _missions()),
-        pk=pk,
-    )
-
-
-def expert_competencies(*, expert: Expert) -> QuerySet[ExpertCompetency]:
-    """The endorsed competencies of the framework the expert holds, with their levels, in
-    dictionary order (one query, when read)."""
-    return (
-        expert.competencies.filter(competency__status=Status.ENDORSED)
-        .select_related("competency", "level")
-        .order_by("competency__family__position", "competency__position", "competency__code")
-    )
+def expert_detail(*, pk: int) -> ExpertDetail:
+    """One listed expert with their administration, and the areas, languages, endorsed
+    competencies and missions their page lists (one statement: `experts.detail_rows`). Raises
+    Expert.DoesNotExist for a record that is not listed."""
+    return expert_detail_rows(pk=pk)
 
 
 def stale_experts(

@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, FormView, ListView, TemplateView, View
+from django.views.generic import FormView, ListView, TemplateView, View
 
 from administrations.access import (
     FocalPointRequiredMixin,
@@ -69,21 +69,25 @@ class ExpertListView(MemberRequiredMixin, WindowCountPagination, ListView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class ExpertDetailView(MemberRequiredMixin, DetailView):
+class ExpertDetailView(MemberRequiredMixin, TemplateView):
     """One expert's record, with the CV link; its focal point may confirm or update it."""
 
     template_name = "experts/expert_detail.html"
-    context_object_name = "expert"
-
-    def get_object(self, queryset=None):
-        return selectors.expert_detail(pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
-        expert = self.object
+        try:
+            detail = selectors.expert_detail(pk=self.kwargs["pk"])
+        except Expert.DoesNotExist:
+            raise Http404 from None
+        expert = detail.expert
         record_access(user=self.request.user, kind=AccessLogEntry.Kind.EXPERT_RECORD, obj=expert)
         return super().get_context_data(
+            expert=expert,
+            areas=detail.areas,
+            languages=detail.languages,
+            competencies=detail.competencies,
+            missions=detail.missions,
             can_update=self.request.user.is_focal_point_for(expert.administration_id),
-            competencies=selectors.expert_competencies(expert=expert),
             # "Back to the search" returns to the search the member came from, filters and all.
             search_state=search_state(self.request.GET),
             is_stale=expert.is_stale(),

@@ -2,11 +2,13 @@
 
 import logging
 
+from django.core.paginator import Page
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, TemplateView
 
 from administrations.access import MemberRequiredMixin, member_required
 from core.files import attachment_response
@@ -45,21 +47,18 @@ class MembersArea(PublicArea):
     download_url_name = "library:material_download"
 
 
-class DocumentListView(PublicArea, WindowCountPagination, ListView):
+class DocumentListView(PublicArea, WindowCountPagination, TemplateView):
     """Public documents, searchable and filtered by category (cached in urls.py)."""
 
     template_name = "library/document_list.html"
-    context_object_name = "documents"
     paginate_by = 20
+    page_kwarg = "page"
 
-    def get_queryset(self):
+    def get_context_data(self, **kwargs):
+        # Validated on every visit: the page's title says "Error:" when the filters have one.
         self.filterset = selectors.document_filter(
             params=self.request.GET, visibilities=self.visibilities
         )
-        # An invalid query (too long, a category that does not exist) lists nothing and says why.
-        return self.filterset.qs if self.filterset.is_valid() else Document.objects.none()
-
-    def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
@@ -69,6 +68,16 @@ class DocumentListView(PublicArea, WindowCountPagination, ListView):
             **self.area_context(),
             **kwargs,
         )
+
+    @cached_property
+    def page(self) -> Page:
+        """The page of documents asked for, read when the template first shows it (`view.page`):
+        the results are a fragment cached for each query string, and a page that finds it
+        counts and reads no document."""
+        # An invalid query (too long, a category that does not exist) lists nothing and says why.
+        documents = self.filterset.qs if self.filterset.is_valid() else Document.objects.none()
+        _paginator, page, _rows, _is_paginated = self.paginate_queryset(documents, self.paginate_by)
+        return page
 
 
 class DocumentDetailView(PublicArea, DetailView):

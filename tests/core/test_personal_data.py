@@ -118,6 +118,8 @@ def test_no_personal_data_reaches_any_cache(member_client, expert, contact, lang
         f"members/experts/{expert.pk}/",
         "members/contacts/",
         "members/contacts/?q=Ophelia",
+        "members/materials/?q=Quixotic",
+        "members/materials/?q=Quixotic&page=2",
         "members/contacts/az/",
         "members/countries/az/",
         "members/",

@@ -177,6 +177,11 @@ def test_detail_page_in_both_languages(member_client, category):
     assert latin_words(russian, allowed=ALLOWED) == []
 
 
+def main(html: str) -> str:
+    """The page's own part (the header holds the logout form's token, new on each visit)."""
+    return html[html.index("<main") : html.index("</main>")]
+
+
 def count_queries(client, url, **params) -> int:
     """Queries of a page rendered afresh (listed documents found in the fragment cache need no
     prefetch of their files, so a warm page runs fewer)."""
@@ -214,6 +219,28 @@ def test_the_filter_form_is_rendered_once_until_the_library_changes(member_clien
     assert "Tariff classification" in html and html.count("<option") == 3
     # Another query string, another form: the chosen category stays chosen.
     assert '<option value="tariff" selected>' in page(member_client, url, category="tariff")
+
+
+@pytest.mark.parametrize("params", [{}, {"category": "training"}, {"page": "2"}])
+def test_a_page_of_results_seen_before_reads_no_document(member_client, category, params):
+    """Unless a text was searched: that one is never stored (tests/core/test_personal_data)."""
+    make_many_documents(30, category=category, visibility="members")
+    url = MATERIALS.format(language="en")
+    first = page(member_client, url, **params)
+    with CaptureQueriesContext(connection) as queries:
+        again = page(member_client, url, **params)
+    assert not [query for query in queries if "library_document" in query["sql"]]
+    assert main(again) == main(first) and "Customs document" in main(again)
+
+
+def test_the_results_change_at_once_with_the_library(member_client, category):
+    make_many_documents(3, category=category, visibility="members")
+    url = MATERIALS.format(language="en")
+    assert "3 documents" in page(member_client, url)
+    make_document(category=category, title_en="Risk profiling handbook")
+    html = page(member_client, url)
+    assert "4 documents" in html and "Risk profiling handbook" in html
+    assert "Risk profiling handbook" in page(member_client, url, q="profiling")
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
