@@ -198,7 +198,8 @@ class ExpertDetails(models.Model):
         return f"{self.given_names} {self.family_name}".strip()
 
 
-# Records members may see: not withdrawn and not erased.
+# Records members may see: not withdrawn and not erased. The expert page's statement
+# (experts/detail_rows.py) writes the same condition out: change both together.
 LISTED = models.Q(withdrawn_at__isnull=True, erased_on__isnull=True)
 
 
