@@ -54,14 +54,20 @@ from core.generations import (
     tables_of,
     unwatched_tables,
 )
+from core.release import release
 
 
 def fragment_key(name: str, *, generations: Iterable[int], vary_on: Iterable) -> str:
-    """The cache key of a fragment: its name, the page language, today's date (fragments may
-    show dates relative to today), the generations of the tables whose data it shows, and the
-    values it varies on (ids and strings: compared as text)."""
+    """The cache key of a fragment: its name, the page language, the release (`core.release`),
+    today's date (fragments may show dates relative to today), the generations of the tables
+    whose data it shows, and the values it varies on (ids and strings: compared as text)."""
     parts = repr(
-        [timezone.localdate().isoformat(), *generations, *(str(value) for value in vary_on)]
+        [
+            release(),
+            timezone.localdate().isoformat(),
+            *generations,
+            *(str(value) for value in vary_on),
+        ]
     )
     digest = hashlib.sha256(parts.encode()).hexdigest()[:32]
     return f"fragment:{name}:{translation.get_language()}:{digest}"
@@ -274,7 +280,7 @@ class PageEntry:
 
 
 def _page_key(request, language: str) -> str:
-    where = f"{language} {request.get_host()}{request.get_full_path()}"
+    where = f"{release()} {language} {request.get_host()}{request.get_full_path()}"
     return f"public-page:{hashlib.sha256(where.encode()).hexdigest()[:32]}"
 
 

@@ -8,6 +8,8 @@ from django.core.handlers.exception import convert_exception_to_response
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.wsgi import get_wsgi_application
 
+from core.release import release
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rocb.settings.base")
 
 application = get_wsgi_application()
@@ -38,6 +40,9 @@ def with_bare_floor(portal):
 
 if settings.BENCHMARK_FLOOR:
     application = with_bare_floor(application)
+
+# The release's digest (part of the cache's keys) read once now, not by the first request.
+release()
 
 # The objects made while loading the project live as long as the process: moved out of the
 # garbage collector's sight, they are not scanned again by every full collection (shorter pauses
