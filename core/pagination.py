@@ -50,7 +50,13 @@ class WindowCountPaginator(Paginator):
         )
         if not rows:
             return super().get_page(number)
-        self.count = getattr(rows[0], self.COUNT_ANNOTATION)  # sets the cached_property
+        first = rows[0]
+        # Sets the cached_property; the rows are model instances, or dicts where read as values.
+        self.count = (
+            first[self.COUNT_ANNOTATION]
+            if isinstance(first, dict)
+            else getattr(first, self.COUNT_ANNOTATION)
+        )
         rows = PendingPrefetch(rows, queryset._prefetch_related_lookups)
         return self._get_page(rows, number, self)
 

@@ -80,6 +80,11 @@ LANGUAGES = [
 LANGUAGE_NAMES = dict(LANGUAGES)
 
 
+def language_name(code: str) -> str:
+    """A language's name in the active language (the code itself for one not listed)."""
+    return str(LANGUAGE_NAMES.get(code, code))
+
+
 def language_choices() -> list[tuple[str, str]]:
     """The languages sorted by their name in the active language."""
     return sorted(LANGUAGES, key=lambda choice: str(choice[1]))
@@ -340,7 +345,7 @@ class LanguageSkill(models.Model):
     @property
     def language_name(self) -> str:
         # Not get_language_display(): that sorts the whole (callable) list of choices each time.
-        return str(LANGUAGE_NAMES.get(self.language, self.language))
+        return language_name(self.language)
 
 
 class ExpertLanguage(LanguageSkill):

@@ -55,17 +55,20 @@ class ExpertListView(MemberRequiredMixin, WindowCountPagination, ListView):
 
     def get_queryset(self):
         self.filterset = selectors.expert_search(params=self.request.GET)
-        # The list shows no experience, contact details or CV: their columns are not read.
-        return self.filterset.qs.defer(*selectors.NOT_LISTED)
+        return selectors.expert_search_rows(self.filterset.qs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             filter_form=self.filterset.form,
             any_word=self.filterset.any_word,
             search_state=search_state(self.request.GET),
             menus_state=menus_state(self.request.GET),
             **kwargs,
         )
+        # The areas and languages of the page's experts only, once it is cut.
+        rows = selectors.expert_rows_with_relations(context["experts"])
+        context["experts"] = context["object_list"] = rows
+        return context
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 
 from core.addresses import record_addresses
 from core.dates import long_date
-from core.pagination import prefetched
-from core.templatetags.content import in_running_text, translated
-from experts.models import Accreditation, Level
+from core.templatetags.content import in_running_text, shown_value, translated_value
+from experts.models import Accreditation, Level, language_name, stale_cutoff
 
 register = template.Library()
 
@@ -21,8 +20,9 @@ ACCREDITED = {Accreditation.EXPERT, Accreditation.FACILITATOR}
 
 @register.simple_tag
 def expert_rows(experts, search_state: str) -> str:
-    """A `<tr>` for each expert of the page: name (linking to the record, with the search to
-    come back to), accreditation, administration, position, areas, languages, last confirmed."""
+    """A `<tr>` for each expert of the page (`experts.selectors.expert_search_rows`: values):
+    name (linking to the record, with the search to come back to), accreditation,
+    administration, position, areas, languages, last confirmed."""
     labels = {
         "administration": _("Administration"),
         "position": _("Position"),
@@ -37,18 +37,27 @@ def expert_rows(experts, search_state: str) -> str:
     # page (a lazy label is a dozen translation lookups each time it is read).
     accreditations = {value: str(label) for value, label in Accreditation.choices}
     levels = {value: str(label) for value, label in Level.choices}
-    areas, skills = {}, {}
+    # Expert.is_stale, for values: confirmed before the cutoff, the same for the whole page.
+    cutoff = stale_cutoff()
+    area_texts, skill_texts = {}, {}
 
-    def area_name(area):
-        if area.pk not in areas:
-            areas[area.pk] = translated(area, "name")
-        return areas[area.pk]
+    def area_name(names: list) -> str:
+        key = tuple(names)
+        if key not in area_texts:
+            name_en, name_ru = names
+            values = {"name_en": name_en, "name_ru": name_ru}
+            area_texts[key] = translated_value(values, "name", language)
+        return area_texts[key]
 
-    def skill_name(skill):
-        key = (skill.language, skill.level)
-        if key not in skills:
-            skills[key] = in_running_text(f"{skill.language_name} ({levels[skill.level]})")
-        return skills[key]
+    def skill_name(skill: list) -> str:
+        key = tuple(skill)
+        if key not in skill_texts:
+            code, level = skill
+            skill_texts[key] = in_running_text(f"{language_name(code)} ({levels[int(level)]})")
+        return skill_texts[key]
+
+    def shown(expert: dict, field: str) -> str:
+        return shown_value(expert, field, language)[0]
 
     address = record_addresses("experts:detail")
 
@@ -63,33 +72,37 @@ def expert_rows(experts, search_state: str) -> str:
         '      <td data-label="{}">{}{}</td>\n    </tr>',
         (
             (
-                _name(expert, f"{address(expert.pk)}{query}", accreditations),
+                _name(
+                    f"{address(expert['id'])}{query}",
+                    shown(expert, "family_name"),
+                    shown(expert, "given_names"),
+                    expert["accreditation"],
+                    accreditations,
+                ),
                 labels["administration"],
-                expert.administration,
+                shown(expert, "administration__name"),
                 labels["position"],
-                translated(expert, "position"),
+                translated_value(expert, "position", language),
                 labels["areas"],
-                format_html_join("; ", "{}", ((area_name(area),) for area in expert.areas.all())),
+                format_html_join("; ", "{}", ((area_name(area),) for area in expert["area_names"])),
                 labels["languages"],
-                "; ".join(skill_name(skill) for skill in expert.languages.all()),
+                "; ".join(skill_name(skill) for skill in expert["skills"]),
                 labels["confirmed"],
-                long_date(expert.confirmed_on, language),
+                long_date(expert["confirmed_on"], language),
                 # format_html escapes the translated label.
                 format_html('<br><span class="badge badge-stale">{}</span>', stale)
-                if expert.is_stale()
+                if expert["confirmed_on"] < cutoff
                 else "",
             )
-            for expert in prefetched(experts)
+            for expert in experts
         ),
     )
 
 
-def _name(expert, url: str, accreditations: dict) -> str:
+def _name(url: str, family_name: str, given_names: str, accreditation: str, labels: dict) -> str:
     # format_html escapes the URL and the names.
-    link = format_html('<a href="{}">{}, {}</a>', url, expert.family_name, expert.given_names)
-    if expert.accreditation not in ACCREDITED:
+    link = format_html('<a href="{}">{}, {}</a>', url, family_name, given_names)
+    if accreditation not in ACCREDITED:
         return link
     # format_html escapes the label; the link is safe markup already.
-    return format_html(
-        '{}<br><span class="badge">{}</span>', link, accreditations[expert.accreditation]
-    )
+    return format_html('{}<br><span class="badge">{}</span>', link, labels[accreditation])

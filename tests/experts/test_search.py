@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def found(response) -> list[str]:
-    return [expert.email for expert in response.context["experts"]]
+    """The addresses of the experts found, in order (the page reads its rows as values)."""
+    emails = dict(Expert.objects.values_list("pk", "email"))
+    return [emails[row["id"]] for row in response.context["experts"]]
 
 
 @pytest.fixture
@@ -138,7 +140,7 @@ def test_russian_page_sorts_by_the_cyrillic_name(member_client, azerbaijan):
     make_expert(administration=azerbaijan, family_name_en="Zeynalov", family_name_ru="Абасов")
     make_expert(administration=azerbaijan, family_name_en="Babayev", family_name_ru="Бабаев")
     response = member_client.get("/ru/members/experts/")
-    assert [e.family_name for e in response.context["experts"]] == ["Абасов", "Бабаев"]
+    assert [e["family_name_ru"] for e in response.context["experts"]] == ["Абасов", "Бабаев"]
 
 
 def test_invalid_parameters_do_not_break_the_page(member_client, experts):
@@ -181,10 +183,10 @@ def test_search_runs_a_fixed_number_of_queries(
 ):
     make_experts(250, administrations=[azerbaijan, georgia], areas=["risk-management", "origin"])
     client.force_login(make_user(administration=azerbaijan))
-    # The user (the session comes from the cache); the count and the page of experts, their
-    # areas and languages; the area, administration, competency and level choices of the filter
-    # form (read to render it, when its cached fragment is cold).
-    with django_assert_max_num_queries(9):
+    # The user (the session comes from the cache); the count and the page of experts, and the
+    # page's areas and languages (one query); the area, administration, competency and level
+    # choices of the filter form (read to render it, when its cached fragment is cold).
+    with django_assert_max_num_queries(8):
         response = client.get(
             f"/{language}/members/experts/", {"page": 7, "sort": "administration"}
         )
@@ -199,7 +201,7 @@ def test_search_runs_a_fixed_number_of_queries(
         "administration": azerbaijan.pk,
         "area": ExpertiseArea.objects.get(slug="origin").pk,
     }
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(9):
         response = client.get(f"/{language}/members/experts/", params)
     assert len(found(response)) == 20
     assert response.context["paginator"].count == 125
