@@ -3,6 +3,7 @@ the languages they speak, the competencies of the framework they hold (at a prof
 and the nominations through which focal points propose them."""
 
 import datetime
+import functools
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -12,6 +13,7 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.files import GeneratedName, UploadValidator, private_storage
@@ -87,6 +89,13 @@ def language_name(code: str) -> str:
 
 def language_choices() -> list[tuple[str, str]]:
     """The languages sorted by their name in the active language."""
+    return list(_languages_sorted(get_language()))
+
+
+@functools.cache
+def _languages_sorted(language: str | None) -> list[tuple[str, str]]:
+    # Sorted once a language: each sort translates every name, and a search's form validates
+    # the chosen language against the choices on every request.
     return sorted(LANGUAGES, key=lambda choice: str(choice[1]))
 
 
