@@ -89,3 +89,23 @@ def test_an_empty_page_reads_no_areas_or_languages():
     with CaptureQueriesContext(connection) as queries:
         assert expert_rows_with_relations([]) == []
     assert not queries
+
+
+def test_a_row_in_russian_falls_back_to_the_english_text(member_client, azerbaijan):
+    ExpertiseArea.objects.filter(slug="valuation").update(name_ru="")
+    expert = make_expert(
+        administration=azerbaijan,
+        given_names_en="Elvin",
+        family_name_en="Aliyev",
+        position_en="Senior auditor",
+        areas=["valuation"],
+    )
+    row = row_of(member_client.get("/ru/members/experts/").content.decode(), expert)
+    # The names stand in unmarked (a name is the same person in either script); the texts are
+    # marked as English.
+    assert f'<a href="/ru/members/experts/{expert.pk}/">Aliyev, Elvin</a>' in row
+    in_english = '<span lang="en">{}</span> <span class="untranslated">(на английском)</span>'
+    assert f'<td data-label="Должность">{in_english.format("Senior auditor")}</td>' in row
+    assert (
+        f'<td data-label="Области экспертизы">{in_english.format("Customs valuation")}</td>' in row
+    )
