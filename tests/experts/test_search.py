@@ -1,9 +1,11 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
-from experts.filters import search_query
-from experts.models import Expert, ExpertiseArea
+from administrations.models import Administration
+from experts.filters import administration_choices, search_query
+from experts.models import Expert, ExpertiseArea, language_choices
 from tests.experts.factories import make_expert, make_experts
 from tests.factories import make_user
 from tests.pages import latin_words
@@ -237,3 +239,24 @@ def test_a_ranked_search_counts_its_matches_with_the_page(member_client, azerbai
         response = member_client.get("/en/members/experts/", {"page": 3})
     assert len(found(response)) == 5
     assert [query for query in queries if "COUNT(*) AS" in query["sql"]]
+
+
+def test_the_language_menu_is_sorted_by_name_in_each_page_language():
+    def names(language):
+        with translation.override(language):
+            return [str(name) for _code, name in language_choices()]
+
+    english, russian = names("en"), names("ru")
+    assert english == sorted(english) and english[:2] == ["Albanian", "Arabic"]
+    assert russian == sorted(russian) and russian != english
+    assert names("en") == english  # each language keeps its own order
+
+
+def test_the_administration_menu_names_them_in_the_page_language(azerbaijan, georgia):
+    Administration.objects.filter(pk=georgia.pk).update(name_ru="")
+    with translation.override("ru"):
+        names = dict(administration_choices())
+    assert names[azerbaijan.pk] == azerbaijan.name_ru != azerbaijan.name_en
+    assert names[georgia.pk] == georgia.name_en  # no Russian name: the English one, as shown
+    with translation.override("en"):
+        assert dict(administration_choices())[azerbaijan.pk] == azerbaijan.name_en
