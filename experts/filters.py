@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from administrations.models import Administration
 from competencies.selectors import competency_choices, level_number_choices
+from core.generations import remembered
 from core.sitesearch import any_word, with_synonyms
 from experts.models import Accreditation, Expert, ExpertiseArea, Level, language_choices
 
@@ -102,7 +103,12 @@ def in_page_language(field: str):
 
 
 def administration_choices() -> list[tuple[int, str]]:
-    """The member administrations as choices (id, name), by name in the page language."""
+    """The member administrations as choices (id, name), by name in the page language; read
+    once until the administrations change (the search checks the chosen one on every visit)."""
+    return remembered("administrations.Administration", (get_language(),), _administrations)
+
+
+def _administrations() -> list[tuple[int, str]]:
     administrations = (
         Administration.objects.members()
         .order_by(in_page_language("name"))

@@ -260,3 +260,17 @@ def test_the_administration_menu_names_them_in_the_page_language(azerbaijan, geo
     assert names[georgia.pk] == georgia.name_en  # no Russian name: the English one, as shown
     with translation.override("en"):
         assert dict(administration_choices())[azerbaijan.pk] == azerbaijan.name_en
+
+
+def test_an_administration_that_becomes_a_member_can_be_chosen_at_once(
+    member_client, experts, georgia
+):
+    Administration.objects.filter(pk=georgia.pk).update(is_member=False)
+    chosen = {"administration": georgia.pk, "sort": "name"}
+    # Not a member: the choice is refused (and ignored), every expert is found.
+    response = member_client.get("/en/members/experts/", chosen)
+    assert "administration" in response.context["filter_form"].errors
+    assert len(found(response)) == 3
+    Administration.objects.filter(pk=georgia.pk).update(is_member=True)
+    response = member_client.get("/en/members/experts/", chosen)
+    assert set(found(response)) == {"tamar@customs.ge", "giorgi@customs.ge"}
