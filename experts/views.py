@@ -57,18 +57,19 @@ class ExpertListView(MemberRequiredMixin, WindowCountPagination, ListView):
         self.filterset = selectors.expert_search(params=self.request.GET)
         return selectors.expert_search_rows(self.filterset.qs)
 
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        # The areas and languages of the page's experts only, once it is cut.
+        return paginator, page, selectors.expert_rows_with_relations(rows), is_paginated
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(
+        return super().get_context_data(
             filter_form=self.filterset.form,
             any_word=self.filterset.any_word,
             search_state=search_state(self.request.GET),
             menus_state=menus_state(self.request.GET),
             **kwargs,
         )
-        # The areas and languages of the page's experts only, once it is cut.
-        rows = selectors.expert_rows_with_relations(context["experts"])
-        context["experts"] = context["object_list"] = rows
-        return context
 
 
 @method_decorator(never_cache, name="dispatch")
