@@ -23,7 +23,7 @@ the new generation cannot meet pages or fragments stored under an old one.
 import functools
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.apps import apps
 from django.conf import settings
@@ -115,6 +115,25 @@ def generations_since(tables: tuple[str, ...], *, any_table: int) -> list[int]:
     current = generations(tables)
     _remembered[tables] = (any_table, current)
     return current
+
+
+# Values made from tables, with the generations their tables had: see `remembered`.
+_values: dict[tuple, tuple[list[int], object]] = {}
+
+
+def remembered[T](reads: str, key: tuple, make: Callable[[], T]) -> T:
+    """`make()`, kept in this process until a table of `reads` (models, as `tables_of` takes
+    them) is written to, by any process: for a small value every user of a page reads, such as a
+    menu's choices that a form checks on every request. Never personal data. `key` tells apart
+    the values of the same tables (the page language, say)."""
+    tables = tables_of(reads)
+    current = generations_since(tables, any_table=any_table_generation())
+    entry = _values.get((reads, key))
+    if entry is not None and entry[0] == current:
+        return entry[1]
+    value = make()
+    _values[(reads, key)] = (current, value)
+    return value
 
 
 def _move_on(key: str) -> None:

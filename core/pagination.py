@@ -1,7 +1,7 @@
 """A paginator that reads a page's rows and the size of the whole result in one query."""
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Window, prefetch_related_objects
+from django.db.models import Count, Window
 
 # The largest row offset PostgreSQL takes (OFFSET is a bigint).
 MAX_OFFSET = 2**63 - 1
@@ -14,14 +14,6 @@ class PendingPrefetch(list):
     def __init__(self, rows, lookups):
         super().__init__(rows)
         self.prefetch_lookups = lookups
-
-
-def prefetched(rows):
-    """The rows with the prefetches a `PendingPrefetch` put off made now, for a page that shows
-    them without `{% cachedrows %}`."""
-    if isinstance(rows, PendingPrefetch) and rows.prefetch_lookups:
-        prefetch_related_objects(rows, *rows.prefetch_lookups)
-    return rows
 
 
 class WindowCountPaginator(Paginator):
@@ -50,7 +42,13 @@ class WindowCountPaginator(Paginator):
         )
         if not rows:
             return super().get_page(number)
-        self.count = getattr(rows[0], self.COUNT_ANNOTATION)  # sets the cached_property
+        first = rows[0]
+        # Sets the cached_property; the rows are model instances, or dicts where read as values.
+        self.count = (
+            first[self.COUNT_ANNOTATION]
+            if isinstance(first, dict)
+            else getattr(first, self.COUNT_ANNOTATION)
+        )
         rows = PendingPrefetch(rows, queryset._prefetch_related_lookups)
         return self._get_page(rows, number, self)
 

@@ -5,7 +5,7 @@ import re
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F, QuerySet, Value
+from django.db.models import CharField, F, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.http import QueryDict
 from django.utils.translation import get_language
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from administrations.models import Administration
 from competencies.selectors import competency_choices, level_number_choices
+from core.generations import remembered
 from core.sitesearch import any_word, with_synonyms
 from experts.models import Accreditation, Expert, ExpertiseArea, Level, language_choices
 
@@ -85,19 +86,37 @@ def _read_once(read):
     return choices
 
 
-def in_page_language(field: str):
-    """The field's text in the page language, or the English one where it has none."""
+def shown_in_page_language(field: str):
+    """The field's text in the page language, or the English one where it has none: what
+    modeltranslation shows, made by the database."""
     language = get_language()
     english = F(f"{field}_en")
     if language == "en" or language is None:
-        return Lower(english)
-    return Lower(Coalesce(NullIf(F(f"{field}_{language}"), Value("")), english))
+        return english
+    return Coalesce(NullIf(F(f"{field}_{language}"), Value("")), english, output_field=CharField())
+
+
+def in_page_language(field: str):
+    """The field's text in the page language (`shown_in_page_language`) in lower case: what the
+    search and its menus sort by (the indexes on the experts' names are on this expression)."""
+    return Lower(shown_in_page_language(field))
 
 
 def administration_choices() -> list[tuple[int, str]]:
-    """The member administrations as choices (id, name), by name in the page language."""
-    administrations = Administration.objects.members().order_by(in_page_language("name"))
-    return list(administrations.values_list("pk", "name"))  # `name`: as str() shows it
+    """The member administrations as choices (id, name), by name in the page language; read
+    once until the administrations change (the search checks the chosen one on every visit)."""
+    return remembered("administrations.Administration", (get_language(),), _administrations)
+
+
+def _administrations() -> list[tuple[int, str]]:
+    administrations = (
+        Administration.objects.members()
+        .order_by(in_page_language("name"))
+        # The name as str() shows it. Not values_list("name"): modeltranslation makes a model
+        # instance of each row to find the name it falls back to.
+        .annotate(shown_name=shown_in_page_language("name"))
+    )
+    return list(administrations.values_list("pk", "shown_name"))
 
 
 class ExpertFilter(django_filters.FilterSet):

@@ -3,6 +3,7 @@ the languages they speak, the competencies of the framework they hold (at a prof
 and the nominations through which focal points propose them."""
 
 import datetime
+import functools
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -12,6 +13,7 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.files import GeneratedName, UploadValidator, private_storage
@@ -80,8 +82,20 @@ LANGUAGES = [
 LANGUAGE_NAMES = dict(LANGUAGES)
 
 
+def language_name(code: str) -> str:
+    """A language's name in the active language (the code itself for one not listed)."""
+    return str(LANGUAGE_NAMES.get(code, code))
+
+
 def language_choices() -> list[tuple[str, str]]:
     """The languages sorted by their name in the active language."""
+    return list(_languages_sorted(get_language()))
+
+
+@functools.cache
+def _languages_sorted(language: str | None) -> list[tuple[str, str]]:
+    # Sorted once a language: each sort translates every name, and a search's form validates
+    # the chosen language against the choices on every request.
     return sorted(LANGUAGES, key=lambda choice: str(choice[1]))
 
 
@@ -340,7 +354,7 @@ class LanguageSkill(models.Model):
     @property
     def language_name(self) -> str:
         # Not get_language_display(): that sorts the whole (callable) list of choices each time.
-        return str(LANGUAGE_NAMES.get(self.language, self.language))
+        return language_name(self.language)
 
 
 class ExpertLanguage(LanguageSkill):

@@ -55,8 +55,12 @@ class ExpertListView(MemberRequiredMixin, WindowCountPagination, ListView):
 
     def get_queryset(self):
         self.filterset = selectors.expert_search(params=self.request.GET)
-        # The list shows no experience, contact details or CV: their columns are not read.
-        return self.filterset.qs.defer(*selectors.NOT_LISTED)
+        return selectors.expert_search_rows(self.filterset.qs)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        # The areas and languages of the page's experts only, once it is cut.
+        return paginator, page, selectors.expert_rows_with_relations(rows), is_paginated
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

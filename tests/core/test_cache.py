@@ -13,7 +13,7 @@ from django.utils import translation
 from administrations.models import AccessLogEntry, Administration
 from administrations.services import record_access
 from core.cache import CachedPage, RecentValues, cache_public_page, recent_pages
-from core.generations import ANY_TABLE, generations, tables_of, written_tables
+from core.generations import ANY_TABLE, generations, remembered, tables_of, written_tables
 from experts.models import Expert
 from tests.cache_contents import cache_contents
 from tests.experts.factories import make_expert
@@ -401,3 +401,23 @@ def test_a_page_that_used_the_csp_nonce_is_not_cached():
         request._csp_nonce = LazyNonce()
         page_with_a_script(request)
     assert len(calls) == 2
+
+
+def test_a_remembered_value_is_made_again_once_its_table_is_written(azerbaijan):
+    made = []
+
+    def names():
+        made.append(1)
+        return sorted(Administration.objects.values_list("name_en", flat=True))
+
+    first = remembered("administrations.Administration", ("en",), names)
+    assert remembered("administrations.Administration", ("en",), names) == first
+    assert len(made) == 1  # kept: no second read
+    remembered("administrations.Administration", ("ru",), names)
+    assert len(made) == 2  # another key, another value
+    Administration.objects.filter(pk=azerbaijan.pk).update(name_en="Azerbaijan Republic")
+    assert "Azerbaijan Republic" in remembered("administrations.Administration", ("en",), names)
+    assert len(made) == 3
+    make_document(title_en="A guide", visibility="public")  # another table: still kept
+    remembered("administrations.Administration", ("en",), names)
+    assert len(made) == 3

@@ -28,6 +28,16 @@ def test_a_page_and_the_count_come_in_one_query():
     assert page.number == 2 and page.has_previous() and page.has_next()
 
 
+def test_rows_read_as_values_come_with_their_count_too():
+    everything = list(administrations().values_list("code", flat=True))
+    paginator = WindowCountPaginator(administrations().values("code"), 10)
+    with CaptureQueriesContext(connection) as queries:
+        page = paginator.get_page(2)
+        assert paginator.count == len(everything)
+    assert len(queries) == 1
+    assert [row["code"] for row in page] == everything[10:20]
+
+
 @pytest.mark.parametrize("number", [None, "", "two", "-3", "0"])
 def test_a_missing_or_odd_page_number_shows_the_first_page(number):
     page = WindowCountPaginator(administrations(), 10).get_page(number)

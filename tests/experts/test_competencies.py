@@ -62,7 +62,7 @@ def rows(*holdings) -> dict:
 
 
 def found(response) -> list[str]:
-    return [expert.family_name_en for expert in response.context["experts"]]
+    return [expert["family_name_en"] for expert in response.context["experts"]]
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])

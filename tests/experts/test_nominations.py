@@ -214,7 +214,7 @@ def test_staff_approve_and_the_expert_appears_in_search(
     assert f"https://portal.test/ru/members/experts/{expert.pk}/" in message.body
     client.force_login(member)
     response = client.get("/en/members/experts/", {"q": "valuation"})
-    assert [e.pk for e in response.context["experts"]] == [expert.pk]
+    assert [e["id"] for e in response.context["experts"]] == [expert.pk]
 
 
 def test_approval_updates_the_record_with_the_same_email(staff_client, focal_point, azerbaijan):
