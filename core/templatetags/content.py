@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import linebreaks_filter
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -58,6 +59,26 @@ def translated(obj, field: str):
         '<span lang="{}">{}</span> <span class="untranslated">{}</span>',
         shown,
         value,
+        marks.get(shown, ""),
+    )
+
+
+@register.simple_tag
+def translated_paragraphs(obj, field: str):
+    """`translated` for a long text shown as paragraphs (Django's `linebreaks`). Where another
+    language's text stands in, its paragraphs are marked as a whole and the mark follows them:
+    a span may not hold paragraphs."""
+    # The template filter `linebreaks`: the text escaped, in <p> and <br> (safe HTML).
+    paragraphs = linebreaks_filter(getattr(obj, field, "") or "", autoescape=True)
+    shown = _fallback_language(obj, field)
+    if shown is None:
+        return paragraphs
+    marks = {"en": _("(in English)"), "ru": _("(in Russian)")}
+    # format_html escapes the mark; the paragraphs are safe HTML already.
+    return format_html(
+        '<div lang="{}">{}</div><p class="untranslated">{}</p>',
+        shown,
+        paragraphs,
         marks.get(shown, ""),
     )
 

@@ -67,9 +67,19 @@ def test_the_expert_page_in_russian(member_client, expert):
 
 
 def test_english_text_shows_marked_where_the_russian_is_missing(member_client, azerbaijan):
-    expert = make_expert(administration=azerbaijan, position_en="Trainer")
+    expert = make_expert(
+        administration=azerbaijan,
+        position_en="Trainer",
+        experience_en="Audits.\n\nTraining.",
+        experience_ru="",
+    )
     html = member_client.get(f"/ru/members/experts/{expert.pk}/").content.decode()
     assert '<span lang="en">Trainer</span>' in html
+    # The paragraphs marked as a whole, the mark after them (a span may not hold paragraphs).
+    assert (
+        '<div lang="en"><p>Audits.</p>\n\n<p>Training.</p></div>'
+        '<p class="untranslated">(на английском)</p>'
+    ) in html
 
 
 def test_the_members_home_links_the_database(client, member, focal_point):
