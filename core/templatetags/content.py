@@ -46,6 +46,11 @@ def falls_back(obj, field: str) -> bool:
     return _is_fallback(obj, field)
 
 
+def _mark(language: str) -> str:
+    """What follows a text shown in `language` for want of the page's own."""
+    return {"en": _("(in English)"), "ru": _("(in Russian)")}.get(language, "")
+
+
 @register.simple_tag
 def translated(obj, field: str):
     """The field's text in the page's language, or another language's text marked as such."""
@@ -53,13 +58,12 @@ def translated(obj, field: str):
     shown = _fallback_language(obj, field)
     if shown is None:
         return value
-    marks = {"en": _("(in English)"), "ru": _("(in Russian)")}
     # format_html escapes the content's text: only the two spans are markup.
     return format_html(
         '<span lang="{}">{}</span> <span class="untranslated">{}</span>',
         shown,
         value,
-        marks.get(shown, ""),
+        _mark(shown),
     )
 
 
@@ -73,13 +77,9 @@ def translated_paragraphs(obj, field: str):
     shown = _fallback_language(obj, field)
     if shown is None:
         return paragraphs
-    marks = {"en": _("(in English)"), "ru": _("(in Russian)")}
     # format_html escapes the mark; the paragraphs are safe HTML already.
     return format_html(
-        '<div lang="{}">{}</div><p class="untranslated">{}</p>',
-        shown,
-        paragraphs,
-        marks.get(shown, ""),
+        '<div lang="{}">{}</div><p class="untranslated">{}</p>', shown, paragraphs, _mark(shown)
     )
 
 
